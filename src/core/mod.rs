@@ -1,0 +1,1 @@
+//! The clinical core: case model, lab catalogue and units, rules, evidence and `assess`.

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<calciphylaxis::ui::App>::new().render();
+}

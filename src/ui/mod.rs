@@ -1,0 +1,6 @@
+use yew::prelude::*;
+
+#[component]
+pub fn App() -> Html {
+    html! { <main><h1>{ "Calciphylaxis calculator" }</h1></main> }
+}
