@@ -1,1 +1,54 @@
 //! The clinical core: case model, lab catalogue and units, rules, evidence and `assess`.
+//!
+//! Plain Rust with no web dependency: `cargo test` exercises exactly the code the browser
+//! runs. Knowledge (labs, findings, risk factors, criteria, citations) is data in
+//! [`labs`], [`findings`] and [`citations`]; the rule modules read it.
+
+/// A closed set of canonical ids (from `clinical.md` / `case-format.md`) as a Rust enum,
+/// serialised as its id.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted ids, for error messages.
+            pub fn ids() -> String {
+                Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+    };
+}
+
+pub mod assess;
+pub mod case;
+pub mod citations;
+pub mod derived;
+pub mod diagnosis;
+pub mod findings;
+pub mod inputs;
+pub mod labs;
+pub mod logic;
+pub mod msc;
+pub mod risk;
+pub mod workup;
+
+pub use assess::{assess, assess_json, Assessment};
+pub use case::Case;

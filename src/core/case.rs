@@ -1,0 +1,664 @@
+//! The case model (`calciphylaxis-case/1`, `case-format.md`) and its tolerant parser.
+//!
+//! Every key is optional and a missing key means *unknown*. A wrong type or an unknown
+//! enum value is an input error for that field only; unknown keys are kept (so an export
+//! gives them back) and reported as warnings. Value ranges are checked by `assess`, so a
+//! `Case` built in code (the UI, property tests) is validated the same way.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::findings::{Site, Therapy};
+
+pub const CASE_FORMAT: &str = "calciphylaxis-case/1";
+/// Larger files are refused before parsing: no real case comes near it.
+pub const MAX_CASE_BYTES: usize = 1 << 20;
+
+id_enum! { Sex { Female = "female", Male = "male" } }
+
+id_enum! {
+    CkdStage { G1 = "G1", G2 = "G2", G3a = "G3a", G3b = "G3b", G3 = "G3", G4 = "G4", G5 = "G5", G5D = "G5D" }
+}
+
+id_enum! { Dialysis { None = "none", Hemodialysis = "hemodialysis", Peritoneal = "peritoneal" } }
+
+id_enum! { Biopsy { NotDone = "not_done", Consistent = "consistent", NotConsistent = "not_consistent" } }
+
+id_enum! { Response { None = "none", Partial = "partial", Complete = "complete" } }
+
+/// One message tied to a field path such as `labs.calcium_total`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub field: String,
+    pub message: String,
+}
+
+impl Issue {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Issue {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+fn is_empty_map<K, V>(map: &BTreeMap<K, V>) -> bool {
+    map.is_empty()
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Patient {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_years: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_kg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height_cm: Option<f64>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Kidney {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ckd_stage: Option<CkdStage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dialysis: Option<Dialysis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dialysis_vintage_months: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kidney_transplant: Option<bool>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Lesions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<f64>,
+    /// Empty means unknown (no site recorded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<Site>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biopsy: Option<Biopsy>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// A lab result as entered: numeric (`value` + `unit`) or qualitative (`result`).
+/// `reference_low` / `reference_high` (an extension of format 1, in the entry's unit) let a
+/// laboratory's own interval replace the default one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LabEntry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_high: Option<f64>,
+}
+
+impl LabEntry {
+    pub fn numeric(value: f64, unit: &str) -> Self {
+        LabEntry {
+            value: Some(value),
+            unit: Some(unit.to_string()),
+            ..Default::default()
+        }
+    }
+
+    pub fn qualitative(result: &str) -> Self {
+        LabEntry {
+            result: Some(result.to_string()),
+            ..Default::default()
+        }
+    }
+}
+
+/// A conventional therapy: `true` when only the fact is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TherapyTrial {
+    Tried,
+    Detail {
+        weeks: Option<f64>,
+        response: Option<Response>,
+    },
+}
+
+impl TherapyTrial {
+    pub fn response(&self) -> Option<Response> {
+        match self {
+            TherapyTrial::Tried => None,
+            TherapyTrial::Detail { response, .. } => *response,
+        }
+    }
+}
+
+impl Serialize for TherapyTrial {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            TherapyTrial::Tried => serializer.serialize_bool(true),
+            TherapyTrial::Detail { weeks, response } => {
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(weeks) = weeks {
+                    map.serialize_entry("weeks", weeks)?;
+                }
+                if let Some(response) = response {
+                    map.serialize_entry("response", response)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Case {
+    pub format: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub patient: Patient,
+    pub kidney: Kidney,
+    /// true / false; a missing id is unknown. Unknown ids are kept and warned about.
+    #[serde(skip_serializing_if = "is_empty_map")]
+    pub findings: BTreeMap<String, bool>,
+    pub lesions: Lesions,
+    #[serde(skip_serializing_if = "is_empty_map")]
+    pub labs: BTreeMap<String, LabEntry>,
+    /// `None`: not recorded. `Some(empty)`: recorded as none tried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub therapies_tried: Option<BTreeMap<String, TherapyTrial>>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Case {
+            format: CASE_FORMAT.to_string(),
+            label: None,
+            patient: Patient::default(),
+            kidney: Kidney::default(),
+            findings: BTreeMap::new(),
+            lesions: Lesions::default(),
+            labs: BTreeMap::new(),
+            therapies_tried: None,
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+impl Case {
+    /// true / false / None (unknown) for a finding id.
+    pub fn finding(&self, id: &str) -> Option<bool> {
+        self.findings.get(id).copied()
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// The result of reading a case file: the case (whatever could be read) and what was
+/// wrong with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedCase {
+    pub case: Case,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+/// Why a file is not a case at all (nothing can be assessed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFileError(pub String);
+
+impl std::fmt::Display for CaseFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CaseFileError {}
+
+/// Reads a case file's text. Fails only when the text is not a case at all (too large,
+/// not JSON, not an object, another format); field-level problems are in `errors`.
+pub fn parse_case_text(text: &str) -> Result<ParsedCase, CaseFileError> {
+    if text.len() > MAX_CASE_BYTES {
+        return Err(CaseFileError(format!(
+            "the file is {} bytes; a case file may be at most {} bytes",
+            text.len(),
+            MAX_CASE_BYTES
+        )));
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| CaseFileError(format!("not valid JSON: {e}")))?;
+    parse_case_value(&value)
+}
+
+pub fn parse_case_value(value: &Value) -> Result<ParsedCase, CaseFileError> {
+    let object = value.as_object().ok_or_else(|| {
+        CaseFileError(format!(
+            "a case file must be a JSON object, not {}",
+            type_name(value)
+        ))
+    })?;
+    let mut reader = Reader::default();
+    match object.get("format") {
+        None => reader.warn("format", format!("no \"format\"; read as {CASE_FORMAT}")),
+        Some(Value::String(format)) if format == CASE_FORMAT => {}
+        Some(Value::String(format)) => {
+            return Err(CaseFileError(format!(
+                "\"format\" is \"{format}\", but this app reads \"{CASE_FORMAT}\" files"
+            )))
+        }
+        Some(other) => {
+            return Err(CaseFileError(format!(
+                "\"format\" must be the string \"{CASE_FORMAT}\", not {}",
+                type_name(other)
+            )))
+        }
+    }
+    let mut case = Case::default();
+    for (key, value) in object {
+        match key.as_str() {
+            "format" => {}
+            "label" => case.label = reader.string(value, "label"),
+            "patient" => case.patient = reader.patient(value),
+            "kidney" => case.kidney = reader.kidney(value),
+            "findings" => case.findings = reader.findings(value),
+            "lesions" => case.lesions = reader.lesions(value),
+            "labs" => case.labs = reader.labs(value),
+            "therapies_tried" => case.therapies_tried = reader.therapies(value),
+            _ => {
+                reader.warn(key, "unknown section; kept in the file, ignored by the assessment");
+                case.extra.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Ok(ParsedCase {
+        case,
+        errors: reader.errors,
+        warnings: reader.warnings,
+    })
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+impl Reader {
+    fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(Issue::new(field, message));
+    }
+
+    fn warn(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Issue::new(field, message));
+    }
+
+    fn object<'a>(&mut self, value: &'a Value, field: &str) -> Option<&'a Map<String, Value>> {
+        match value {
+            Value::Object(map) => Some(map),
+            Value::Null => None,
+            other => {
+                self.error(field, format!("expected an object, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, value: &Value, field: &str) -> Option<f64> {
+        match value {
+            Value::Number(n) => n.as_f64(),
+            Value::Null => None,
+            other => {
+                self.error(field, format!("expected a number, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, value: &Value, field: &str) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            other => {
+                self.error(field, format!("expected text, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, value: &Value, field: &str) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            other => {
+                self.error(
+                    field,
+                    format!("expected true or false, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn choice<T>(
+        &mut self,
+        value: &Value,
+        field: &str,
+        from_id: fn(&str) -> Option<T>,
+        ids: fn() -> String,
+    ) -> Option<T> {
+        let text = self.string(value, field)?;
+        let parsed = from_id(&text);
+        if parsed.is_none() {
+            self.error(field, format!("\"{text}\" is not one of: {}", ids()));
+        }
+        parsed
+    }
+
+    fn patient(&mut self, value: &Value) -> Patient {
+        let mut patient = Patient::default();
+        let Some(map) = self.object(value, "patient") else {
+            return patient;
+        };
+        for (key, value) in map {
+            let field = format!("patient.{key}");
+            match key.as_str() {
+                "age_years" => patient.age_years = self.number(value, &field),
+                "sex" => patient.sex = self.choice(value, &field, Sex::from_id, Sex::ids),
+                "weight_kg" => patient.weight_kg = self.number(value, &field),
+                "height_cm" => patient.height_cm = self.number(value, &field),
+                _ => {
+                    self.warn(field, "unknown field; ignored");
+                    patient.extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        patient
+    }
+
+    fn kidney(&mut self, value: &Value) -> Kidney {
+        let mut kidney = Kidney::default();
+        let Some(map) = self.object(value, "kidney") else {
+            return kidney;
+        };
+        for (key, value) in map {
+            let field = format!("kidney.{key}");
+            match key.as_str() {
+                "ckd_stage" => {
+                    kidney.ckd_stage = self.choice(value, &field, CkdStage::from_id, CkdStage::ids)
+                }
+                "dialysis" => {
+                    kidney.dialysis = self.choice(value, &field, Dialysis::from_id, Dialysis::ids)
+                }
+                "dialysis_vintage_months" => {
+                    kidney.dialysis_vintage_months = self.number(value, &field)
+                }
+                "kidney_transplant" => kidney.kidney_transplant = self.boolean(value, &field),
+                _ => {
+                    self.warn(field, "unknown field; ignored");
+                    kidney.extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        kidney
+    }
+
+    fn findings(&mut self, value: &Value) -> BTreeMap<String, bool> {
+        let mut findings = BTreeMap::new();
+        let Some(map) = self.object(value, "findings") else {
+            return findings;
+        };
+        for (key, value) in map {
+            // Unknown ids are kept here; `assess` warns about them.
+            if let Some(known) = self.boolean(value, &format!("findings.{key}")) {
+                findings.insert(key.clone(), known);
+            }
+        }
+        findings
+    }
+
+    fn lesions(&mut self, value: &Value) -> Lesions {
+        let mut lesions = Lesions::default();
+        let Some(map) = self.object(value, "lesions") else {
+            return lesions;
+        };
+        for (key, value) in map {
+            let field = format!("lesions.{key}");
+            match key.as_str() {
+                "count" => lesions.count = self.number(value, &field),
+                "sites" => match value {
+                    Value::Array(items) => {
+                        for (index, item) in items.iter().enumerate() {
+                            let item_field = format!("lesions.sites[{index}]");
+                            if let Some(site) =
+                                self.choice(item, &item_field, Site::from_id, Site::ids)
+                            {
+                                if !lesions.sites.contains(&site) {
+                                    lesions.sites.push(site);
+                                }
+                            }
+                        }
+                    }
+                    Value::Null => {}
+                    other => self.error(
+                        field,
+                        format!("expected a list of sites, found {}", type_name(other)),
+                    ),
+                },
+                "biopsy" => {
+                    lesions.biopsy = self.choice(value, &field, Biopsy::from_id, Biopsy::ids)
+                }
+                _ => {
+                    self.warn(field, "unknown field; ignored");
+                    lesions.extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        lesions
+    }
+
+    fn labs(&mut self, value: &Value) -> BTreeMap<String, LabEntry> {
+        let mut labs = BTreeMap::new();
+        let Some(map) = self.object(value, "labs") else {
+            return labs;
+        };
+        for (id, value) in map {
+            let field = format!("labs.{id}");
+            let Some(entry_map) = self.object(value, &field) else {
+                continue;
+            };
+            let mut entry = LabEntry::default();
+            for (key, value) in entry_map {
+                let sub = format!("{field}.{key}");
+                match key.as_str() {
+                    "value" => entry.value = self.number(value, &sub),
+                    "unit" => entry.unit = self.string(value, &sub),
+                    "result" => entry.result = self.string(value, &sub),
+                    "date" => entry.date = self.string(value, &sub),
+                    "reference_low" => entry.reference_low = self.number(value, &sub),
+                    "reference_high" => entry.reference_high = self.number(value, &sub),
+                    _ => self.warn(sub, "unknown field; ignored"),
+                }
+            }
+            labs.insert(id.clone(), entry);
+        }
+        labs
+    }
+
+    fn therapies(&mut self, value: &Value) -> Option<BTreeMap<String, TherapyTrial>> {
+        let map = self.object(value, "therapies_tried")?;
+        let mut therapies = BTreeMap::new();
+        for (id, value) in map {
+            let field = format!("therapies_tried.{id}");
+            if Therapy::from_id(id).is_none() {
+                self.warn(
+                    &field,
+                    format!("unknown therapy; ignored (known: {})", Therapy::ids()),
+                );
+                continue;
+            }
+            match value {
+                Value::Bool(true) => {
+                    therapies.insert(id.clone(), TherapyTrial::Tried);
+                }
+                // `false`: recorded as not tried.
+                Value::Bool(false) | Value::Null => {}
+                Value::Object(detail) => {
+                    let mut weeks = None;
+                    let mut response = None;
+                    for (key, value) in detail {
+                        let sub = format!("{field}.{key}");
+                        match key.as_str() {
+                            "weeks" => weeks = self.number(value, &sub),
+                            "response" => {
+                                response =
+                                    self.choice(value, &sub, Response::from_id, Response::ids)
+                            }
+                            _ => self.warn(sub, "unknown field; ignored"),
+                        }
+                    }
+                    therapies.insert(id.clone(), TherapyTrial::Detail { weeks, response });
+                }
+                other => self.error(
+                    field,
+                    format!(
+                        "expected true or {{\"weeks\", \"response\"}}, found {}",
+                        type_name(other)
+                    ),
+                ),
+            }
+        }
+        Some(therapies)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spec_example_reads_without_errors() {
+        let text = r#"{
+          "format": "calciphylaxis-case/1",
+          "label": "optional free text, never required",
+          "patient": { "age_years": 56, "sex": "female", "weight_kg": 95, "height_cm": 162 },
+          "kidney": { "ckd_stage": "G5D", "dialysis": "hemodialysis", "dialysis_vintage_months": 60, "kidney_transplant": false },
+          "findings": { "diabetes_mellitus": true, "warfarin": true, "painful_skin_ulcers": true },
+          "lesions": { "count": 3, "sites": ["thigh", "abdomen"], "biopsy": "not_done" },
+          "labs": {
+            "calcium_total": { "value": 9.1, "unit": "mg/dL" },
+            "phosphate": { "value": 2.1, "unit": "mmol/L" },
+            "albumin": { "value": 2.8, "unit": "g/dL" },
+            "lupus_anticoagulant": { "result": "positive" },
+            "factor_v_leiden": { "result": "not_detected" }
+          },
+          "therapies_tried": { "sodium_thiosulfate": { "weeks": 8, "response": "none" } }
+        }"#;
+        let parsed = parse_case_text(text).unwrap();
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        assert_eq!(parsed.case.patient.sex, Some(Sex::Female));
+        assert_eq!(parsed.case.kidney.ckd_stage, Some(CkdStage::G5D));
+        assert_eq!(parsed.case.lesions.sites, vec![Site::Thigh, Site::Abdomen]);
+        assert_eq!(parsed.case.finding("warfarin"), Some(true));
+        assert_eq!(parsed.case.finding("sepsis"), None);
+    }
+
+    #[test]
+    fn wrong_types_are_errors_for_that_field_only() {
+        let text = r#"{"format":"calciphylaxis-case/1",
+            "patient": {"age_years": "fifty", "sex": "f", "weight_kg": 80},
+            "findings": {"warfarin": "yes", "diabetes_mellitus": true},
+            "labs": {"albumin": {"value": "3.1", "unit": "g/dL"}, "calcium_total": 9},
+            "lesions": {"sites": "thigh"}}"#;
+        let parsed = parse_case_text(text).unwrap();
+        let mut fields: Vec<&str> = parsed.errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            vec![
+                "findings.warfarin",
+                "labs.albumin.value",
+                "labs.calcium_total",
+                "lesions.sites",
+                "patient.age_years",
+                "patient.sex",
+            ]
+        );
+        assert_eq!(parsed.case.patient.weight_kg, Some(80.0));
+        assert_eq!(parsed.case.finding("diabetes_mellitus"), Some(true));
+        assert_eq!(parsed.case.finding("warfarin"), None);
+    }
+
+    #[test]
+    fn not_a_case_is_a_file_error() {
+        assert!(parse_case_text("{not json").unwrap_err().0.contains("not valid JSON"));
+        assert!(parse_case_text("[1,2]").unwrap_err().0.contains("JSON object"));
+        let other = parse_case_text(r#"{"format":"calciphylaxis-assessment/1"}"#).unwrap_err();
+        assert!(other.0.contains("calciphylaxis-case/1"), "{other}");
+        let huge = format!("{{\"label\":\"{}\"}}", "x".repeat(MAX_CASE_BYTES));
+        assert!(parse_case_text(&huge).unwrap_err().0.contains("at most"));
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_and_warned_about() {
+        let text = r#"{"format":"calciphylaxis-case/1","ward":"7B","patient":{"mrn":"x"}}"#;
+        let parsed = parse_case_text(text).unwrap();
+        assert_eq!(parsed.warnings.len(), 2);
+        let back = serde_json::to_value(&parsed.case).unwrap();
+        assert_eq!(back["ward"], "7B");
+        assert_eq!(back["patient"]["mrn"], "x");
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_case() {
+        let mut case = Case::default();
+        case.patient.age_years = Some(61.0);
+        case.patient.sex = Some(Sex::Male);
+        case.kidney.dialysis = Some(Dialysis::Peritoneal);
+        case.findings.insert("warfarin".into(), true);
+        case.findings.insert("sepsis".into(), false);
+        case.lesions.sites = vec![Site::Foot];
+        case.labs.insert("pth_intact".into(), LabEntry::numeric(1200.0, "pg/mL"));
+        case.labs.insert("lupus_anticoagulant".into(), LabEntry::qualitative("negative"));
+        let mut therapies = BTreeMap::new();
+        therapies.insert("cinacalcet".to_string(), TherapyTrial::Tried);
+        therapies.insert(
+            "sodium_thiosulfate".to_string(),
+            TherapyTrial::Detail {
+                weeks: Some(6.0),
+                response: Some(Response::Partial),
+            },
+        );
+        case.therapies_tried = Some(therapies);
+        let parsed = parse_case_text(&case.to_json_pretty()).unwrap();
+        assert!(parsed.errors.is_empty() && parsed.warnings.is_empty());
+        assert_eq!(parsed.case, case);
+    }
+}

@@ -1,0 +1,257 @@
+//! The citation catalogue (`clinical.md` §1 plus the primary sources added while verifying
+//! it). Every `sources` id an assessment emits resolves here; a test checks that.
+//!
+//! Verified 2026-11 against PubMed/PMC/publisher pages where stored; `used_for` says what
+//! was confirmed and what could not be (e.g. the consensus article's DOI). NCT records are
+//! cited for the trial eligibility criteria they define.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub id: &'static str,
+    /// Authors, title, journal, year;volume:pages.
+    pub reference: &'static str,
+    pub doi: Option<&'static str>,
+    pub pmid: Option<&'static str>,
+    /// What the app takes from it, and what was verified or corrected.
+    pub used_for: &'static str,
+}
+
+pub const CITATIONS: &[Citation] = &[
+    Citation {
+        id: "cn_consensus_2023",
+        reference: "Chinese expert consensus on calciphylaxis in dialysis patients, Table 3 \"Hierarchical diagnosis of calciphylaxis in dialysis patients\". PMC10557543.",
+        doi: None,
+        pmid: None,
+        used_for: "Major and minor risk factors; suspected diagnosis (2 major, or 1 major + 3 minor, with early suspicious skin changes), clinical diagnosis (≥ 1 risk factor with typical lesions) and confirmed diagnosis (positive biopsy with typical lesions or early changes), each after excluding the differential. Table 3 wording verified; the article's title, journal and DOI could not be verified (cited by PMC id).",
+    },
+    Citation {
+        id: "hayashi_2013",
+        reference: "Hayashi M. Calciphylaxis: diagnosis and clinical features. Clin Exp Nephrol 2013;17(4):498–503.",
+        doi: Some("10.1007/s10157-013-0782-z"),
+        pmid: None,
+        used_for: "Japanese diagnostic criteria: (1) dialysis or eGFR < 15; (2) more than two painful, untreatable skin ulcers with painful purpura; (3) painful untreatable ulcers with purpura on the trunk, extremities or penis; (4) histology: necrosis and ulceration with calcification of the media and internal elastic membrane of small–medium arteries. Criteria verified via Gaisne 2020; the combination rule (1–3, or 1 + 2 or 3 + 4) is as the spec states but was not read in the original.",
+    },
+    Citation {
+        id: "hayashi_2012_ndt",
+        reference: "Hayashi M, et al. A case-control study of calciphylaxis in Japanese end-stage renal disease patients. Nephrol Dial Transplant 2012;27(4):1580–4.",
+        doi: Some("10.1093/ndt/gfr658"),
+        pmid: Some("22121234"),
+        used_for: "28 cases, 56 matched controls: warfarin OR 11.4 (95% CI 2.7–48.1); each 1 g/dL fall in albumin OR 19.8 (4.4–89.5) (univariate).",
+    },
+    Citation {
+        id: "liu_2022_jiangsu",
+        reference: "Liu Y et al. Prevalence and clinical characteristics of calciphylaxis in Chinese hemodialysis patients. Front Med 2022;9:902171.",
+        doi: Some("10.3389/fmed.2022.902171"),
+        pmid: None,
+        used_for: "24 centres, 3,867 HD patients, prevalence 1.24%; multivariable risk factors: higher BMI, longer dialysis, warfarin, hyperparathyroidism, diabetes, tumours, low albumin, high ALP (per-factor ORs not available to us).",
+    },
+    Citation {
+        id: "nigwekar_2018_nejm",
+        reference: "Nigwekar SU, Thadhani R, Brandenburg VM. Calciphylaxis. N Engl J Med 2018;378(18):1704–14.",
+        doi: Some("10.1056/NEJMra1505292"),
+        pmid: None,
+        used_for: "Review: risk factors, lesion distribution, diagnosis and treatment.",
+    },
+    Citation {
+        id: "nigwekar_2016_jasn",
+        reference: "Nigwekar SU, et al. A nationally representative study of calcific uremic arteriolopathy risk factors. J Am Soc Nephrol 2016;27(11):3421–9.",
+        doi: Some("10.1681/ASN.2015091065"),
+        pmid: Some("27080977"),
+        used_for: "1,030 incident HD cases vs 2,060 matched controls: diabetes, higher BMI, higher calcium, phosphate and PTH, warfarin associated with CUA; insulin injections > 3/day OR 3.74 (2.28–6.25).",
+    },
+    Citation {
+        id: "mazhar_2001",
+        reference: "Mazhar AR, et al. Risk factors and mortality associated with calciphylaxis in end-stage renal disease. Kidney Int 2001;60(1):324–32.",
+        doi: Some("10.1046/j.1523-1755.2001.00803.x"),
+        pmid: None,
+        used_for: "19 cases, 54 controls: each 0.1 g/dL higher albumin OR 0.80 (95% CI 0.67–0.96); female sex OR 6.04 (1.62–22.6).",
+    },
+    Citation {
+        id: "weenig_2007",
+        reference: "Weenig RH, Sewell LD, Davis MDP, McCarthy JT, Pittelkow MR. Calciphylaxis: natural history, risk factor analysis, and outcome. J Am Acad Dermatol 2007;56(4):569–79.",
+        doi: Some("10.1016/j.jaad.2006.08.065"),
+        pmid: Some("17141359"),
+        used_for: "64 patients (49 on dialysis vs 98 dialysis controls): obesity, liver disease, systemic corticosteroids, Ca×P > 70 mg²/dL² and aluminium > 25 ng/mL were risk factors; 1-year survival 45.8%.",
+    },
+    Citation {
+        id: "brandenburg_2017",
+        reference: "Brandenburg VM, et al. Calcific uraemic arteriolopathy (calciphylaxis): data from a large nationwide registry. Nephrol Dial Transplant 2017;32(1):126–32.",
+        doi: Some("10.1093/ndt/gfv438"),
+        pmid: Some("26908770"),
+        used_for: "German registry, 253 patients: 60% women, 52% on vitamin K antagonists before onset; lesions on legs or buttocks in 71%.",
+    },
+    Citation {
+        id: "gaisne_2020",
+        reference: "Gaisne R, et al. Calciphylaxis epidemiology, risk factors, treatment and survival among French chronic kidney disease patients: a case-control study. BMC Nephrol 2020;21(1):63.",
+        doi: Some("10.1186/s12882-020-01722-y"),
+        pmid: Some("32101140"),
+        used_for: "Risk factors in dialysis patients: obesity, VKA, weight loss, falling albumin, high phosphate in the 6 months before onset; distal lesions and lower-limb location associated with better survival.",
+    },
+    Citation {
+        id: "jaad_2025_outcomes",
+        reference: "Outcomes and mortality in calciphylaxis: a multicenter update. J Am Acad Dermatol 2025.",
+        doi: Some("10.1016/j.jaad.2025.04.081"),
+        pmid: Some("40409721"),
+        used_for: "268 patients: distal vs proximal lesions HR 0.34 (95% CI 0.18–0.62) for death; penile vs distal HR 11.90.",
+    },
+    Citation {
+        id: "dobry_2018",
+        reference: "Dobry AS, Ko LN, St John J, Sloan JM, Nigwekar S, Kroshinsky D. Association between hypercoagulable conditions and calciphylaxis in patients with renal disease: a case-control study. JAMA Dermatol 2018;154(2):182–7.",
+        doi: Some("10.1001/jamadermatol.2017.4920"),
+        pmid: Some("29238798"),
+        used_for: "38 cases vs 114 matched controls with CKD: lupus anticoagulant 48% vs 5%, protein C deficiency 50% vs 8%, any hypercoagulable condition 62% vs 31% (proportions and P values; the paper reports no odds ratios).",
+    },
+    Citation {
+        id: "el_azhary_2016",
+        reference: "El-Azhary RA, et al. Calciphylaxis: a disease of pannicular thrombosis. Mayo Clin Proc 2016;91(10):1395–402.",
+        doi: Some("10.1016/j.mayocp.2016.06.026"),
+        pmid: Some("27712638"),
+        used_for: "Severe thrombophilia (APS, protein C, S or antithrombin deficiency, combined) in 60% (33/55) of tested calciphylaxis patients.",
+    },
+    Citation {
+        id: "nigwekar_2008_nonuremic",
+        reference: "Nigwekar SU, et al. Calciphylaxis from nonuremic causes: a systematic review. Clin J Am Soc Nephrol 2008;3(4):1139–43.",
+        doi: Some("10.2215/CJN.00530108"),
+        pmid: Some("18417747"),
+        used_for: "36 non-uremic cases: primary hyperparathyroidism, malignancy, alcoholic liver disease and connective tissue disease most common; corticosteroids in 61%; protein C/S deficiency in 11%.",
+    },
+    Citation {
+        id: "kalajian_2009",
+        reference: "Kalajian AH, Malhotra PS, Callen JP, Parker LP. Calciphylaxis with normal renal and parathyroid function: not as rare as previously believed. Arch Dermatol 2009;145(4):451–8.",
+        doi: Some("10.1001/archdermatol.2008.602"),
+        pmid: None,
+        used_for: "58-year-old woman with endometrial carcinoma and normal renal and parathyroid function; pooled predisposing features include hypoalbuminaemia, malignancy, corticosteroids, warfarin, liver cirrhosis, protein C/S deficiency, obesity and rapid weight loss.",
+    },
+    Citation {
+        id: "payne_1973",
+        reference: "Payne RB, Little AJ, Williams RB, Milner JR. Interpretation of serum calcium in patients with abnormal serum proteins. Br Med J 1973;4(5893):643–6.",
+        doi: Some("10.1136/bmj.4.5893.643"),
+        pmid: Some("4758544"),
+        used_for: "Adjusted calcium = calcium − albumin + 4.0 (mg/100 mL, g/100 mL). The spec's 0.8 coefficient is a later convention, not Payne's published formula; the app applies Payne's and shows the 0.8 value beside it.",
+    },
+    Citation {
+        id: "clase_2000",
+        reference: "Clase CM, et al. Albumin-corrected calcium and ionized calcium in stable haemodialysis patients. Nephrol Dial Transplant 2000;15(11):1841–6.",
+        doi: None,
+        pmid: None,
+        used_for: "In 50 HD patients Payne's correction agreed less well with ionized calcium than uncorrected total calcium; measure ionized calcium when in doubt.",
+    },
+    Citation {
+        id: "kdigo_2017_ckd_mbd",
+        reference: "KDIGO 2017 Clinical Practice Guideline Update for the Diagnosis, Evaluation, Prevention, and Treatment of Chronic Kidney Disease–Mineral and Bone Disorder (CKD-MBD). Kidney Int Suppl 2017;7(1):1–59.",
+        doi: Some("10.1016/j.kisu.2017.04.001"),
+        pmid: None,
+        used_for: "G5D: PTH about 2–9 × the assay's upper normal limit; avoid hypercalcaemia; lower elevated phosphate toward the normal range.",
+    },
+    Citation {
+        id: "who_2000_obesity",
+        reference: "World Health Organization. Obesity: preventing and managing the global epidemic. WHO Technical Report Series 894. Geneva: WHO; 2000.",
+        doi: None,
+        pmid: Some("11234459"),
+        used_for: "Obesity: BMI ≥ 30 kg/m².",
+    },
+    Citation {
+        id: "zhou_2002_china_bmi",
+        reference: "Zhou BF; Cooperative Meta-Analysis Group of the Working Group on Obesity in China. Predictive values of body mass index and waist circumference for risk factors of certain related diseases in Chinese adults. Biomed Environ Sci 2002;15(1):83–96.",
+        doi: None,
+        pmid: Some("12046553"),
+        used_for: "Chinese adults: overweight BMI ≥ 24, obesity BMI ≥ 28 kg/m².",
+    },
+    Citation {
+        id: "marlar_2014",
+        reference: "Marlar RA, Gausman JN. Laboratory testing issues for protein C, protein S, and antithrombin. Int J Lab Hematol 2014;36(3):289–95.",
+        doi: Some("10.1111/ijlh.12219"),
+        pmid: None,
+        used_for: "Protein C, S and antithrombin are not accurate during an active clotting event; protein C and S fall on warfarin (antithrombin may rise); acquired deficiencies.",
+    },
+    Citation {
+        id: "baglin_2010",
+        reference: "Baglin T, Gray E, Greaves M, et al. Clinical guidelines for testing for heritable thrombophilia. Br J Haematol 2010;149(2):209–20.",
+        doi: Some("10.1111/j.1365-2141.2009.08022.x"),
+        pmid: None,
+        used_for: "Timing of heritable thrombophilia tests relative to anticoagulation and acute events.",
+    },
+    Citation {
+        id: "devreese_2020_la",
+        reference: "Devreese KMJ, de Groot PG, de Laat B, et al. Guidance from the SSC of the ISTH for lupus anticoagulant/antiphospholipid antibodies: update of the guidelines for lupus anticoagulant detection and interpretation. J Thromb Haemost 2020;18(11):2828–39.",
+        doi: Some("10.1111/jth.15047"),
+        pmid: None,
+        used_for: "Lupus anticoagulant tests are unreliable on heparin, vitamin K antagonists and DOACs (false positives); solid-phase aCL and anti-β2GP1 assays are not affected.",
+    },
+    Citation {
+        id: "miyakis_2006",
+        reference: "Miyakis S, Lockshin MD, Atsumi T, et al. International consensus statement on an update of the classification criteria for definite antiphospholipid syndrome (APS). J Thromb Haemost 2006;4(2):295–306.",
+        doi: Some("10.1111/j.1538-7836.2006.01753.x"),
+        pmid: None,
+        used_for: "Laboratory criteria: lupus anticoagulant, aCL IgG/IgM > 40 GPL/MPL or > 99th percentile, anti-β2GP1 > 99th percentile, each on two or more occasions at least 12 weeks apart.",
+    },
+    Citation {
+        id: "iron_review_2022",
+        reference: "The role of iron in calciphylaxis: a current review. J Clin Med 2022;11(19):5779.",
+        doi: Some("10.3390/jcm11195779"),
+        pmid: Some("36233647"),
+        used_for: "IV iron has been proposed as a trigger, but a causal link between iron exposure and calciphylaxis is not established.",
+    },
+    Citation {
+        id: "seed_hamsc_hypercoag_2023",
+        reference: "Bian A, Ye X, Wang J, et al. Therapeutic effects of human amnion-derived mesenchymal stem cells on hypercoagulability in a uremic calciphylaxis patient. Ren Fail 2023;45(1):2218483. (NCT04592640)",
+        doi: Some("10.1080/0886022X.2023.2218483"),
+        pmid: Some("37293809"),
+        used_for: "A uremic calciphylaxis patient refractory to conventional treatment received intravenous and local hAMSCs; platelet count, D-dimer and plasminogen were corrected, with skin regeneration and pain relief over one year; in mice, hAMSCs homed to lung, kidney and muscle for up to 1 month.",
+    },
+    Citation {
+        id: "seed_hamsc_salvage",
+        reference: "Qin L et al. Pre-clinical research of human amnion-derived mesenchymal stem cells and its first clinical treatment for a severe uremic calciphylaxis patient. medRxiv 2021 (preprint); Chinese report: Zhonghua Yi Xue Za Zhi 2022;102(28):2217–21.",
+        doi: Some("10.1101/2021.09.23.21261751"),
+        pmid: Some("35872588"),
+        used_for: "34-year-old woman with severe uremic calciphylaxis (buttock ulcers, mummified lower limbs) refractory to conventional therapy: intravenous, local intramuscular and topical supernatant hAMSCs; pain VAS 10→0, BWAT 65→13, Wound-QoL 68→0 at 15 months; no infusion or local adverse events. The peer-reviewed English version's journal could not be verified.",
+    },
+    Citation {
+        id: "seed_hamsc_histopath",
+        reference: "Li C, …, Wang N. Histopathology of extracutaneous tissues after hAMSC treatment in calciphylaxis. medRxiv 2024 (preprint).",
+        doi: Some("10.1101/2024.10.21.24315424"),
+        pmid: None,
+        used_for: "The first patient died of a stroke after 20 months of hAMSC treatment: regenerated skin was normal, but microvessel calcification in lungs, kidneys, spleen, pancreas, uterus and heart valve was more severe than in ESKD controls; donor cells were not detected. Calciphylaxis is a systemic disease. No peer-reviewed version found.",
+    },
+    Citation {
+        id: "seed_review_2025",
+        reference: "Wu D, …, Qin L, Wang N. Calciphylaxis: ongoing challenges and treatment opportunities with mesenchymal stem cells. J Mol Cell Biol 2025;17(2):mjaf009.",
+        doi: Some("10.1093/jmcb/mjaf009"),
+        pmid: Some("40097288"),
+        used_for: "Review: risk factors, diagnosis including non-uremic and visceral calciphylaxis, models, treatment and a biomarker-guided MSC strategy.",
+    },
+    Citation {
+        id: "nct05999656",
+        reference: "ClinicalTrials.gov NCT05999656: cord-blood mononuclear cells for refractory diabetic foot, First Affiliated Hospital of Nanjing Medical University.",
+        doi: None,
+        pmid: None,
+        used_for: "Registered cell-therapy trial exclusions: malignancy within the past 5 years, pregnancy or lactation, severe coagulation or haemorrhagic disease, viral infection.",
+    },
+    Citation {
+        id: "nct04464213",
+        reference: "ClinicalTrials.gov NCT04464213: human placental MSC gel for diabetic foot ulcer (phase 1).",
+        doi: None,
+        pmid: None,
+        used_for: "Registered MSC trial exclusions: allergy to any component of the product, systemic infection, history of malignancy, pregnancy or breast-feeding.",
+    },
+];
+
+pub fn citation(id: &str) -> Option<&'static Citation> {
+    CITATIONS.iter().find(|c| c.id == id)
+}
+
+impl Citation {
+    /// The full reference as one line, with DOI and PMID where known.
+    pub fn full(&self) -> String {
+        let mut text = self.reference.to_string();
+        if let Some(doi) = self.doi {
+            text.push_str(&format!(" doi:{doi}"));
+        }
+        if let Some(pmid) = self.pmid {
+            text.push_str(&format!(" PMID:{pmid}"));
+        }
+        text
+    }
+}

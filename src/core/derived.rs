@@ -1,0 +1,193 @@
+//! Derived values (`clinical.md` §2). Each is computed only from valid inputs, carries the
+//! words of its basis and its source, and is absent (never zero) when an input is missing.
+
+use serde::Serialize;
+
+use super::inputs::{Inputs, LabValue};
+use super::labs::{decimals_for, fmt_number};
+
+/// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
+/// slope 1.0. The spec's 0.8 is a later convention that is often mis-attributed to Payne;
+/// its value is shown beside Payne's in the basis so either can be checked.
+pub const PAYNE_REFERENCE_ALBUMIN_G_DL: f64 = 4.0;
+pub const PAYNE_SLOPE: f64 = 1.0;
+pub const CONVENTIONAL_SLOPE: f64 = 0.8;
+/// Default upper limit of normal for intact PTH when the laboratory's is not given.
+pub const DEFAULT_PTH_ULN_PG_ML: f64 = 65.0;
+const CA_MG_DL_TO_MMOL: f64 = 0.2495;
+const PHOS_MG_DL_TO_MMOL: f64 = 0.3229;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Derived {
+    pub value: f64,
+    pub unit: String,
+    pub basis: String,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DerivedValues {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected_calcium: Option<Derived>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calcium_phosphate_product: Option<Derived>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bmi: Option<Derived>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pth_multiple_of_uln: Option<Derived>,
+}
+
+/// Albumin-corrected total calcium in mg/dL, when albumin is below 4.0 g/dL (above it the
+/// formula would lower the value, which Payne's correction is not used for here).
+pub fn corrected_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> Option<f64> {
+    (albumin_g_dl < PAYNE_REFERENCE_ALBUMIN_G_DL)
+        .then(|| total_mg_dl + PAYNE_SLOPE * (PAYNE_REFERENCE_ALBUMIN_G_DL - albumin_g_dl))
+}
+
+pub fn bmi(weight_kg: f64, height_cm: f64) -> f64 {
+    let metres = height_cm / 100.0;
+    weight_kg / (metres * metres)
+}
+
+/// The calcium used for Ca×P and the hypercalcaemia rule: corrected when albumin is low,
+/// else measured. Returns (mg/dL, words saying which).
+pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, &'static str)> {
+    let total = inputs.lab_canonical("calcium_total")?;
+    match inputs.lab_canonical("albumin") {
+        Some(albumin) => match corrected_calcium_mg_dl(total, albumin) {
+            Some(corrected) => Some((corrected, "albumin-corrected total calcium")),
+            None => Some((total, "measured total calcium (albumin ≥ 4.0 g/dL: no correction)")),
+        },
+        None => Some((total, "measured total calcium (albumin unknown: not corrected)")),
+    }
+}
+
+/// The intact-PTH upper limit: the laboratory's when given, else 65 pg/mL.
+pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
+    match inputs.lab("pth_intact") {
+        Some(LabValue::Numeric {
+            reference,
+            local_reference: true,
+            ..
+        }) if reference.high.is_some() => (reference.high.unwrap_or(DEFAULT_PTH_ULN_PG_ML), true),
+        _ => (DEFAULT_PTH_ULN_PG_ML, false),
+    }
+}
+
+pub fn derive(inputs: &Inputs) -> DerivedValues {
+    let mut derived = DerivedValues::default();
+
+    if let (Some(calcium), Some(albumin)) = (inputs.lab("calcium_total"), inputs.lab_canonical("albumin")) {
+        let total = calcium.canonical().unwrap_or(f64::NAN);
+        if let Some(corrected) = corrected_calcium_mg_dl(total, albumin) {
+            let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
+            let (value, unit) = if entered_si {
+                (corrected * CA_MG_DL_TO_MMOL, "mmol/L")
+            } else {
+                (corrected, "mg/dL")
+            };
+            let ionized = if inputs.lab("calcium_ionized").is_some() {
+                " Ionized calcium was also measured and is preferred for decisions."
+            } else {
+                " Prefer a measured ionized calcium where available."
+            };
+            derived.corrected_calcium = Some(Derived {
+                value: round(value, if entered_si { 2 } else { 1 }),
+                unit: unit.to_string(),
+                basis: format!(
+                    "Payne 1973: total calcium {} − albumin {} g/dL + 4.0 = {} mg/dL ({} mmol/L). \
+                     The common 0.8 × (4.0 − albumin) variant gives {} mg/dL. In haemodialysis \
+                     patients the correction agrees less well with ionized calcium than the \
+                     uncorrected value (Clase 2000).{ionized}",
+                    calcium.describe(),
+                    fmt_number(albumin, 2),
+                    fmt_number(corrected, 2),
+                    fmt_number(corrected * CA_MG_DL_TO_MMOL, 2),
+                    fmt_number(total + CONVENTIONAL_SLOPE * (PAYNE_REFERENCE_ALBUMIN_G_DL - albumin), 2),
+                ),
+                source: "payne_1973",
+            });
+        }
+    }
+
+    if let (Some((calcium, which)), Some(phosphate)) =
+        (calcium_for_rules(inputs), inputs.lab_canonical("phosphate"))
+    {
+        let product = calcium * phosphate;
+        derived.calcium_phosphate_product = Some(Derived {
+            value: round(product, 1),
+            unit: "mg2/dL2".to_string(),
+            basis: format!(
+                "{which} {} mg/dL × phosphate {} mg/dL = {} mg²/dL² ({} mmol²/L²)",
+                fmt_number(calcium, 2),
+                fmt_number(phosphate, 2),
+                fmt_number(product, 1),
+                fmt_number(product * CA_MG_DL_TO_MMOL * PHOS_MG_DL_TO_MMOL, 2),
+            ),
+            source: "kdigo_2017_ckd_mbd",
+        });
+    }
+
+    if let (Some(weight), Some(height)) = (inputs.weight_kg, inputs.height_cm) {
+        let value = bmi(weight, height);
+        derived.bmi = Some(Derived {
+            value: round(value, 1),
+            unit: "kg/m2".to_string(),
+            basis: format!(
+                "weight {} kg ÷ (height {} m)² = {} kg/m²",
+                fmt_number(weight, 1),
+                fmt_number(height / 100.0, 2),
+                fmt_number(value, 1)
+            ),
+            source: "who_2000_obesity",
+        });
+    }
+
+    if let Some(pth) = inputs.lab("pth_intact") {
+        let value = pth.canonical().unwrap_or(f64::NAN);
+        let (uln, local) = pth_uln(inputs);
+        let multiple = value / uln;
+        derived.pth_multiple_of_uln = Some(Derived {
+            value: round(multiple, 1),
+            unit: "× ULN".to_string(),
+            basis: format!(
+                "intact PTH {} ÷ upper limit {} pg/mL ({}) = {} × ULN. KDIGO suggests about 2–9 × ULN on dialysis.",
+                pth.describe(),
+                fmt_number(uln, decimals_for(uln)),
+                if local { "the laboratory's" } else { "default; enter the laboratory's limit" },
+                fmt_number(multiple, 1)
+            ),
+            source: "kdigo_2017_ckd_mbd",
+        });
+    }
+
+    derived
+}
+
+fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payne_worked_example() {
+        // Payne's published form: 9.1 mg/dL with albumin 2.8 g/dL → 9.1 − 2.8 + 4.0 = 10.3.
+        let corrected = corrected_calcium_mg_dl(9.1, 2.8).unwrap();
+        assert!((corrected - 10.3).abs() < 1e-9);
+        // At and above 4.0 g/dL there is nothing to correct.
+        assert_eq!(corrected_calcium_mg_dl(9.1, 4.0), None);
+        assert_eq!(corrected_calcium_mg_dl(9.1, 4.5), None);
+        let just_below = corrected_calcium_mg_dl(9.1, 3.99).unwrap();
+        assert!((just_below - 9.11).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bmi_worked_example() {
+        // The spec's example patient: 95 kg, 162 cm → 36.2 kg/m².
+        assert!((bmi(95.0, 162.0) - 36.198).abs() < 1e-3);
+    }
+}

@@ -1,0 +1,423 @@
+//! The validated view of a case that every rule reads. A value that is not finite, out of
+//! its plausible range or in an unknown unit becomes an input error and is left out: the
+//! rules then see it as unknown, never as zero or as a clamped value.
+
+use std::collections::BTreeMap;
+
+use super::case::{Case, Dialysis, Issue, LabEntry};
+use super::findings::finding_def;
+use super::labs::{
+    decimals_for, fmt_number, lab, Lab, LabKind, QualitativeMeaning, Reference, Unit,
+};
+
+/// Where a numeric result lies against its reference interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Low,
+    Normal,
+    High,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabValue {
+    Numeric {
+        lab: &'static Lab,
+        /// In the lab's canonical (conventional) unit.
+        canonical: f64,
+        entered: f64,
+        unit: &'static Unit,
+        /// In the canonical unit; the laboratory's own limits when the case gives them.
+        reference: Reference,
+        /// True when `reference` came from the case rather than the catalogue default.
+        local_reference: bool,
+    },
+    Qualitative {
+        lab: &'static Lab,
+        result: &'static str,
+        meaning: QualitativeMeaning,
+    },
+}
+
+impl LabValue {
+    pub fn lab(&self) -> &'static Lab {
+        match self {
+            LabValue::Numeric { lab, .. } | LabValue::Qualitative { lab, .. } => lab,
+        }
+    }
+
+    pub fn canonical(&self) -> Option<f64> {
+        match self {
+            LabValue::Numeric { canonical, .. } => Some(*canonical),
+            LabValue::Qualitative { .. } => None,
+        }
+    }
+
+    /// Low / normal / high against the reference; qualitative results map abnormal to High.
+    pub fn flag(&self) -> Option<Flag> {
+        match self {
+            LabValue::Numeric {
+                canonical,
+                reference,
+                ..
+            } => Some(flag_against(*canonical, reference)),
+            LabValue::Qualitative { meaning, .. } => match meaning {
+                QualitativeMeaning::Normal => Some(Flag::Normal),
+                QualitativeMeaning::Abnormal => Some(Flag::High),
+                QualitativeMeaning::Indeterminate => None,
+            },
+        }
+    }
+
+    /// As entered, e.g. "2.1 mmol/L", with the canonical value when the unit differs.
+    pub fn describe(&self) -> String {
+        match self {
+            LabValue::Numeric {
+                lab,
+                canonical,
+                entered,
+                unit,
+                ..
+            } => {
+                let canonical_unit = lab.canonical_unit().map(|u| u.symbol).unwrap_or("");
+                let shown = format!("{} {}", fmt_number(*entered, 3), unit.symbol);
+                if unit.symbol == canonical_unit || unit.to_canonical == 1.0 {
+                    shown
+                } else {
+                    format!(
+                        "{shown} (= {} {canonical_unit})",
+                        fmt_number(*canonical, decimals_for(*canonical))
+                    )
+                }
+            }
+            LabValue::Qualitative { result, .. } => result.replace('_', " "),
+        }
+    }
+
+    pub fn describe_reference(&self) -> String {
+        match self {
+            LabValue::Numeric { lab, reference, local_reference, .. } => {
+                let text = describe_reference(lab, reference);
+                if *local_reference {
+                    format!("{text} (laboratory's own)")
+                } else {
+                    text
+                }
+            }
+            LabValue::Qualitative { lab, .. } => describe_reference_of(lab),
+        }
+    }
+}
+
+pub fn flag_against(value: f64, reference: &Reference) -> Flag {
+    if reference.low.is_some_and(|low| value < low) {
+        Flag::Low
+    } else if reference.high.is_some_and(|high| value > high) {
+        Flag::High
+    } else {
+        Flag::Normal
+    }
+}
+
+/// The catalogue's default reference, in words.
+pub fn describe_reference_of(lab: &Lab) -> String {
+    match lab.kind {
+        LabKind::Numeric { reference, .. } => describe_reference(lab, &reference),
+        LabKind::Qualitative { results } => results
+            .iter()
+            .filter(|(_, meaning)| *meaning == QualitativeMeaning::Normal)
+            .map(|(id, _)| id.replace('_', " "))
+            .collect::<Vec<_>>()
+            .join(" / "),
+    }
+}
+
+fn describe_reference(lab: &Lab, reference: &Reference) -> String {
+    let unit = lab.canonical_unit().map(|u| u.symbol).unwrap_or("");
+    let unit = if unit == "ratio" { "" } else { unit };
+    let number = |v: f64| fmt_number(v, decimals_for(v).max(1));
+    match (reference.low, reference.high) {
+        (Some(low), Some(high)) => format!("{}–{} {unit}", number(low), number(high)),
+        (None, Some(high)) => format!("≤ {} {unit}", number(high)),
+        (Some(low), None) => format!("≥ {} {unit}", number(low)),
+        (None, None) => "no reference interval".to_string(),
+    }
+    .trim_end()
+    .to_string()
+}
+
+/// A checked number with a plausible range, for the patient and kidney fields.
+struct Bound {
+    field: &'static str,
+    what: &'static str,
+    low: f64,
+    high: f64,
+    unit: &'static str,
+}
+
+const AGE: Bound = Bound { field: "patient.age_years", what: "age", low: 0.0, high: 120.0, unit: "years" };
+const WEIGHT: Bound = Bound { field: "patient.weight_kg", what: "weight", low: 2.0, high: 400.0, unit: "kg" };
+const HEIGHT: Bound = Bound { field: "patient.height_cm", what: "height", low: 40.0, high: 250.0, unit: "cm" };
+const VINTAGE: Bound = Bound {
+    field: "kidney.dialysis_vintage_months",
+    what: "dialysis vintage",
+    low: 0.0,
+    high: 720.0,
+    unit: "months",
+};
+const LESION_COUNT: Bound = Bound { field: "lesions.count", what: "lesion count", low: 0.0, high: 200.0, unit: "lesions" };
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs<'a> {
+    pub case: &'a Case,
+    pub age_years: Option<f64>,
+    pub weight_kg: Option<f64>,
+    pub height_cm: Option<f64>,
+    pub dialysis_vintage_months: Option<f64>,
+    pub lesion_count: Option<f64>,
+    pub labs: BTreeMap<&'static str, LabValue>,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn lab(&self, id: &str) -> Option<&LabValue> {
+        self.labs.get(id)
+    }
+
+    pub fn lab_canonical(&self, id: &str) -> Option<f64> {
+        self.lab(id).and_then(LabValue::canonical)
+    }
+
+    pub fn finding(&self, id: &str) -> Option<bool> {
+        self.case.finding(id)
+    }
+
+    /// On maintenance dialysis: modality HD/PD or stage G5D. Unknown when neither is given.
+    pub fn on_dialysis(&self) -> Option<bool> {
+        let kidney = &self.case.kidney;
+        match (kidney.dialysis, kidney.ckd_stage) {
+            (Some(Dialysis::Hemodialysis | Dialysis::Peritoneal), _) => Some(true),
+            (_, Some(super::case::CkdStage::G5D)) => Some(true),
+            (Some(Dialysis::None), _) => Some(false),
+            (None, Some(_)) => Some(false),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Checks every value of the case; returns what the rules may use, the input errors and
+/// the warnings.
+pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut bounded = |bound: &Bound, value: Option<f64>| -> Option<f64> {
+        let value = value?;
+        if !value.is_finite() {
+            errors.push(Issue::new(bound.field, format!("{} is not a number", bound.what)));
+            return None;
+        }
+        if value < bound.low || value > bound.high {
+            errors.push(Issue::new(
+                bound.field,
+                format!(
+                    "{} {} {} is outside the plausible range {}–{} {}; left out",
+                    bound.what,
+                    fmt_number(value, 2),
+                    bound.unit,
+                    fmt_number(bound.low, 0),
+                    fmt_number(bound.high, 0),
+                    bound.unit
+                ),
+            ));
+            return None;
+        }
+        Some(value)
+    };
+    let age_years = bounded(&AGE, case.patient.age_years);
+    let weight_kg = bounded(&WEIGHT, case.patient.weight_kg);
+    let height_cm = bounded(&HEIGHT, case.patient.height_cm);
+    let dialysis_vintage_months = bounded(&VINTAGE, case.kidney.dialysis_vintage_months);
+    let mut lesion_count = bounded(&LESION_COUNT, case.lesions.count);
+    if let Some(count) = lesion_count {
+        if count.fract() != 0.0 {
+            errors.push(Issue::new("lesions.count", "lesion count must be a whole number"));
+            lesion_count = None;
+        }
+    }
+
+    if age_years.is_some_and(|age| age < 18.0) {
+        warnings.push(Issue::new(
+            "patient.age_years",
+            "reference ranges and criteria here are for adults",
+        ));
+    }
+    for id in case.findings.keys() {
+        if finding_def(id).is_none() {
+            warnings.push(Issue::new(format!("findings.{id}"), "unknown finding; ignored"));
+        }
+    }
+    let kidney = &case.kidney;
+    if let (Some(Dialysis::Hemodialysis | Dialysis::Peritoneal), Some(stage)) =
+        (kidney.dialysis, kidney.ckd_stage)
+    {
+        if stage != super::case::CkdStage::G5D {
+            warnings.push(Issue::new(
+                "kidney.ckd_stage",
+                format!("on dialysis but stage {}: expected G5D", stage.id()),
+            ));
+        }
+    }
+    if case.patient.sex == Some(super::case::Sex::Male)
+        && case.finding("pregnancy_or_lactation") == Some(true)
+    {
+        warnings.push(Issue::new(
+            "findings.pregnancy_or_lactation",
+            "pregnancy or lactation recorded for a male patient: please check",
+        ));
+    }
+
+    let mut labs = BTreeMap::new();
+    for (id, entry) in &case.labs {
+        let field = format!("labs.{id}");
+        let Some(lab) = lab(id) else {
+            warnings.push(Issue::new(field, "unknown lab; ignored"));
+            continue;
+        };
+        match validate_lab(lab, entry) {
+            Ok(value) => {
+                labs.insert(lab.id, value);
+            }
+            Err(message) => errors.push(Issue::new(field, message)),
+        }
+        if let Some(date) = &entry.date {
+            if !is_iso_date(date) {
+                errors.push(Issue::new(
+                    format!("labs.{id}.date"),
+                    format!("\"{date}\" is not a date in the form YYYY-MM-DD"),
+                ));
+            }
+        }
+    }
+
+    let inputs = Inputs {
+        case,
+        age_years,
+        weight_kg,
+        height_cm,
+        dialysis_vintage_months,
+        lesion_count,
+        labs,
+    };
+    (inputs, errors, warnings)
+}
+
+/// One lab entry against the catalogue: the value to use, or why it is left out.
+pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, String> {
+    match lab.kind {
+        LabKind::Numeric {
+            units,
+            reference,
+            plausible,
+        } => {
+            if entry.result.is_some() && entry.value.is_none() {
+                return Err(format!(
+                    "{} is a numeric test: give \"value\" and \"unit\"",
+                    lab.name_en
+                ));
+            }
+            let value = entry.value.ok_or("no value given")?;
+            if !value.is_finite() {
+                return Err("the value is not a number".to_string());
+            }
+            let unit = match entry.unit.as_deref() {
+                Some(text) => lab.parse_unit(text).ok_or_else(|| {
+                    format!(
+                        "unknown unit \"{text}\" for {}; accepted: {}",
+                        lab.name_en,
+                        lab.accepted_units()
+                    )
+                })?,
+                // Only a dimensionless result (INR) may omit its unit.
+                None if units.len() == 1 && units[0].symbol == "ratio" => &units[0],
+                None => return Err(format!("no unit given; accepted: {}", lab.accepted_units())),
+            };
+            let canonical = value * unit.to_canonical;
+            let (low, high) = plausible;
+            if canonical < low || canonical > high {
+                return Err(format!(
+                    "{} {} is outside the plausible range {}–{} {} for {}; check the value and unit",
+                    fmt_number(value, 3),
+                    unit.symbol,
+                    fmt_number(low / unit.to_canonical, 2),
+                    fmt_number(high / unit.to_canonical, 2),
+                    unit.symbol,
+                    lab.name_en
+                ));
+            }
+            let local_low = entry.reference_low.filter(|v| v.is_finite());
+            let local_high = entry.reference_high.filter(|v| v.is_finite());
+            if let (Some(l), Some(h)) = (local_low, local_high) {
+                if l >= h {
+                    return Err("the laboratory's reference_low must be below reference_high".into());
+                }
+            }
+            let local_reference = local_low.is_some() || local_high.is_some();
+            let reference = if local_reference {
+                Reference {
+                    low: local_low.map(|v| v * unit.to_canonical).or(reference.low),
+                    high: local_high.map(|v| v * unit.to_canonical).or(reference.high),
+                }
+            } else {
+                reference
+            };
+            Ok(LabValue::Numeric {
+                lab,
+                canonical,
+                entered: value,
+                unit,
+                reference,
+                local_reference,
+            })
+        }
+        LabKind::Qualitative { results } => {
+            if entry.value.is_some() && entry.result.is_none() {
+                return Err(format!(
+                    "{} is reported as a result, not a number; accepted: {}",
+                    lab.name_en,
+                    accepted_results(results)
+                ));
+            }
+            let text = entry.result.as_deref().ok_or("no result given")?;
+            let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+            results
+                .iter()
+                .find(|(id, _)| *id == wanted)
+                .map(|(id, meaning)| LabValue::Qualitative {
+                    lab,
+                    result: id,
+                    meaning: *meaning,
+                })
+                .ok_or_else(|| {
+                    format!(
+                        "\"{text}\" is not a result of {}; accepted: {}",
+                        lab.name_en,
+                        accepted_results(results)
+                    )
+                })
+        }
+    }
+}
+
+fn accepted_results(results: &[(&str, QualitativeMeaning)]) -> String {
+    results.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ")
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let number = |s: &str| s.parse::<u32>().ok();
+    matches!(
+        (number(parts[0]), number(parts[1]), number(parts[2])),
+        (Some(1900..=2200), Some(1..=12), Some(1..=31))
+    )
+}
