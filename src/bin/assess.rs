@@ -10,8 +10,14 @@ use calciphylaxis::core::assess_json;
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
     if paths.is_empty() || paths.iter().any(|p| p == "-h" || p == "--help") {
-        eprintln!("usage: assess FILE… (a calciphylaxis-case/1 JSON file, or - for standard input)");
-        return if paths.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        eprintln!(
+            "usage: assess FILE… (a calciphylaxis-case/1 JSON file, or - for standard input)"
+        );
+        return if paths.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     let mut failed = false;
     for path in &paths {

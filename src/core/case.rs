@@ -241,8 +241,8 @@ pub fn parse_case_text(text: &str) -> Result<ParsedCase, CaseFileError> {
             MAX_CASE_BYTES
         )));
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| CaseFileError(format!("not valid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| CaseFileError(format!("not valid JSON: {e}")))?;
     parse_case_value(&value)
 }
 
@@ -281,7 +281,10 @@ pub fn parse_case_value(value: &Value) -> Result<ParsedCase, CaseFileError> {
             "labs" => case.labs = reader.labs(value),
             "therapies_tried" => case.therapies_tried = reader.therapies(value),
             _ => {
-                reader.warn(key, "unknown section; kept in the file, ignored by the assessment");
+                reader.warn(
+                    key,
+                    "unknown section; kept in the file, ignored by the assessment",
+                );
                 case.extra.insert(key.clone(), value.clone());
             }
         }
@@ -324,7 +327,10 @@ impl Reader {
             Value::Object(map) => Some(map),
             Value::Null => None,
             other => {
-                self.error(field, format!("expected an object, found {}", type_name(other)));
+                self.error(
+                    field,
+                    format!("expected an object, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -335,7 +341,10 @@ impl Reader {
             Value::Number(n) => n.as_f64(),
             Value::Null => None,
             other => {
-                self.error(field, format!("expected a number, found {}", type_name(other)));
+                self.error(
+                    field,
+                    format!("expected a number, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -618,8 +627,14 @@ mod tests {
 
     #[test]
     fn not_a_case_is_a_file_error() {
-        assert!(parse_case_text("{not json").unwrap_err().0.contains("not valid JSON"));
-        assert!(parse_case_text("[1,2]").unwrap_err().0.contains("JSON object"));
+        assert!(parse_case_text("{not json")
+            .unwrap_err()
+            .0
+            .contains("not valid JSON"));
+        assert!(parse_case_text("[1,2]")
+            .unwrap_err()
+            .0
+            .contains("JSON object"));
         let other = parse_case_text(r#"{"format":"calciphylaxis-assessment/1"}"#).unwrap_err();
         assert!(other.0.contains("calciphylaxis-case/1"), "{other}");
         let huge = format!("{{\"label\":\"{}\"}}", "x".repeat(MAX_CASE_BYTES));
@@ -645,8 +660,12 @@ mod tests {
         case.findings.insert("warfarin".into(), true);
         case.findings.insert("sepsis".into(), false);
         case.lesions.sites = vec![Site::Foot];
-        case.labs.insert("pth_intact".into(), LabEntry::numeric(1200.0, "pg/mL"));
-        case.labs.insert("lupus_anticoagulant".into(), LabEntry::qualitative("negative"));
+        case.labs
+            .insert("pth_intact".into(), LabEntry::numeric(1200.0, "pg/mL"));
+        case.labs.insert(
+            "lupus_anticoagulant".into(),
+            LabEntry::qualitative("negative"),
+        );
         let mut therapies = BTreeMap::new();
         therapies.insert("cinacalcet".to_string(), TherapyTrial::Tried);
         therapies.insert(

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::inputs::{Inputs, LabValue};
+use super::inputs::{round_significant, Inputs, LabValue};
 use super::labs::{decimals_for, fmt_number};
 
 /// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
@@ -41,7 +41,15 @@ pub struct DerivedValues {
 /// formula would lower the value, which Payne's correction is not used for here).
 pub fn corrected_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> Option<f64> {
     (albumin_g_dl < PAYNE_REFERENCE_ALBUMIN_G_DL)
-        .then(|| total_mg_dl + PAYNE_SLOPE * (PAYNE_REFERENCE_ALBUMIN_G_DL - albumin_g_dl))
+        .then(|| corrected_with_slope(total_mg_dl, albumin_g_dl, PAYNE_SLOPE))
+}
+
+/// total + slope × (4.0 − albumin), rounded so a value exactly at a limit stays at it.
+pub fn corrected_with_slope(total_mg_dl: f64, albumin_g_dl: f64, slope: f64) -> f64 {
+    round_significant(
+        total_mg_dl + slope * (PAYNE_REFERENCE_ALBUMIN_G_DL - albumin_g_dl),
+        12,
+    )
 }
 
 pub fn bmi(weight_kg: f64, height_cm: f64) -> f64 {
@@ -56,9 +64,15 @@ pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, &'static str)> {
     match inputs.lab_canonical("albumin") {
         Some(albumin) => match corrected_calcium_mg_dl(total, albumin) {
             Some(corrected) => Some((corrected, "albumin-corrected total calcium")),
-            None => Some((total, "measured total calcium (albumin ≥ 4.0 g/dL: no correction)")),
+            None => Some((
+                total,
+                "measured total calcium (albumin ≥ 4.0 g/dL: no correction)",
+            )),
         },
-        None => Some((total, "measured total calcium (albumin unknown: not corrected)")),
+        None => Some((
+            total,
+            "measured total calcium (albumin unknown: not corrected)",
+        )),
     }
 }
 
@@ -77,7 +91,9 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
 pub fn derive(inputs: &Inputs) -> DerivedValues {
     let mut derived = DerivedValues::default();
 
-    if let (Some(calcium), Some(albumin)) = (inputs.lab("calcium_total"), inputs.lab_canonical("albumin")) {
+    if let (Some(calcium), Some(albumin)) =
+        (inputs.lab("calcium_total"), inputs.lab_canonical("albumin"))
+    {
         let total = calcium.canonical().unwrap_or(f64::NAN);
         if let Some(corrected) = corrected_calcium_mg_dl(total, albumin) {
             let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
@@ -103,7 +119,7 @@ pub fn derive(inputs: &Inputs) -> DerivedValues {
                     fmt_number(albumin, 2),
                     fmt_number(corrected, 2),
                     fmt_number(corrected * CA_MG_DL_TO_MMOL, 2),
-                    fmt_number(total + CONVENTIONAL_SLOPE * (PAYNE_REFERENCE_ALBUMIN_G_DL - albumin), 2),
+                    fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2),
                 ),
                 source: "payne_1973",
             });

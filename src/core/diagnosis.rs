@@ -117,8 +117,10 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
         )
     };
     let early = inputs.finding("early_skin_changes");
-    let typical_values: Vec<Option<bool>> =
-        TYPICAL_LESIONS.iter().map(|id| inputs.finding(id)).collect();
+    let typical_values: Vec<Option<bool>> = TYPICAL_LESIONS
+        .iter()
+        .map(|id| inputs.finding(id))
+        .collect();
     let typical = any(typical_values.iter().copied());
     let typical_present: Vec<String> = TYPICAL_LESIONS
         .iter()
@@ -239,7 +241,9 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
 fn hayashi(inputs: &Inputs) -> Hayashi {
     let kidney = &inputs.case.kidney;
     let on_dialysis = inputs.on_dialysis();
-    let stage_5 = kidney.ckd_stage.map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
+    let stage_5 = kidney
+        .ckd_stage
+        .map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
     let c1 = any([on_dialysis, stage_5]);
     let c1_basis = match (kidney.dialysis, kidney.ckd_stage) {
         (Some(Dialysis::Hemodialysis), _) => "on haemodialysis".to_string(),
@@ -255,7 +259,9 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
     let c2 = all([more_than_two, ulcers, purpura]);
     let c2_basis = format!(
         "lesion count {}; painful ulcers {}; painful purpura {}",
-        count.map(|n| format!("{n}")).unwrap_or_else(|| "not recorded".into()),
+        count
+            .map(|n| format!("{n}"))
+            .unwrap_or_else(|| "not recorded".into()),
         word(ulcers),
         word(purpura)
     );
@@ -274,14 +280,20 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
         if sites.is_empty() {
             "not recorded".to_string()
         } else {
-            sites.iter().map(|s| s.id().replace('_', " ")).collect::<Vec<_>>().join(", ")
+            sites
+                .iter()
+                .map(|s| s.id().replace('_', " "))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     );
 
     let biopsy = inputs.case.lesions.biopsy;
     let c4 = biopsy.map(|b| b == Biopsy::Consistent);
     let c4_basis = match biopsy {
-        Some(Biopsy::Consistent) => "histology: necrosis and ulceration with calcification of small–medium arteries",
+        Some(Biopsy::Consistent) => {
+            "histology: necrosis and ulceration with calcification of small–medium arteries"
+        }
         Some(Biopsy::NotConsistent) => "histology not consistent",
         Some(Biopsy::NotDone) => "biopsy not done",
         None => "biopsy not recorded",
@@ -300,7 +312,11 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
         criteria: vec![
             criterion("ckd_on_dialysis_or_egfr_under_15", c1, c1_basis),
             criterion("more_than_two_painful_ulcers_with_purpura", c2, c2_basis),
-            criterion("painful_ulcers_with_purpura_trunk_extremity_penis", c3, c3_basis),
+            criterion(
+                "painful_ulcers_with_purpura_trunk_extremity_penis",
+                c3,
+                c3_basis,
+            ),
             criterion("histology_consistent", c4, c4_basis),
         ],
         sources: vec!["hayashi_2013"],
@@ -318,7 +334,8 @@ fn word(value: Option<bool>) -> &'static str {
 fn distribution(sites: &[Site]) -> (Distribution, String) {
     let central = sites.iter().any(|s| s.is_central());
     let peripheral = sites.iter().any(|s| !s.is_central());
-    let prognosis = "Distal lesions carry lower mortality than proximal ones (HR 0.34, 95% CI 0.18–0.62).";
+    let prognosis =
+        "Distal lesions carry lower mortality than proximal ones (HR 0.34, 95% CI 0.18–0.62).";
     match (central, peripheral) {
         (false, false) => (Distribution::Unknown, "no lesion site recorded".to_string()),
         (true, false) => (
@@ -335,4 +352,3 @@ fn distribution(sites: &[Site]) -> (Distribution, String) {
         ),
     }
 }
-

@@ -18,7 +18,12 @@ pub struct Finding {
     pub zh: &'static str,
 }
 
-const fn finding(id: &'static str, group: FindingGroup, en: &'static str, zh: &'static str) -> Finding {
+const fn finding(
+    id: &'static str,
+    group: FindingGroup,
+    en: &'static str,
+    zh: &'static str,
+) -> Finding {
     Finding { id, group, en, zh }
 }
 

@@ -95,8 +95,13 @@ impl LabValue {
 
     pub fn describe_reference(&self) -> String {
         match self {
-            LabValue::Numeric { lab, reference, local_reference, .. } => {
-                let text = describe_reference(lab, reference);
+            LabValue::Numeric {
+                reference,
+                local_reference,
+                unit,
+                ..
+            } => {
+                let text = describe_reference_in(reference, unit);
                 if *local_reference {
                     format!("{text} (laboratory's own)")
                 } else {
@@ -132,9 +137,25 @@ pub fn describe_reference_of(lab: &Lab) -> String {
 }
 
 fn describe_reference(lab: &Lab, reference: &Reference) -> String {
-    let unit = lab.canonical_unit().map(|u| u.symbol).unwrap_or("");
-    let unit = if unit == "ratio" { "" } else { unit };
-    let number = |v: f64| fmt_number(v, decimals_for(v).max(1));
+    match lab.canonical_unit() {
+        Some(unit) => describe_reference_in(reference, unit),
+        None => String::new(),
+    }
+}
+
+/// A reference interval (held in the canonical unit) written in `unit`.
+fn describe_reference_in(reference: &Reference, unit: &Unit) -> String {
+    let symbol = if unit.symbol == "ratio" {
+        ""
+    } else {
+        unit.symbol
+    };
+    let unit_value = |v: f64| from_canonical(v, unit);
+    let number = |v: f64| {
+        let v = unit_value(v);
+        fmt_number(v, decimals_for(v).max(1))
+    };
+    let unit = symbol;
     match (reference.low, reference.high) {
         (Some(low), Some(high)) => format!("{}–{} {unit}", number(low), number(high)),
         (None, Some(high)) => format!("≤ {} {unit}", number(high)),
@@ -154,9 +175,27 @@ struct Bound {
     unit: &'static str,
 }
 
-const AGE: Bound = Bound { field: "patient.age_years", what: "age", low: 0.0, high: 120.0, unit: "years" };
-const WEIGHT: Bound = Bound { field: "patient.weight_kg", what: "weight", low: 2.0, high: 400.0, unit: "kg" };
-const HEIGHT: Bound = Bound { field: "patient.height_cm", what: "height", low: 40.0, high: 250.0, unit: "cm" };
+const AGE: Bound = Bound {
+    field: "patient.age_years",
+    what: "age",
+    low: 0.0,
+    high: 120.0,
+    unit: "years",
+};
+const WEIGHT: Bound = Bound {
+    field: "patient.weight_kg",
+    what: "weight",
+    low: 2.0,
+    high: 400.0,
+    unit: "kg",
+};
+const HEIGHT: Bound = Bound {
+    field: "patient.height_cm",
+    what: "height",
+    low: 40.0,
+    high: 250.0,
+    unit: "cm",
+};
 const VINTAGE: Bound = Bound {
     field: "kidney.dialysis_vintage_months",
     what: "dialysis vintage",
@@ -164,7 +203,13 @@ const VINTAGE: Bound = Bound {
     high: 720.0,
     unit: "months",
 };
-const LESION_COUNT: Bound = Bound { field: "lesions.count", what: "lesion count", low: 0.0, high: 200.0, unit: "lesions" };
+const LESION_COUNT: Bound = Bound {
+    field: "lesions.count",
+    what: "lesion count",
+    low: 0.0,
+    high: 200.0,
+    unit: "lesions",
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inputs<'a> {
@@ -211,7 +256,10 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     let mut bounded = |bound: &Bound, value: Option<f64>| -> Option<f64> {
         let value = value?;
         if !value.is_finite() {
-            errors.push(Issue::new(bound.field, format!("{} is not a number", bound.what)));
+            errors.push(Issue::new(
+                bound.field,
+                format!("{} is not a number", bound.what),
+            ));
             return None;
         }
         if value < bound.low || value > bound.high {
@@ -238,7 +286,10 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     let mut lesion_count = bounded(&LESION_COUNT, case.lesions.count);
     if let Some(count) = lesion_count {
         if count.fract() != 0.0 {
-            errors.push(Issue::new("lesions.count", "lesion count must be a whole number"));
+            errors.push(Issue::new(
+                "lesions.count",
+                "lesion count must be a whole number",
+            ));
             lesion_count = None;
         }
     }
@@ -251,7 +302,10 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     }
     for id in case.findings.keys() {
         if finding_def(id).is_none() {
-            warnings.push(Issue::new(format!("findings.{id}"), "unknown finding; ignored"));
+            warnings.push(Issue::new(
+                format!("findings.{id}"),
+                "unknown finding; ignored",
+            ));
         }
     }
     let kidney = &case.kidney;
@@ -339,7 +393,7 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, Str
                 None if units.len() == 1 && units[0].symbol == "ratio" => &units[0],
                 None => return Err(format!("no unit given; accepted: {}", lab.accepted_units())),
             };
-            let canonical = value * unit.to_canonical;
+            let canonical = to_canonical(value, unit);
             let (low, high) = plausible;
             if canonical < low || canonical > high {
                 return Err(format!(
@@ -356,14 +410,16 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, Str
             let local_high = entry.reference_high.filter(|v| v.is_finite());
             if let (Some(l), Some(h)) = (local_low, local_high) {
                 if l >= h {
-                    return Err("the laboratory's reference_low must be below reference_high".into());
+                    return Err(
+                        "the laboratory's reference_low must be below reference_high".into(),
+                    );
                 }
             }
             let local_reference = local_low.is_some() || local_high.is_some();
             let reference = if local_reference {
                 Reference {
-                    low: local_low.map(|v| v * unit.to_canonical).or(reference.low),
-                    high: local_high.map(|v| v * unit.to_canonical).or(reference.high),
+                    low: local_low.map(|v| to_canonical(v, unit)).or(reference.low),
+                    high: local_high.map(|v| to_canonical(v, unit)).or(reference.high),
                 }
             } else {
                 reference
@@ -406,8 +462,36 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, Str
     }
 }
 
+/// Converts to the canonical unit, rounded to 12 significant digits so that a value exactly
+/// at a threshold in one unit is exactly at it in the other (106 pmol/L is 1000 pg/mL, not
+/// 1000.0000000000001).
+pub fn to_canonical(value: f64, unit: &Unit) -> f64 {
+    round_significant(value * unit.to_canonical, 12)
+}
+
+/// The value in `unit`, from the canonical unit (the inverse of [`to_canonical`]).
+pub fn from_canonical(canonical: f64, unit: &Unit) -> f64 {
+    round_significant(canonical / unit.to_canonical, 12)
+}
+
+pub fn round_significant(value: f64, digits: i32) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let scale = 10f64.powi(digits - 1 - magnitude);
+    if !scale.is_finite() || scale == 0.0 {
+        return value;
+    }
+    (value * scale).round() / scale
+}
+
 fn accepted_results(results: &[(&str, QualitativeMeaning)]) -> String {
-    results.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ")
+    results
+        .iter()
+        .map(|(id, _)| *id)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn is_iso_date(text: &str) -> bool {

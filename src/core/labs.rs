@@ -83,7 +83,10 @@ impl Lab {
         let wanted = normalize_unit(text);
         self.units().iter().find(|unit| {
             normalize_unit(unit.symbol) == wanted
-                || unit.aliases.iter().any(|alias| normalize_unit(alias) == wanted)
+                || unit
+                    .aliases
+                    .iter()
+                    .any(|alias| normalize_unit(alias) == wanted)
         })
     }
 
@@ -112,7 +115,10 @@ pub fn normalize_unit(text: &str) -> String {
         .collect::<String>()
         .to_lowercase();
     folded = folded.replace("10*", "10^").replace("e9/", "10^9/");
-    if let Some(rest) = folded.strip_prefix('x').or_else(|| folded.strip_prefix('*')) {
+    if let Some(rest) = folded
+        .strip_prefix('x')
+        .or_else(|| folded.strip_prefix('*'))
+    {
         if rest.starts_with("10^") {
             folded = rest.to_string();
         }
@@ -157,7 +163,12 @@ const fn upper(high: f64) -> Reference {
     }
 }
 
-const PERCENT: &[Unit] = &[unit_aka("%", 1.0, true, &["IU/dL", "% activity", "percent"])];
+const PERCENT: &[Unit] = &[unit_aka(
+    "%",
+    1.0,
+    true,
+    &["IU/dL", "% activity", "percent"],
+)];
 
 // Conversion factors are those of clinical.md §2 (conventional → SI); the canonical unit is
 // the conventional one, so an SI value converts with 1 / factor.
@@ -614,7 +625,9 @@ mod tests {
         assert_eq!(calcium.parse_unit("mg/dl").unwrap().symbol, "mg/dL");
         assert_eq!(calcium.parse_unit(" MMOL/L ").unwrap().symbol, "mmol/L");
         let platelets = lab("platelets").unwrap();
-        for spelling in ["10^9/L", "x10^9/L", "×10^9/l", "10*9/L", "10^3/uL", "10^3/µL"] {
+        for spelling in [
+            "10^9/L", "x10^9/L", "×10^9/l", "10*9/L", "10^3/uL", "10^3/µL",
+        ] {
             assert!(platelets.parse_unit(spelling).is_some(), "{spelling}");
         }
         let homocysteine = lab("homocysteine").unwrap();

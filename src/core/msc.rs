@@ -90,7 +90,7 @@ struct Def {
 
 fn finding_criterion(inputs: &Inputs, finding: &str) -> (Option<bool>, String) {
     let value = inputs.finding(finding);
-    let label = finding.replace('_', " ");
+    let label = super::risk::finding_label(finding);
     let basis = match value {
         Some(true) => format!("recorded: {label}"),
         Some(false) => format!("recorded as absent: {label}"),
@@ -159,10 +159,24 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis) -> Msc {
     push(&def, refractory, basis);
 
     for (id, name, needed) in [
-        ("informed_consent", "Informed consent", "record informed consent"),
-        ("ethics_approval", "Ethics committee approval", "record ethics committee approval"),
+        (
+            "informed_consent",
+            "Informed consent",
+            "record informed consent",
+        ),
+        (
+            "ethics_approval",
+            "Ethics committee approval",
+            "record ethics committee approval",
+        ),
     ] {
-        let def = Def { id, kind: Kind::Inclusion, name, needed, sources: SEEDS };
+        let def = Def {
+            id,
+            kind: Kind::Inclusion,
+            name,
+            needed,
+            sources: SEEDS,
+        };
         let (value, basis) = finding_criterion(inputs, id);
         push(&def, value, basis);
     }
@@ -202,7 +216,9 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis) -> Msc {
     let basis = match (infection, sepsis) {
         (_, Some(true)) => "recorded: sepsis".to_string(),
         (Some(true), _) => "recorded: active uncontrolled infection".to_string(),
-        (Some(false), Some(false)) => "no uncontrolled infection and no sepsis recorded".to_string(),
+        (Some(false), Some(false)) => {
+            "no uncontrolled infection and no sepsis recorded".to_string()
+        }
         _ => "infection or sepsis status not fully recorded".to_string(),
     };
     push(&def, value, basis);
@@ -214,7 +230,10 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis) -> Msc {
         needed: "record pregnancy or lactation status",
         sources: &["nct05999656", "nct04464213"],
     };
-    let (value, basis) = match (inputs.finding("pregnancy_or_lactation"), inputs.case.patient.sex) {
+    let (value, basis) = match (
+        inputs.finding("pregnancy_or_lactation"),
+        inputs.case.patient.sex,
+    ) {
         (None, Some(Sex::Male)) => (Some(false), "male patient".to_string()),
         _ => finding_criterion(inputs, "pregnancy_or_lactation"),
     };
@@ -240,7 +259,13 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis) -> Msc {
             SEEDS,
         ),
     ] {
-        let def = Def { id, kind: Kind::Exclusion, name, needed, sources };
+        let def = Def {
+            id,
+            kind: Kind::Exclusion,
+            name,
+            needed,
+            sources,
+        };
         let (value, basis) = finding_criterion(inputs, id);
         push(&def, value, basis);
     }
@@ -294,7 +319,10 @@ fn refractory(inputs: &Inputs) -> (Option<bool>, String) {
             TherapyTrial::Tried => format!("{name} (response not recorded)"),
             TherapyTrial::Detail { weeks, response } => format!(
                 "{name}{}: {}",
-                weeks.filter(|w| w.is_finite()).map(|w| format!(" for {w} weeks")).unwrap_or_default(),
+                weeks
+                    .filter(|w| w.is_finite())
+                    .map(|w| format!(" for {w} weeks"))
+                    .unwrap_or_default(),
                 response.map(|r| r.id()).unwrap_or("response not recorded")
             ),
         }
@@ -324,11 +352,18 @@ fn refractory(inputs: &Inputs) -> (Option<bool>, String) {
             Some(false),
             format!(
                 "complete response to {}{not_tried}",
-                complete.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                complete
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )
     } else if failed {
-        (Some(true), format!("tried: {}{not_tried}", tried.join("; ")))
+        (
+            Some(true),
+            format!("tried: {}{not_tried}", tried.join("; ")),
+        )
     } else if tried.is_empty() {
         (Some(false), "no conventional therapy tried yet".to_string())
     } else {

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::derived::{calcium_for_rules, DerivedValues};
-use super::inputs::{flag_against, Flag, Inputs, LabValue};
+use super::derived::{calcium_for_rules, corrected_with_slope, DerivedValues, CONVENTIONAL_SLOPE};
+use super::findings::finding_def;
+use super::inputs::{flag_against, round_significant, Flag, Inputs, LabValue};
 use super::labs::fmt_number;
 use super::logic::{any, Presence, Status};
 use super::workup::{Workup, WorkupStatus};
@@ -337,12 +338,19 @@ const FACTORS: &[FactorDef] = &[
     },
 ];
 
+/// The finding's clinical label, lower-cased for use inside a sentence.
+pub fn finding_label(id: &str) -> String {
+    finding_def(id)
+        .map(|f| f.en.to_lowercase())
+        .unwrap_or_else(|| id.replace('_', " "))
+}
+
 pub fn factor_name(id: &str) -> Option<&'static str> {
     FACTORS.iter().find(|f| f.id == id).map(|f| f.name)
 }
 
 fn finding_rule(ctx: &Context, id: &str) -> Judgement {
-    let label = id.replace('_', " ");
+    let label = finding_label(id);
     match ctx.inputs.finding(id) {
         Some(true) => judged(Presence::Present, format!("recorded: {label}")),
         Some(false) => judged(Presence::Absent, format!("recorded as absent: {label}")),
@@ -358,7 +366,11 @@ fn dialysis_vintage(ctx: &Context, over: bool) -> Judgement {
         (Some(false), _) => judged(Presence::Absent, "not on dialysis (kidney section)"),
         (_, Some(months)) => {
             let longer = months > 60.0;
-            let status = if longer == over { Presence::Present } else { Presence::Absent };
+            let status = if longer == over {
+                Presence::Present
+            } else {
+                Presence::Absent
+            };
             judged(
                 status,
                 format!(
@@ -369,7 +381,10 @@ fn dialysis_vintage(ctx: &Context, over: bool) -> Judgement {
             )
         }
         (Some(true), None) => judged(Presence::Unknown, "on dialysis; vintage not recorded"),
-        (None, None) => judged(Presence::Unknown, "dialysis status and vintage not recorded"),
+        (None, None) => judged(
+            Presence::Unknown,
+            "dialysis status and vintage not recorded",
+        ),
     }
 }
 
@@ -383,7 +398,10 @@ fn dialysis_under_5_years(ctx: &Context) -> Judgement {
 
 fn protein_c_or_s_deficiency(ctx: &Context) -> Judgement {
     if ctx.inputs.finding("protein_c_or_s_deficiency") == Some(true) {
-        return judged(Presence::Present, "recorded: documented protein C or S deficiency");
+        return judged(
+            Presence::Present,
+            "recorded: documented protein C or S deficiency",
+        );
     }
     let items: Vec<_> = ["protein_c_activity", "protein_s_free"]
         .iter()
@@ -391,7 +409,9 @@ fn protein_c_or_s_deficiency(ctx: &Context) -> Judgement {
         .collect();
     let low: Vec<_> = items
         .iter()
-        .filter(|i| i.status == WorkupStatus::Abnormal && i.direction == Some(super::workup::Direction::Low))
+        .filter(|i| {
+            i.status == WorkupStatus::Abnormal && i.direction == Some(super::workup::Direction::Low)
+        })
         .collect();
     if let Some(item) = low.first() {
         return judged(
@@ -439,9 +459,10 @@ fn pth(ctx: &Context) -> Option<(f64, String)> {
 
 fn pth_over_1000(ctx: &Context) -> Judgement {
     match pth(ctx) {
-        Some((pg_ml, shown)) if pg_ml > 1000.0 => {
-            judged(Presence::Present, format!("intact PTH {shown} > 1000 pg/mL"))
-        }
+        Some((pg_ml, shown)) if pg_ml > 1000.0 => judged(
+            Presence::Present,
+            format!("intact PTH {shown} > 1000 pg/mL"),
+        ),
         Some((_, shown)) => judged(Presence::Absent, format!("intact PTH {shown} ≤ 1000 pg/mL")),
         None => judged(Presence::Unknown, "intact PTH not entered"),
     }
@@ -465,7 +486,10 @@ fn obesity(ctx: &Context) -> Judgement {
             ""
         };
         return if bmi.value >= 30.0 {
-            judged(Presence::Present, format!("BMI {} kg/m² ≥ 30", fmt_number(bmi.value, 1)))
+            judged(
+                Presence::Present,
+                format!("BMI {} kg/m² ≥ 30", fmt_number(bmi.value, 1)),
+            )
         } else {
             judged(
                 Presence::Absent,
@@ -476,7 +500,10 @@ fn obesity(ctx: &Context) -> Judgement {
     let fallback = finding_rule(ctx, "obesity");
     judged(
         fallback.status,
-        format!("BMI cannot be computed (weight and height needed); {}", fallback.basis),
+        format!(
+            "BMI cannot be computed (weight and height needed); {}",
+            fallback.basis
+        ),
     )
 }
 
@@ -485,9 +512,15 @@ fn hypoalbuminemia(ctx: &Context) -> Judgement {
         Some(value) => {
             let g_dl = value.canonical().unwrap_or(f64::NAN);
             if g_dl < 3.5 {
-                judged(Presence::Present, format!("albumin {} < 3.5 g/dL", value.describe()))
+                judged(
+                    Presence::Present,
+                    format!("albumin {} < 3.5 g/dL", value.describe()),
+                )
             } else {
-                judged(Presence::Absent, format!("albumin {} ≥ 3.5 g/dL", value.describe()))
+                judged(
+                    Presence::Absent,
+                    format!("albumin {} ≥ 3.5 g/dL", value.describe()),
+                )
             }
         }
         None => judged(Presence::Unknown, "albumin not entered"),
@@ -499,10 +532,14 @@ fn hypercalcemia(ctx: &Context) -> Judgement {
     const TOTAL_LIMIT_MG_DL: f64 = 10.2;
     let inputs = ctx.inputs;
     if let Some(ionized) = inputs.lab("calcium_ionized") {
-        let mmol = ionized.canonical().unwrap_or(f64::NAN) * 0.2495;
+        let mmol = round_significant(ionized.canonical().unwrap_or(f64::NAN) * 0.2495, 12);
         let above = mmol > IONIZED_LIMIT_MMOL;
         return judged(
-            if above { Presence::Present } else { Presence::Absent },
+            if above {
+                Presence::Present
+            } else {
+                Presence::Absent
+            },
             format!(
                 "ionized calcium {} {} 1.32 mmol/L (ionized calcium preferred over total)",
                 ionized.describe(),
@@ -511,14 +548,20 @@ fn hypercalcemia(ctx: &Context) -> Judgement {
         );
     }
     let Some(total) = inputs.lab_canonical("calcium_total") else {
-        return judged(Presence::Unknown, "neither ionized nor total calcium entered");
+        return judged(
+            Presence::Unknown,
+            "neither ionized nor total calcium entered",
+        );
     };
     // The correction only raises calcium when albumin is low, so a measured value above
     // the limit is hypercalcaemia whatever the albumin.
     if total > TOTAL_LIMIT_MG_DL {
         return judged(
             Presence::Present,
-            format!("measured total calcium {} mg/dL > 10.2 mg/dL", fmt_number(total, 2)),
+            format!(
+                "measured total calcium {} mg/dL > 10.2 mg/dL",
+                fmt_number(total, 2)
+            ),
         );
     }
     if inputs.lab("albumin").is_none() {
@@ -532,13 +575,28 @@ fn hypercalcemia(ctx: &Context) -> Judgement {
     }
     let (calcium, which) = calcium_for_rules(inputs).unwrap_or((total, "measured total calcium"));
     let above = calcium > TOTAL_LIMIT_MG_DL;
+    let mut basis = format!(
+        "{which} {} mg/dL {} 10.2 mg/dL",
+        fmt_number(calcium, 2),
+        if above { ">" } else { "≤" }
+    );
+    // The two correction formulas in use can fall either side of the limit: say so.
+    if let Some(albumin) = inputs.lab_canonical("albumin").filter(|a| *a < 4.0) {
+        let conventional = corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE);
+        if (conventional > TOTAL_LIMIT_MG_DL) != above {
+            basis.push_str(&format!(
+                "; the 0.8 × (4.0 − albumin) variant gives {} mg/dL, on the other side of the limit: measure ionized calcium",
+                fmt_number(conventional, 2)
+            ));
+        }
+    }
     judged(
-        if above { Presence::Present } else { Presence::Absent },
-        format!(
-            "{which} {} mg/dL {} 10.2 mg/dL",
-            fmt_number(calcium, 2),
-            if above { ">" } else { "≤" }
-        ),
+        if above {
+            Presence::Present
+        } else {
+            Presence::Absent
+        },
+        basis,
     )
 }
 
@@ -547,9 +605,15 @@ fn hyperphosphatemia(ctx: &Context) -> Judgement {
         Some(value) => {
             let mg_dl = value.canonical().unwrap_or(f64::NAN);
             if mg_dl > 4.5 {
-                judged(Presence::Present, format!("phosphate {} > 4.5 mg/dL", value.describe()))
+                judged(
+                    Presence::Present,
+                    format!("phosphate {} > 4.5 mg/dL", value.describe()),
+                )
             } else {
-                judged(Presence::Absent, format!("phosphate {} ≤ 4.5 mg/dL", value.describe()))
+                judged(
+                    Presence::Absent,
+                    format!("phosphate {} ≤ 4.5 mg/dL", value.describe()),
+                )
             }
         }
         None => judged(Presence::Unknown, "phosphate not entered"),
@@ -558,11 +622,21 @@ fn hyperphosphatemia(ctx: &Context) -> Judgement {
 
 fn high_alkaline_phosphatase(ctx: &Context) -> Judgement {
     match ctx.inputs.lab("alkaline_phosphatase") {
-        Some(value @ LabValue::Numeric { canonical, reference, .. }) => {
+        Some(
+            value @ LabValue::Numeric {
+                canonical,
+                reference,
+                ..
+            },
+        ) => {
             let upper = reference.high.unwrap_or(120.0);
             let high = flag_against(*canonical, reference) == Flag::High;
             judged(
-                if high { Presence::Present } else { Presence::Absent },
+                if high {
+                    Presence::Present
+                } else {
+                    Presence::Absent
+                },
                 format!(
                     "ALP {} {} upper limit {} U/L",
                     value.describe(),
@@ -613,7 +687,9 @@ fn peritoneal_dialysis(ctx: &Context) -> Judgement {
     use super::case::Dialysis;
     match ctx.inputs.case.kidney.dialysis {
         Some(Dialysis::Peritoneal) => judged(Presence::Present, "dialysis modality: peritoneal"),
-        Some(Dialysis::Hemodialysis) => judged(Presence::Absent, "dialysis modality: haemodialysis"),
+        Some(Dialysis::Hemodialysis) => {
+            judged(Presence::Absent, "dialysis modality: haemodialysis")
+        }
         Some(Dialysis::None) => judged(Presence::Absent, "not on dialysis"),
         None => judged(Presence::Unknown, "dialysis modality not recorded"),
     }
@@ -659,7 +735,10 @@ fn hypercoagulable_state_known(ctx: &Context) -> Judgement {
     } else {
         judged(
             Presence::Present,
-            format!("abnormal thrombophilia test(s): {} (see the workup)", abnormal.join(", ")),
+            format!(
+                "abnormal thrombophilia test(s): {} (see the workup)",
+                abnormal.join(", ")
+            ),
         )
     }
 }
@@ -710,7 +789,13 @@ pub fn assess_risk(inputs: &Inputs, derived: &DerivedValues, workup: &Workup) ->
             .collect::<Vec<_>>()
     };
     let present = ids(Presence::Present);
-    let summary = summarise(&factors, major_present, minor_present, major_unknown + minor_unknown, &threshold);
+    let summary = summarise(
+        &factors,
+        major_present,
+        minor_present,
+        major_unknown + minor_unknown,
+        &threshold,
+    );
     RiskProfile {
         present,
         absent: ids(Presence::Absent),
@@ -781,7 +866,10 @@ fn summarise(
          The consensus risk threshold (2 major, or 1 major + 3 minor) {verdict}."
     );
     if !others.is_empty() {
-        text.push_str(&format!(" Also present: {}.", others.join(", ").to_lowercase()));
+        text.push_str(&format!(
+            " Also present: {}.",
+            others.join(", ").to_lowercase()
+        ));
     }
     text.push_str(" This is a risk profile, not a validated score.");
     text
@@ -807,7 +895,10 @@ mod tests {
         for def in FACTORS {
             assert!(!def.sources.is_empty(), "{}", def.id);
             for source in def.sources {
-                assert!(super::super::citations::citation(source).is_some(), "{source}");
+                assert!(
+                    super::super::citations::citation(source).is_some(),
+                    "{source}"
+                );
             }
         }
         assert_eq!(FACTORS.iter().filter(|f| f.tier == Tier::Major).count(), 7);

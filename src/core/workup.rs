@@ -68,7 +68,11 @@ struct Confounder {
 }
 
 const PC_PS: &[&str] = &["protein_c_activity", "protein_s_free"];
-const PC_PS_AT: &[&str] = &["protein_c_activity", "protein_s_free", "antithrombin_activity"];
+const PC_PS_AT: &[&str] = &[
+    "protein_c_activity",
+    "protein_s_free",
+    "antithrombin_activity",
+];
 const ACUTE: &[&str] = &["acute_thrombosis", "sepsis", "acute_inflammation"];
 
 /// The confounders of §5, each with its source. Order is the order notes appear in.
@@ -197,7 +201,10 @@ fn panel_sources(test: &str) -> &'static [&'static str] {
             &["dobry_2018", "el_azhary_2016"]
         }
         "factor_v_leiden" | "prothrombin_g20210a" => &["el_azhary_2016"],
-        "lupus_anticoagulant" | "anticardiolipin_igg" | "anticardiolipin_igm" | "anti_b2gp1_igg"
+        "lupus_anticoagulant"
+        | "anticardiolipin_igg"
+        | "anticardiolipin_igm"
+        | "anti_b2gp1_igg"
         | "anti_b2gp1_igm" => &["dobry_2018", "miyakis_2006"],
         _ => &["dobry_2018"],
     }
@@ -251,7 +258,8 @@ pub fn interpret(test: &'static str, inputs: &Inputs) -> WorkupItem {
     item.status = match flag {
         None => WorkupStatus::ToOrder,
         Some(None) => {
-            item.notes.push("indeterminate result: repeat the test".to_string());
+            item.notes
+                .push("indeterminate result: repeat the test".to_string());
             WorkupStatus::Uninterpretable
         }
         Some(Some(Flag::Normal)) => WorkupStatus::Normal,
@@ -281,7 +289,11 @@ pub fn interpret(test: &'static str, inputs: &Inputs) -> WorkupItem {
             _ => false,
         };
         let trigger = active.join(", ").replace('_', " ");
-        let note = match (item.status, makes_uninterpretable, confounder.advice.is_empty()) {
+        let note = match (
+            item.status,
+            makes_uninterpretable,
+            confounder.advice.is_empty(),
+        ) {
             (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => format!(
                 "{trigger}: {}; defer or interpret with care: {}",
                 confounder.reason, confounder.advice
@@ -332,7 +344,10 @@ fn summarise(items: &[WorkupItem]) -> String {
     let abnormal = names(items, WorkupStatus::Abnormal);
     let uninterpretable = names(items, WorkupStatus::Uninterpretable);
     let done = items.len() - to_order.len();
-    let mut parts = vec![format!("{done} of {} panel tests have a result.", items.len())];
+    let mut parts = vec![format!(
+        "{done} of {} panel tests have a result.",
+        items.len()
+    )];
     if !abnormal.is_empty() {
         parts.push(format!("Abnormal: {}.", abnormal.join(", ")));
     }

@@ -1,0 +1,188 @@
+//! Golden files: the `assess` binary over every example case must print exactly the
+//! reviewed assessment in tests/golden/ (regenerate with UPDATE_GOLDEN=1 and review the
+//! diff). The clinical sign-off points of each case are also asserted directly, so a
+//! regenerated golden file cannot silently change them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn assess_bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_assess"))
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("examples/cases")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn run(path: &Path) -> Value {
+    let output = assess_bin().arg(path).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn assessments_match_the_golden_files() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let examples = examples();
+    assert!(examples.len() >= 6, "example cases missing");
+    for path in examples {
+        let assessment = run(&path);
+        let golden = Path::new("tests/golden").join(path.file_name().unwrap());
+        if update {
+            std::fs::write(
+                &golden,
+                serde_json::to_string_pretty(&assessment).unwrap() + "\n",
+            )
+            .unwrap();
+            continue;
+        }
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(&golden)
+                .unwrap_or_else(|_| panic!("no golden file {}", golden.display())),
+        )
+        .unwrap();
+        assert!(
+            assessment == expected,
+            "{} differs from {}",
+            path.display(),
+            golden.display()
+        );
+    }
+}
+
+fn factor_status<'a>(a: &'a Value, id: &str) -> &'a str {
+    a["risk"]["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap()["status"]
+        .as_str()
+        .unwrap()
+}
+
+fn workup_status<'a>(a: &'a Value, test: &str) -> &'a str {
+    a["workup"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["test"] == test)
+        .unwrap()["status"]
+        .as_str()
+        .unwrap()
+}
+
+#[test]
+fn clinical_sign_off_points() {
+    let a = run(Path::new("examples/cases/spec-example.json"));
+    assert_eq!(a["derived"]["bmi"]["value"], 36.2);
+    assert_eq!(a["derived"]["corrected_calcium"]["value"], 10.3);
+    assert_eq!(a["risk"]["threshold"]["status"], "met"); // 1 major (warfarin) + 6 minor
+    assert_eq!(workup_status(&a, "lupus_anticoagulant"), "uninterpretable"); // on warfarin
+    assert_eq!(a["diagnosis"]["lesion_distribution"], "central");
+
+    let a = run(Path::new("examples/cases/warfarin-low-protein-c-s.json"));
+    assert_eq!(workup_status(&a, "protein_c_activity"), "uninterpretable");
+    assert_eq!(workup_status(&a, "protein_s_free"), "uninterpretable");
+    assert_eq!(factor_status(&a, "protein_c_or_s_deficiency"), "unknown");
+    assert_eq!(factor_status(&a, "warfarin"), "present");
+    assert_eq!(workup_status(&a, "d_dimer"), "abnormal");
+
+    let a = run(Path::new("examples/cases/excluded-active-malignancy.json"));
+    assert_eq!(a["diagnosis"]["consensus"]["tier"], "confirmed");
+    assert_eq!(a["diagnosis"]["hayashi"]["status"], "met");
+    assert_eq!(a["msc"]["status"], "not_eligible");
+
+    let a = run(Path::new("examples/cases/msc-candidate-illustrative.json"));
+    assert_eq!(a["msc"]["status"], "candidate");
+    assert_eq!(factor_status(&a, "hypercalcemia"), "present"); // ionized 1.36 mmol/L
+
+    let a = run(Path::new("examples/cases/nanjing-hamsc-salvage.json"));
+    assert_eq!(a["diagnosis"]["consensus"]["tier"], "confirmed");
+    assert_eq!(a["msc"]["status"], "incomplete"); // the report does not itemise therapies tried
+
+    let a = run(Path::new(
+        "examples/cases/non-uremic-endometrial-carcinoma.json",
+    ));
+    assert_eq!(factor_status(&a, "malignancy"), "present");
+    assert_eq!(factor_status(&a, "dialysis_over_5_years"), "absent");
+    assert_eq!(a["msc"]["status"], "not_eligible");
+
+    let a = run(Path::new("examples/cases/sparse-few-fields.json"));
+    assert_eq!(a["msc"]["status"], "incomplete");
+    assert!(a["msc"]["missing"].as_array().unwrap().len() >= 8);
+    assert_eq!(factor_status(&a, "hypoalbuminemia"), "present");
+}
+
+#[test]
+fn an_invalid_file_is_reported_and_the_others_still_assessed() {
+    let dir = std::env::temp_dir().join(format!("assess-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{ \"format\": \"calciphylaxis-case/1\", ").unwrap();
+    let wrong_format = dir.join("assessment.json");
+    std::fs::write(&wrong_format, r#"{"format":"calciphylaxis-assessment/1"}"#).unwrap();
+    let output = assess_bin()
+        .args([
+            Path::new("examples/cases/sparse-few-fields.json"),
+            &broken,
+            &wrong_format,
+            Path::new("examples/cases/spec-example.json"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("broken.json: not a valid case file: not valid JSON"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("assessment.json") && stderr.contains("calciphylaxis-case/1"),
+        "{stderr}"
+    );
+    let printed: Vec<Value> = serde_json::Deserializer::from_slice(&output.stdout)
+        .into_iter::<Value>()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(printed.len(), 2);
+    assert!(printed
+        .iter()
+        .all(|a| a["format"] == "calciphylaxis-assessment/1"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn reads_standard_input_and_reports_field_errors() {
+    use std::io::Write;
+    let mut child = assess_bin()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"format":"calciphylaxis-case/1","patient":{"age_years":"old"},"labs":{"albumin":{"value":2.9,"unit":"g/dL"}}}"#)
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let a: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(a["input_errors"][0]["field"], "patient.age_years");
+    assert_eq!(factor_status(&a, "hypoalbuminemia"), "present");
+}

@@ -1,0 +1,76 @@
+//! Every accepted unit converts to the canonical unit and back, and the factors are the
+//! spec's (clinical.md §2, conventional → SI).
+
+use calciphylaxis::core::inputs::{from_canonical, to_canonical};
+use calciphylaxis::core::labs::{lab, LabKind, LABS};
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn every_unit_round_trips() {
+    for lab in LABS {
+        let LabKind::Numeric {
+            units, plausible, ..
+        } = lab.kind
+        else {
+            continue;
+        };
+        for unit in units {
+            for canonical in [plausible.0, (plausible.0 + plausible.1) / 2.0, plausible.1] {
+                let entered = from_canonical(canonical, unit);
+                let back = to_canonical(entered, unit);
+                assert!(
+                    close(back, canonical),
+                    "{} {}: {canonical} → {entered} → {back}",
+                    lab.id,
+                    unit.symbol
+                );
+            }
+        }
+    }
+}
+
+/// (lab, conventional value, SI unit, SI value) from the spec's factor table.
+const SPEC_FACTORS: &[(&str, f64, &str, f64)] = &[
+    ("calcium_total", 10.0, "mmol/L", 2.495),
+    ("calcium_ionized", 5.0, "mmol/L", 1.2475),
+    ("phosphate", 10.0, "mmol/L", 3.229),
+    ("albumin", 4.0, "g/L", 40.0),
+    ("pth_intact", 1000.0, "pmol/L", 106.0),
+    ("alkaline_phosphatase", 120.0, "µkat/L", 2.0),
+    ("vitamin_d_25oh", 10.0, "nmol/L", 24.96),
+    ("creatinine", 1.0, "µmol/L", 88.4),
+    ("crp", 1.0, "mg/L", 10.0),
+    ("platelets", 250.0, "10^9/L", 250.0),
+    ("fibrinogen", 300.0, "g/L", 3.0),
+    ("d_dimer", 0.5, "ng/mL FEU", 500.0),
+    ("d_dimer", 0.5, "µg/L FEU", 500.0),
+    ("d_dimer", 0.5, "ng/mL DDU", 250.0),
+];
+
+#[test]
+fn conversion_factors_are_the_specs() {
+    for &(id, conventional, si_unit, si_value) in SPEC_FACTORS {
+        let lab = lab(id).unwrap();
+        let unit = lab
+            .parse_unit(si_unit)
+            .unwrap_or_else(|| panic!("{id} {si_unit}"));
+        assert!(
+            close(to_canonical(si_value, unit), conventional),
+            "{id}: {si_value} {si_unit}"
+        );
+        assert!(
+            close(from_canonical(conventional, unit), si_value),
+            "{id}: {conventional} → {si_unit}"
+        );
+    }
+}
+
+#[test]
+fn unknown_units_are_rejected_with_the_accepted_list() {
+    let calcium = lab("calcium_total").unwrap();
+    assert!(calcium.parse_unit("mEq/L").is_none());
+    assert_eq!(calcium.accepted_units(), "mg/dL, mmol/L");
+}
