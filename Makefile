@@ -1,0 +1,101 @@
+# Calciphylaxis calculator: two commands.
+#
+#   make serve   install what is missing, build the release app and serve it on
+#                http://127.0.0.1:8080 (offline; rebuilds on change, reload by hand)
+#   make test    install what is missing, then every test layer in order, stopping
+#                at the first that fails:
+#                  fmt -> clippy -> unit (cargo test) -> components (Yew SSR)
+#                  -> e2e (release build in headless Chromium)
+#
+# Also: `make build` (release build into dist/), `make setup` (tools only).
+# Each layer can be run alone: make layer-fmt | layer-clippy | layer-unit |
+# layer-components | layer-e2e (they assume the tools are installed).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.ONESHELL:
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# Trunk must find wasm-opt (binaryen@132 from npm) and wasm-bindgen (cargo install).
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+LOGS := target/test-logs
+LAYERS := fmt clippy unit components e2e
+
+.PHONY: help setup serve build test $(addprefix layer-,$(LAYERS))
+
+help:
+	@echo "make serve   build the app (release) and serve it on http://127.0.0.1:8080"
+	@echo "make test    run every test layer: $(LAYERS)"
+	@echo "make build   release build into dist/"
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	@echo "==> serving the release build on http://127.0.0.1:8080 (Ctrl-C to stop)"
+	trunk serve --release --offline --no-autoreload
+
+build: setup
+	@trunk build --release --offline
+
+test: setup
+	@total=$$SECONDS
+	summary=()
+	mkdir -p $(LOGS) && rm -f $(LOGS)/*.count
+	for layer in $(LAYERS); do
+	  t0=$$SECONDS
+	  printf '\n======== layer %s ========\n' "$$layer"
+	  if ! $(MAKE) layer-$$layer; then
+	    printf '\n======== layer %s FAILED after %ss ========\n' "$$layer" "$$((SECONDS - t0))"
+	    exit 1
+	  fi
+	  summary+=("$$(printf '%-11s %4ss  %s' "$$layer" "$$((SECONDS - t0))" "$$(cat $(LOGS)/$$layer.count 2>/dev/null || true)")")
+	done
+	printf '\n======== all layers passed (%ss) ========\n' "$$((SECONDS - total))"
+	printf '  %s\n' "$${summary[@]}"
+
+$(LOGS):
+	@mkdir -p $(LOGS)
+
+# a. formatting
+layer-fmt: | $(LOGS)
+	@cargo fmt --all --check
+	n=$$( (git ls-files --cached --others --exclude-standard '*.rs' 2>/dev/null || find . -name '*.rs' -not -path './target/*') | wc -l)
+	echo "fmt: $$n .rs files formatted" | tee $(LOGS)/fmt.count
+
+# b. lints: native (default features), native with ssr, and the wasm app
+layer-clippy: | $(LOGS)
+	@echo "--> cargo clippy --all-targets -- -D warnings"
+	cargo clippy --all-targets -- -D warnings
+	echo "--> cargo clippy --all-targets --features ssr -- -D warnings"
+	cargo clippy --all-targets --features ssr -- -D warnings
+	echo "--> cargo clippy --target wasm32-unknown-unknown --features csr --bin calciphylaxis-app -- -D warnings"
+	cargo clippy --target wasm32-unknown-unknown --features csr --bin calciphylaxis-app -- -D warnings
+	echo "clippy: 3 configurations, 0 warnings" | tee $(LOGS)/clippy.count
+
+# Sum cargo's "test result:" lines into one count line.
+define cargo_counts
+awk '/^test result:/ { for (i = 2; i <= NF; i++) { if ($$i ~ /^passed/) p += $$(i-1); if ($$i ~ /^failed/) f += $$(i-1); if ($$i ~ /^ignored/) g += $$(i-1) } b++ } END { printf "%s: %d passed, %d failed, %d ignored (%d test binaries)\n", "$(1)", p, f, g, b }'
+endef
+
+# c. clinical core, natively
+layer-unit: | $(LOGS)
+	@rc=0; cargo test 2>&1 | tee $(LOGS)/unit.log || rc=$$?
+	$(call cargo_counts,cargo test) < $(LOGS)/unit.log | tee $(LOGS)/unit.count
+	exit $$rc
+
+# d. Yew components rendered natively (ServerRenderer)
+layer-components: | $(LOGS)
+	@rc=0; cargo test --features ssr --test components 2>&1 | tee $(LOGS)/components.log || rc=$$?
+	$(call cargo_counts,components) < $(LOGS)/components.log | tee $(LOGS)/components.count
+	exit $$rc
+
+# e. release build, then end-to-end tests in Debian's Chromium (playwright-core)
+layer-e2e: | $(LOGS)
+	@trunk build --release --offline
+	rc=0; node --test --test-reporter=spec tests/e2e/ 2>&1 | tee $(LOGS)/e2e.log || rc=$$?
+	awk '/^ℹ (tests|pass|fail|skipped) / { v[$$2] = $$3 } END { printf "e2e: %d tests, %d passed, %d failed, %d skipped\n", v["tests"], v["pass"], v["fail"], v["skipped"] }' \
+	  $(LOGS)/e2e.log | tee $(LOGS)/e2e.count
+	exit $$rc
