@@ -82,9 +82,9 @@ else
     if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
       as_root apt-get update
     fi
-    if ! as_root apt-get install -y --no-install-recommends "${missing[@]}"; then
+    if ! as_root apt-get install -y "${missing[@]}"; then
       as_root apt-get update
-      as_root apt-get install -y --no-install-recommends "${missing[@]}"
+      as_root apt-get install -y "${missing[@]}"
     fi
   fi
   step "chromium --version"
