@@ -21,6 +21,8 @@ before(async () => {
   mkdirSync(join(dir, "sub"));
   writeFileSync(join(dir, "index.html"), page("<h1>ok</h1>"));
   writeFileSync(join(dir, "foreign.html"), page('<h1>x</h1><img src="http://192.0.2.1/pixel.png" alt="">', ""));
+  writeFileSync(join(dir, "ws.html"), page('<h1>x</h1><script src="ws.js"></script>', ""));
+  writeFileSync(join(dir, "ws.js"), "new WebSocket('ws://192.0.2.1/socket');\n");
   writeFileSync(join(dir, "csp.html"), page("<h1>x</h1><script>document.title = 'ran';</script>"));
   writeFileSync(join(dir, "err.html"), page('<h1>x</h1><script src="err.js"></script>'));
   writeFileSync(join(dir, "err.js"), "console.error('boom');\n");
@@ -59,6 +61,14 @@ test("a request to another host is caught and blocked", { timeout: 30_000 }, asy
   await s.page.waitForLoadState("load");
   assert.deepEqual(s.foreignRequests, ["http://192.0.2.1/pixel.png"]);
   assert.throws(() => s.assertClean(), /left the origin/);
+});
+
+test("a WebSocket to another host is caught and refused", { timeout: 30_000 }, async (t) => {
+  const s = await suite.newSession(t);
+  await s.goto("/ws.html");
+  await s.page.waitForLoadState("load");
+  for (let i = 0; i < 40 && s.foreignRequests.length === 0; i++) await s.page.waitForTimeout(50);
+  assert.deepEqual(s.foreignRequests, ["ws://192.0.2.1/socket"]);
 });
 
 test("a CSP violation is caught", { timeout: 30_000 }, async (t) => {

@@ -56,7 +56,7 @@ test("the app shows risk profile, workup checklist, MSC eligibility and an empty
     // Found by test id, or by the accessible name of the section's heading.
     await section(s.page, "risk-profile", /risk profile/i).waitFor({ timeout: 10_000 });
     await section(s.page, "workup-checklist", /work-?up/i).waitFor({ timeout: 10_000 });
-    await section(s.page, "msc-eligibility", /MSC|mesenchymal/i).waitFor({ timeout: 10_000 });
+    await section(s.page, "msc-eligibility", /MSC (therapy )?eligibility|mesenchymal/i).waitFor({ timeout: 10_000 });
     // Before any input, the page says so.
     await s.page.getByTestId("empty-state").first().waitFor({ timeout: 10_000 });
     s.assertClean();
@@ -74,7 +74,7 @@ test("typing a dialysis vintage of 72 months changes the risk summary", { timeou
     await summary.waitFor({ timeout: 10_000 });
     const before = (await summary.innerText()).trim();
 
-    const input = s.page.getByLabel("Dialysis vintage (months)");
+    const input = s.page.getByLabel("Dialysis vintage (months)", { exact: true });
     await input.click();
     await input.pressSequentially("72");
     await input.press("Tab");
