@@ -2,9 +2,11 @@
 //!
 //! [`core`] is the clinical engine: plain Rust, no web dependency, tested natively and
 //! compiled unchanged into the browser app. [`ui`] (features `csr` / `ssr`) holds the
-//! Yew components that render what the core decides.
+//! Yew components that render what the core decides; [`form`] holds what the user typed
+//! and turns it into a case (no web dependency either).
 
 pub mod core;
+pub mod form;
 
 #[cfg(feature = "ui")]
 pub mod ui;

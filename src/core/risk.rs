@@ -340,9 +340,16 @@ const FACTORS: &[FactorDef] = &[
 
 /// The finding's clinical label, lower-cased for use inside a sentence.
 pub fn finding_label(id: &str) -> String {
-    finding_def(id)
-        .map(|f| f.en.to_lowercase())
-        .unwrap_or_else(|| id.replace('_', " "))
+    match finding_def(id) {
+        Some(finding) => {
+            let mut chars = finding.en.chars();
+            chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => id.replace('_', " "),
+    }
 }
 
 pub fn factor_name(id: &str) -> Option<&'static str> {

@@ -1,0 +1,369 @@
+//! The form as the user typed it, and its conversion to a [`Case`].
+//!
+//! Numbers are kept as the text typed, so a value that is not a number stays in its field
+//! (with a message) and is simply left out of the case. No web dependency: tested natively.
+
+use std::collections::BTreeMap;
+
+use crate::core::case::{
+    Biopsy, Case, CkdStage, Dialysis, Issue, LabEntry, Response, Sex, TherapyTrial,
+};
+use crate::core::findings::{Site, Therapy};
+use crate::core::inputs::{from_canonical, to_canonical};
+use crate::core::labs::{fmt_number, lab, LabKind, LABS};
+
+/// Which unit system new lab fields start in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitSystem {
+    #[default]
+    Conventional,
+    Si,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LabInput {
+    /// Numeric labs: the text typed, and the unit symbol chosen.
+    pub text: String,
+    pub unit: String,
+    /// Qualitative labs: the result id, "" when not entered.
+    pub result: String,
+    /// The laboratory's own limits, as typed (same unit).
+    pub upper_limit: String,
+    pub lower_limit: String,
+    /// The result's date (YYYY-MM-DD), kept from an imported case.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TherapyInput {
+    /// "", "tried", "none", "partial" or "complete".
+    pub response: String,
+    pub weeks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Form {
+    pub label: String,
+    pub age: String,
+    pub sex: String,
+    pub weight: String,
+    pub height: String,
+    pub ckd_stage: String,
+    pub dialysis: String,
+    pub vintage: String,
+    pub transplant: Option<bool>,
+    pub findings: BTreeMap<String, bool>,
+    pub lesion_count: String,
+    pub sites: Vec<Site>,
+    pub biopsy: String,
+    pub labs: BTreeMap<String, LabInput>,
+    pub therapies: BTreeMap<String, TherapyInput>,
+    pub units: UnitSystem,
+    /// What an imported case carried that the form does not show, given back on export.
+    pub carried: Case,
+}
+
+/// Parses a number as typed. A decimal comma is refused rather than guessed at: "1,005"
+/// could be one thousand and five or one point zero zero five.
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    if trimmed.contains(',') {
+        return Err("use a decimal point, not a comma".to_string());
+    }
+    match trimmed.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Some(value)),
+        _ => Err(format!("\"{trimmed}\" is not a number")),
+    }
+}
+
+impl Form {
+    pub fn new(units: UnitSystem) -> Self {
+        Form {
+            units,
+            ..Default::default()
+        }
+    }
+
+    /// The unit a lab field shows: the one chosen, else the preferred system's.
+    pub fn unit_of(&self, lab_id: &str) -> String {
+        if let Some(input) = self.labs.get(lab_id) {
+            if !input.unit.is_empty() {
+                return input.unit.clone();
+            }
+        }
+        default_unit(lab_id, self.units)
+    }
+
+    /// Switches a lab's unit, converting the value typed so nothing is lost.
+    pub fn set_unit(&mut self, lab_id: &str, new_unit: &str) {
+        let old_unit = self.unit_of(lab_id);
+        let input = self.labs.entry(lab_id.to_string()).or_default();
+        if let Some(lab) = lab(lab_id) {
+            if let (Some(from), Some(to)) = (lab.parse_unit(&old_unit), lab.parse_unit(new_unit)) {
+                for text in [
+                    &mut input.text,
+                    &mut input.upper_limit,
+                    &mut input.lower_limit,
+                ] {
+                    if let Ok(Some(value)) = parse_number(text) {
+                        let converted = from_canonical(to_canonical(value, from), to);
+                        *text = fmt_number(converted, significant_decimals(converted));
+                    }
+                }
+            }
+        }
+        input.unit = new_unit.to_string();
+    }
+
+    /// The case the form describes, and the fields whose text could not be read.
+    pub fn to_case(&self) -> (Case, Vec<Issue>) {
+        let mut errors = Vec::new();
+        let mut number = |field: &str, text: &str| match parse_number(text) {
+            Ok(value) => value,
+            Err(message) => {
+                errors.push(Issue::new(field, message));
+                None
+            }
+        };
+        let mut case = self.carried.clone();
+        case.label = Some(self.label.trim().to_string()).filter(|l| !l.is_empty());
+        case.patient.age_years = number("patient.age_years", &self.age);
+        case.patient.sex = Sex::from_id(&self.sex);
+        case.patient.weight_kg = number("patient.weight_kg", &self.weight);
+        case.patient.height_cm = number("patient.height_cm", &self.height);
+        case.kidney.ckd_stage = CkdStage::from_id(&self.ckd_stage);
+        case.kidney.dialysis = Dialysis::from_id(&self.dialysis);
+        case.kidney.dialysis_vintage_months =
+            number("kidney.dialysis_vintage_months", &self.vintage);
+        case.kidney.kidney_transplant = self.transplant;
+        case.findings = self.findings.clone();
+        case.lesions.count = number("lesions.count", &self.lesion_count);
+        case.lesions.sites = self.sites.clone();
+        case.lesions.biopsy = Biopsy::from_id(&self.biopsy);
+        case.labs = BTreeMap::new();
+        for (id, input) in &self.labs {
+            let field = format!("labs.{id}");
+            match lab(id).map(|l| l.kind) {
+                Some(LabKind::Qualitative { .. }) if !input.result.is_empty() => {
+                    let mut entry = LabEntry::qualitative(&input.result);
+                    entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
+                    case.labs.insert(id.clone(), entry);
+                }
+                Some(LabKind::Qualitative { .. }) => {}
+                Some(LabKind::Numeric { .. }) => {
+                    let value = number(&field, &input.text);
+                    let upper = number(&format!("{field}.reference_high"), &input.upper_limit);
+                    let lower = number(&format!("{field}.reference_low"), &input.lower_limit);
+                    if let Some(value) = value {
+                        let mut entry = LabEntry::numeric(value, &self.unit_of(id));
+                        entry.reference_high = upper;
+                        entry.reference_low = lower;
+                        entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
+                        case.labs.insert(id.clone(), entry);
+                    }
+                }
+                None => {}
+            }
+        }
+        let mut therapies = BTreeMap::new();
+        for (id, input) in &self.therapies {
+            let weeks = number(&format!("therapies_tried.{id}.weeks"), &input.weeks);
+            let trial = match input.response.as_str() {
+                "" => continue,
+                "tried" if weeks.is_none() => TherapyTrial::Tried,
+                other => TherapyTrial::Detail {
+                    weeks,
+                    response: Response::from_id(other),
+                },
+            };
+            therapies.insert(id.clone(), trial);
+        }
+        case.therapies_tried = (!therapies.is_empty()).then_some(therapies);
+        (case, errors)
+    }
+
+    /// The form for a case (an import, an example or a saved case).
+    pub fn from_case(case: &Case, units: UnitSystem) -> Self {
+        let text = |value: Option<f64>| value.map(|v| fmt_number(v, 6)).unwrap_or_default();
+        let mut form = Form::new(units);
+        form.label = case.label.clone().unwrap_or_default();
+        form.age = text(case.patient.age_years);
+        form.sex = case
+            .patient
+            .sex
+            .map(|s| s.id().to_string())
+            .unwrap_or_default();
+        form.weight = text(case.patient.weight_kg);
+        form.height = text(case.patient.height_cm);
+        form.ckd_stage = case
+            .kidney
+            .ckd_stage
+            .map(|s| s.id().to_string())
+            .unwrap_or_default();
+        form.dialysis = case
+            .kidney
+            .dialysis
+            .map(|d| d.id().to_string())
+            .unwrap_or_default();
+        form.vintage = text(case.kidney.dialysis_vintage_months);
+        form.transplant = case.kidney.kidney_transplant;
+        form.findings = case.findings.clone();
+        form.lesion_count = text(case.lesions.count);
+        form.sites = case.lesions.sites.clone();
+        form.biopsy = case
+            .lesions
+            .biopsy
+            .map(|b| b.id().to_string())
+            .unwrap_or_default();
+        for (id, entry) in &case.labs {
+            let input = LabInput {
+                text: text(entry.value),
+                unit: entry
+                    .unit
+                    .as_deref()
+                    .and_then(|u| lab(id).and_then(|l| l.parse_unit(u)))
+                    .map(|u| u.symbol.to_string())
+                    .or_else(|| entry.unit.clone())
+                    .unwrap_or_default(),
+                result: entry.result.clone().unwrap_or_default(),
+                upper_limit: text(entry.reference_high),
+                lower_limit: text(entry.reference_low),
+                date: entry.date.clone().unwrap_or_default(),
+            };
+            form.labs.insert(id.clone(), input);
+        }
+        for (id, trial) in case.therapies_tried.iter().flatten() {
+            let input = match trial {
+                TherapyTrial::Tried => TherapyInput {
+                    response: "tried".into(),
+                    weeks: String::new(),
+                },
+                TherapyTrial::Detail { weeks, response } => TherapyInput {
+                    response: response.map(|r| r.id()).unwrap_or("tried").to_string(),
+                    weeks: text(*weeks),
+                },
+            };
+            form.therapies.insert(id.clone(), input);
+        }
+        // Keep the unknown keys the form has no field for, to give them back on export.
+        form.carried = Case {
+            extra: case.extra.clone(),
+            ..Case::default()
+        };
+        form.carried.patient.extra = case.patient.extra.clone();
+        form.carried.kidney.extra = case.kidney.extra.clone();
+        form.carried.lesions.extra = case.lesions.extra.clone();
+        form
+    }
+
+    /// True when nothing has been entered.
+    pub fn is_empty(&self) -> bool {
+        let (case, errors) = self.to_case();
+        errors.is_empty() && case == Case::default()
+    }
+}
+
+pub fn default_unit(lab_id: &str, units: UnitSystem) -> String {
+    let Some(lab) = lab(lab_id) else {
+        return String::new();
+    };
+    let units_of = lab.units();
+    let chosen = match units {
+        UnitSystem::Conventional => units_of.first(),
+        UnitSystem::Si => units_of.iter().find(|u| u.si).or(units_of.first()),
+    };
+    chosen.map(|u| u.symbol.to_string()).unwrap_or_default()
+}
+
+fn significant_decimals(value: f64) -> usize {
+    let magnitude = value.abs();
+    if magnitude >= 100.0 {
+        1
+    } else if magnitude >= 1.0 {
+        3
+    } else {
+        4
+    }
+}
+
+/// Every therapy id, for the form's list.
+pub fn therapies() -> &'static [Therapy] {
+    Therapy::ALL
+}
+
+/// Every lab of the catalogue, for the form's list.
+pub fn labs() -> impl Iterator<Item = &'static crate::core::labs::Lab> {
+    LABS.iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_strictly() {
+        assert_eq!(parse_number(" 3.5 "), Ok(Some(3.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert!(parse_number("3,5").unwrap_err().contains("decimal point"));
+        assert!(parse_number("abc").unwrap_err().contains("not a number"));
+        assert!(parse_number("inf").is_err());
+        assert!(parse_number("NaN").is_err());
+    }
+
+    #[test]
+    fn switching_unit_converts_and_back() {
+        let mut form = Form::new(UnitSystem::Conventional);
+        form.labs.entry("calcium_total".into()).or_default().text = "10".into();
+        form.set_unit("calcium_total", "mmol/L");
+        assert_eq!(form.labs["calcium_total"].text, "2.495");
+        form.set_unit("calcium_total", "mg/dL");
+        assert_eq!(form.labs["calcium_total"].text, "10");
+        // Text that is not a number is kept as typed.
+        form.labs.get_mut("calcium_total").unwrap().text = "9.x".into();
+        form.set_unit("calcium_total", "mmol/L");
+        assert_eq!(form.labs["calcium_total"].text, "9.x");
+    }
+
+    #[test]
+    fn a_bad_number_is_an_error_and_left_out() {
+        let mut form = Form::new(UnitSystem::Si);
+        form.age = "sixty".into();
+        form.vintage = "72".into();
+        form.labs.entry("albumin".into()).or_default().text = "3,1".into();
+        let (case, errors) = form.to_case();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["patient.age_years", "labs.albumin"]);
+        assert_eq!(case.patient.age_years, None);
+        assert_eq!(case.kidney.dialysis_vintage_months, Some(72.0));
+        assert!(!case.labs.contains_key("albumin"));
+    }
+
+    #[test]
+    fn every_example_survives_case_form_case() {
+        for entry in std::fs::read_dir("examples/cases").unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let parsed = crate::core::case::parse_case_text(&text).unwrap();
+            let form = Form::from_case(&parsed.case, UnitSystem::Conventional);
+            let (back, errors) = form.to_case();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            assert_eq!(back, parsed.case, "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn si_preference_sets_default_units() {
+        assert_eq!(default_unit("calcium_total", UnitSystem::Si), "mmol/L");
+        assert_eq!(
+            default_unit("calcium_total", UnitSystem::Conventional),
+            "mg/dL"
+        );
+        assert_eq!(
+            default_unit("d_dimer", UnitSystem::Conventional),
+            "mg/L FEU"
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! Input components. Each renders one control with its label and its inline message; none
+//! decides anything clinical.
+
+use yew::prelude::*;
+
+/// A message shown next to a field: why its value is left out, or a warning.
+#[derive(Clone, PartialEq)]
+pub struct FieldMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    #[prop_or_default]
+    pub message: Option<FieldMessage>,
+    pub oninput: Callback<String>,
+}
+
+/// A text field for a number (`inputmode="decimal"`: a phone shows the number pad, and the
+/// text stays exactly as typed even when it is not a number).
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let oninput = {
+        let callback = props.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            callback.emit(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let message_id = format!("{}-msg", props.id);
+    let invalid = props.message.as_ref().is_some_and(|m| m.is_error);
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <div class="field-row">
+                <input id={props.id.clone()} type="text" inputmode="decimal" autocomplete="off"
+                    value={props.value.clone()} {oninput}
+                    aria-invalid={invalid.to_string()}
+                    aria-describedby={props.message.as_ref().map(|_| message_id.clone())} />
+                if let Some(unit) = &props.unit { <span class="unit">{ unit.clone() }</span> }
+            </div>
+            <FieldNote id={message_id} message={props.message.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldNoteProps {
+    pub id: String,
+    pub message: Option<FieldMessage>,
+}
+
+#[component]
+pub fn FieldNote(props: &FieldNoteProps) -> Html {
+    match &props.message {
+        Some(message) => html! {
+            <p id={props.id.clone()} class={if message.is_error { "field-error" } else { "field-warning" }}>
+                <span aria-hidden="true">{ if message.is_error { "⚠ " } else { "ℹ " } }</span>
+                { message.text.clone() }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// (value, label); the first option should be the "unknown" one.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub onchange: Callback<String>,
+}
+
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let onchange = {
+        let callback = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            callback.emit(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <select id={props.id.clone()} {onchange}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TriStateProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: Option<bool>,
+    pub onchange: Callback<Option<bool>>,
+}
+
+/// Yes / No / Unknown as a radio group: unknown is a real answer, not a blank.
+#[component]
+pub fn TriState(props: &TriStateProps) -> Html {
+    let option = |value: Option<bool>, text: &'static str| {
+        let id = format!(
+            "{}-{}",
+            props.id,
+            match value {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unknown",
+            }
+        );
+        let onchange = {
+            let callback = props.onchange.clone();
+            Callback::from(move |_: Event| callback.emit(value))
+        };
+        html! {
+            <label class="tri-option" for={id.clone()}>
+                <input type="radio" id={id} name={props.id.clone()} checked={props.value == value} {onchange} />
+                <span>{ text }</span>
+            </label>
+        }
+    };
+    html! {
+        <fieldset class={classes!("tri", match props.value { Some(true) => "is-yes", Some(false) => "is-no", None => "is-unknown" })}>
+            <legend>{ props.label.clone() }</legend>
+            <div class="tri-options">
+                { option(Some(true), "Yes") }
+                { option(Some(false), "No") }
+                { option(None, "Unknown") }
+            </div>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LabFieldProps {
+    pub lab_id: AttrValue,
+    pub label: AttrValue,
+    pub text: AttrValue,
+    pub unit: AttrValue,
+    pub units: Vec<AttrValue>,
+    #[prop_or_default]
+    pub message: Option<FieldMessage>,
+    pub oninput: Callback<String>,
+    pub onunit: Callback<String>,
+}
+
+/// A numeric lab: the value and its unit. Changing the unit converts the value.
+#[component]
+pub fn LabField(props: &LabFieldProps) -> Html {
+    let id = format!("lab-{}", props.lab_id);
+    let unit_id = format!("{id}-unit");
+    let message_id = format!("{id}-msg");
+    let oninput = {
+        let callback = props.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            callback.emit(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let onchange = {
+        let callback = props.onunit.clone();
+        Callback::from(move |e: Event| {
+            callback.emit(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
+    };
+    let invalid = props.message.as_ref().is_some_and(|m| m.is_error);
+    html! {
+        <div class={classes!("field", "lab", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            <div class="field-row">
+                <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off"
+                    value={props.text.clone()} {oninput}
+                    aria-invalid={invalid.to_string()}
+                    aria-describedby={props.message.as_ref().map(|_| message_id.clone())} />
+                if props.units.len() > 1 {
+                    <label class="visually-hidden" for={unit_id.clone()}>{ format!("{} unit", props.label) }</label>
+                    <select id={unit_id} class="unit-select" {onchange}>
+                        { for props.units.iter().map(|unit| html! {
+                            <option value={unit.clone()} selected={*unit == props.unit}>{ unit.clone() }</option>
+                        }) }
+                    </select>
+                } else {
+                    <span class="unit">{ props.unit.clone() }</span>
+                }
+            </div>
+            <FieldNote id={message_id} message={props.message.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,110 @@
+//! Component tests: Yew components rendered natively with the `ssr` feature, asserting on
+//! the HTML a person would get. Run with `cargo test --features ssr --test components`.
+#![cfg(feature = "ssr")]
+
+use std::rc::Rc;
+
+use calciphylaxis::core::assess_json;
+use calciphylaxis::ui::results::{
+    AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, WorkupPanel,
+};
+use calciphylaxis::ui::App;
+use yew::ServerRenderer;
+
+fn example(name: &str) -> AssessmentProps {
+    let text = std::fs::read_to_string(format!("examples/cases/{name}.json")).unwrap();
+    AssessmentProps {
+        assessment: Rc::new(assess_json(&text).unwrap()),
+    }
+}
+
+async fn render<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
+where
+    C: yew::BaseComponent,
+{
+    ServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[tokio::test]
+async fn app_shell_has_every_section_and_an_empty_state() {
+    let html = ServerRenderer::<App>::new()
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(html.contains("<h1>Calciphylaxis calculator</h1>"), "{html}");
+    for heading in [
+        "Risk profile",
+        "Hypercoagulability workup",
+        "MSC therapy eligibility",
+        "Diagnosis",
+    ] {
+        assert!(
+            html.contains(&format!(">{heading}</h2>")),
+            "missing {heading}"
+        );
+    }
+    assert!(html.contains("data-testid=\"empty-state\""));
+    assert!(html.contains("not a diagnosis or a treatment recommendation"));
+    assert!(html.contains(r#"<label for="f-vintage">Dialysis vintage (months)</label>"#));
+    // Every finding is a three-state control defaulting to unknown.
+    let unknown_checked = html.matches(r#"-unknown" name="#).count();
+    assert!(unknown_checked >= 38, "{unknown_checked}");
+}
+
+#[tokio::test]
+async fn risk_panel_shows_counts_statuses_and_full_citations() {
+    let html = render::<RiskPanel>(|| example("warfarin-low-protein-c-s")).await;
+    assert!(
+        html.contains("Major: 1") && html.contains("Minor: 6"),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-factor="warfarin""#));
+    // The threshold is met and says so in words, not only by colour.
+    assert!(html.contains("✓</span> Met"));
+    // Sources in full: Hayashi 2012 with its DOI, next to the warfarin factor.
+    let warfarin = &html[html.find(r#"data-factor="warfarin""#).unwrap()..];
+    let warfarin = &warfarin[..warfarin.find("</details>").unwrap()];
+    assert!(warfarin.contains("doi:10.1093/ndt/gfr658"), "{warfarin}");
+    assert!(warfarin.contains("OR 11.4"));
+    assert!(html.contains("not a validated score"));
+}
+
+#[tokio::test]
+async fn workup_panel_lists_the_panel_with_confounders() {
+    let html = render::<WorkupPanel>(|| example("warfarin-low-protein-c-s")).await;
+    assert_eq!(html.matches("<li data-test=").count(), 18);
+    let protein_c = &html[html.find(r#"data-test="protein_c_activity""#).unwrap()..];
+    let protein_c = &protein_c[..protein_c.find("</details>").unwrap()];
+    assert!(protein_c.contains("Uninterpretable"), "{protein_c}");
+    assert!(protein_c.contains("2 weeks"), "{protein_c}");
+    assert!(protein_c.contains("Marlar RA"), "{protein_c}");
+    assert!(html.contains("Print order list"));
+}
+
+#[tokio::test]
+async fn msc_panel_states_status_reason_and_notice() {
+    let html = render::<MscPanel>(|| example("excluded-active-malignancy")).await;
+    assert!(
+        html.contains(r#"data-testid="msc-status">Not eligible"#),
+        "{html}"
+    );
+    assert!(html.contains("active malignancy or malignancy within 5 years"));
+    assert!(html.contains("not a treatment recommendation"));
+    assert!(html.contains("NCT05999656"));
+
+    let html = render::<MscPanel>(|| example("sparse-few-fields")).await;
+    assert!(html.contains(r#"data-testid="msc-status">Incomplete"#));
+    assert!(html.contains("Still needed") && html.contains("record informed consent"));
+}
+
+#[tokio::test]
+async fn diagnosis_panel_shows_tier_and_hayashi() {
+    let html = render::<DiagnosisPanel>(|| example("excluded-active-malignancy")).await;
+    assert!(html.contains("Consensus diagnosis: confirmed."), "{html}");
+    assert!(html.contains("Hayashi criteria: met"));
+    assert!(html.contains("Lesion distribution: central"));
+    assert!(html.contains("HR 0.34"));
+}
