@@ -43,6 +43,7 @@ pub mod citations;
 pub mod derived;
 pub mod diagnosis;
 pub mod findings;
+pub mod i18n;
 pub mod inputs;
 pub mod labs;
 pub mod logic;
