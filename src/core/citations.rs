@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use super::i18n::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Citation {
     pub id: &'static str,
@@ -16,6 +18,8 @@ pub struct Citation {
     pub pmid: Option<&'static str>,
     /// What the app takes from it, and what was verified or corrected.
     pub used_for: &'static str,
+    /// `used_for` in Chinese. The bibliographic `reference` stays as published.
+    pub used_for_zh: &'static str,
 }
 
 pub const CITATIONS: &[Citation] = &[
@@ -25,6 +29,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: None,
         pmid: None,
         used_for: "Major and minor risk factors; suspected diagnosis (2 major, or 1 major + 3 minor, with early suspicious skin changes), clinical diagnosis (≥ 1 risk factor with typical lesions) and confirmed diagnosis (positive biopsy with typical lesions or early changes), each after excluding the differential. Table 3 wording verified; the article's title, journal and DOI could not be verified (cited by PMC id).",
+        used_for_zh: "主要危险因素和次要危险因素；疑似诊断（2 项主要危险因素，或 1 项主要 + 3 项次要危险因素，并有早期可疑皮肤改变）、临床诊断（≥ 1 项危险因素并有典型皮损）及确诊（典型皮损或早期改变并有皮肤活检阳性），均须先排除鉴别诊断。表 3 的措辞已核实；该文的标题、期刊和 DOI 未能核实（以 PMC 编号引用）。",
     },
     Citation {
         id: "hayashi_2013",
@@ -32,6 +37,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1007/s10157-013-0782-z"),
         pmid: None,
         used_for: "Japanese diagnostic criteria: (1) dialysis or eGFR < 15; (2) more than two painful, untreatable skin ulcers with painful purpura; (3) painful untreatable ulcers with purpura on the trunk, extremities or penis; (4) histology: necrosis and ulceration with calcification of the media and internal elastic membrane of small–medium arteries. Criteria verified via Gaisne 2020; the combination rule (1–3, or 1 + 2 or 3 + 4) is as the spec states but was not read in the original.",
+        used_for_zh: "日本诊断标准：(1) 透析或 eGFR < 15；(2) 2 处以上疼痛、难治性皮肤溃疡伴痛性紫癜；(3) 躯干、四肢或阴茎的疼痛性难治性溃疡伴紫癜；(4) 组织学：中小动脉中膜及内弹力膜钙化伴坏死和溃疡。各条标准经 Gaisne 2020 核实；组合规则（(1)–(3) 全部，或 (1) + (2 或 3) + (4)）依照规范所述，未查阅原文核实。",
     },
     Citation {
         id: "hayashi_2012_ndt",
@@ -39,6 +45,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1093/ndt/gfr658"),
         pmid: Some("22121234"),
         used_for: "28 cases, 56 matched controls: warfarin OR 11.4 (95% CI 2.7–48.1); each 1 g/dL fall in albumin OR 19.8 (4.4–89.5) (univariate).",
+        used_for_zh: "28 例病例、56 例匹配对照：华法林 OR 11.4（95% CI 2.7–48.1）；白蛋白每降低 1 g/dL，OR 19.8（4.4–89.5）（单因素分析）。",
     },
     Citation {
         id: "liu_2022_jiangsu",
@@ -46,6 +53,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.3389/fmed.2022.902171"),
         pmid: None,
         used_for: "24 centres, 3,867 HD patients, prevalence 1.24%; multivariable risk factors: higher BMI, longer dialysis, warfarin, hyperparathyroidism, diabetes, tumours, low albumin, high ALP (per-factor ORs not available to us).",
+        used_for_zh: "24 个中心、3,867 例血液透析患者，患病率 1.24%；多因素分析的危险因素：BMI 较高、透析龄较长、华法林、甲状旁腺功能亢进、糖尿病、肿瘤、低白蛋白、高碱性磷酸酶（未能获得各因素的 OR 值）。",
     },
     Citation {
         id: "nigwekar_2018_nejm",
@@ -53,6 +61,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1056/NEJMra1505292"),
         pmid: None,
         used_for: "Review: risk factors, lesion distribution, diagnosis and treatment.",
+        used_for_zh: "综述：危险因素、皮损分布、诊断和治疗。",
     },
     Citation {
         id: "nigwekar_2016_jasn",
@@ -60,6 +69,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1681/ASN.2015091065"),
         pmid: Some("27080977"),
         used_for: "1,030 incident HD cases vs 2,060 matched controls: diabetes, higher BMI, higher calcium, phosphate and PTH, warfarin associated with CUA; insulin injections > 3/day OR 3.74 (2.28–6.25).",
+        used_for_zh: "1,030 例新发血液透析病例与 2,060 例匹配对照：糖尿病、BMI 较高、血钙、血磷和 PTH 较高及华法林与钙化防御相关；每日胰岛素注射 > 3 次 OR 3.74（2.28–6.25）。",
     },
     Citation {
         id: "mazhar_2001",
@@ -67,6 +77,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1046/j.1523-1755.2001.00803.x"),
         pmid: None,
         used_for: "19 cases, 54 controls: each 0.1 g/dL higher albumin OR 0.80 (95% CI 0.67–0.96); female sex OR 6.04 (1.62–22.6).",
+        used_for_zh: "19 例病例、54 例对照：白蛋白每升高 0.1 g/dL，OR 0.80（95% CI 0.67–0.96）；女性 OR 6.04（1.62–22.6）。",
     },
     Citation {
         id: "weenig_2007",
@@ -74,6 +85,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1016/j.jaad.2006.08.065"),
         pmid: Some("17141359"),
         used_for: "64 patients (49 on dialysis vs 98 dialysis controls): obesity, liver disease, systemic corticosteroids, Ca×P > 70 mg²/dL² and aluminium > 25 ng/mL were risk factors; 1-year survival 45.8%.",
+        used_for_zh: "64 例患者（49 例透析患者对比 98 例透析对照）：肥胖、肝病、全身性糖皮质激素、钙磷乘积 > 70 mg²/dL² 及铝 > 25 ng/mL 为危险因素；1 年生存率 45.8%。",
     },
     Citation {
         id: "brandenburg_2017",
@@ -81,6 +93,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1093/ndt/gfv438"),
         pmid: Some("26908770"),
         used_for: "German registry, 253 patients: 60% women, 52% on vitamin K antagonists before onset; lesions on legs or buttocks in 71%.",
+        used_for_zh: "德国登记研究，253 例患者：60% 为女性，52% 发病前使用维生素K拮抗剂；71% 的皮损位于下肢或臀部。",
     },
     Citation {
         id: "gaisne_2020",
@@ -88,6 +101,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1186/s12882-020-01722-y"),
         pmid: Some("32101140"),
         used_for: "Risk factors in dialysis patients: obesity, VKA, weight loss, falling albumin, high phosphate in the 6 months before onset; distal lesions and lower-limb location associated with better survival.",
+        used_for_zh: "透析患者的危险因素：肥胖、维生素K拮抗剂、体重下降、发病前 6 个月内白蛋白下降和高血磷；远端皮损及下肢部位与较好的生存相关。",
     },
     Citation {
         id: "jaad_2025_outcomes",
@@ -95,6 +109,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1016/j.jaad.2025.04.081"),
         pmid: Some("40409721"),
         used_for: "268 patients: distal vs proximal lesions HR 0.34 (95% CI 0.18–0.62) for death; penile vs distal HR 11.90.",
+        used_for_zh: "268 例患者：远端与近端皮损相比死亡 HR 0.34（95% CI 0.18–0.62）；阴茎与远端皮损相比 HR 11.90。",
     },
     Citation {
         id: "dobry_2018",
@@ -102,6 +117,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1001/jamadermatol.2017.4920"),
         pmid: Some("29238798"),
         used_for: "38 cases vs 114 matched controls with CKD: lupus anticoagulant 48% vs 5%, protein C deficiency 50% vs 8%, any hypercoagulable condition 62% vs 31% (proportions and P values; the paper reports no odds ratios).",
+        used_for_zh: "38 例病例与 114 例匹配的 CKD 对照：狼疮抗凝物 48% 对 5%，蛋白C缺乏 50% 对 8%，任一高凝状态 62% 对 31%（比例和 P 值；文中未报告比值比）。",
     },
     Citation {
         id: "el_azhary_2016",
@@ -109,6 +125,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1016/j.mayocp.2016.06.026"),
         pmid: Some("27712638"),
         used_for: "Severe thrombophilia (APS, protein C, S or antithrombin deficiency, combined) in 60% (33/55) of tested calciphylaxis patients.",
+        used_for_zh: "在接受检测的钙化防御患者中，60%（33/55）存在严重易栓症（抗磷脂综合征，蛋白C、蛋白S或抗凝血酶缺乏，或合并存在）。",
     },
     Citation {
         id: "nigwekar_2008_nonuremic",
@@ -116,6 +133,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.2215/CJN.00530108"),
         pmid: Some("18417747"),
         used_for: "36 non-uremic cases: primary hyperparathyroidism, malignancy, alcoholic liver disease and connective tissue disease most common; corticosteroids in 61%; protein C/S deficiency in 11%.",
+        used_for_zh: "36 例非尿毒症病例：最常见的是原发性甲状旁腺功能亢进、恶性肿瘤、酒精性肝病和结缔组织病；61% 使用糖皮质激素；11% 存在蛋白C/S缺乏。",
     },
     Citation {
         id: "kalajian_2009",
@@ -123,6 +141,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1001/archdermatol.2008.602"),
         pmid: None,
         used_for: "58-year-old woman with endometrial carcinoma and normal renal and parathyroid function; pooled predisposing features include hypoalbuminaemia, malignancy, corticosteroids, warfarin, liver cirrhosis, protein C/S deficiency, obesity and rapid weight loss.",
+        used_for_zh: "58 岁女性，子宫内膜癌，肾功能和甲状旁腺功能正常；汇总的易感因素包括低白蛋白血症、恶性肿瘤、糖皮质激素、华法林、肝硬化、蛋白C/S缺乏、肥胖和体重快速下降。",
     },
     Citation {
         id: "payne_1973",
@@ -130,6 +149,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1136/bmj.4.5893.643"),
         pmid: Some("4758544"),
         used_for: "Adjusted calcium = calcium − albumin + 4.0 (mg/100 mL, g/100 mL). The spec's 0.8 coefficient is a later convention, not Payne's published formula; the app applies Payne's and shows the 0.8 value beside it.",
+        used_for_zh: "校正钙 = 钙 − 白蛋白 + 4.0（mg/100 mL，g/100 mL）。规范中的 0.8 系数是后来的惯用写法，并非 Payne 发表的公式；本应用采用 Payne 公式，并在旁边列出 0.8 系数的结果。",
     },
     Citation {
         id: "clase_2000",
@@ -137,6 +157,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: None,
         pmid: None,
         used_for: "In 50 HD patients Payne's correction agreed less well with ionized calcium than uncorrected total calcium; measure ionized calcium when in doubt.",
+        used_for_zh: "在 50 例血液透析患者中，Payne 校正钙与离子钙的一致性不如未校正的总钙；有疑问时应测定离子钙。",
     },
     Citation {
         id: "kdigo_2017_ckd_mbd",
@@ -144,6 +165,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1016/j.kisu.2017.04.001"),
         pmid: None,
         used_for: "G5D: PTH about 2–9 × the assay's upper normal limit; avoid hypercalcaemia; lower elevated phosphate toward the normal range.",
+        used_for_zh: "G5D 期：PTH 约为检测方法正常上限的 2–9 倍；避免高钙血症；将升高的血磷降向正常范围。",
     },
     Citation {
         id: "who_2000_obesity",
@@ -151,6 +173,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: None,
         pmid: Some("11234459"),
         used_for: "Obesity: BMI ≥ 30 kg/m².",
+        used_for_zh: "肥胖：BMI ≥ 30 kg/m²。",
     },
     Citation {
         id: "zhou_2002_china_bmi",
@@ -158,6 +181,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: None,
         pmid: Some("12046553"),
         used_for: "Chinese adults: overweight BMI ≥ 24, obesity BMI ≥ 28 kg/m².",
+        used_for_zh: "中国成人：超重 BMI ≥ 24，肥胖 BMI ≥ 28 kg/m²。",
     },
     Citation {
         id: "marlar_2014",
@@ -165,6 +189,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1111/ijlh.12219"),
         pmid: None,
         used_for: "Protein C, S and antithrombin are not accurate during an active clotting event; protein C and S fall on warfarin (antithrombin may rise); acquired deficiencies.",
+        used_for_zh: "在活动性血栓形成期间，蛋白C、蛋白S和抗凝血酶的检测结果不准确；使用华法林时蛋白C和蛋白S下降（抗凝血酶可升高）；获得性缺乏。",
     },
     Citation {
         id: "baglin_2010",
@@ -172,6 +197,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1111/j.1365-2141.2009.08022.x"),
         pmid: None,
         used_for: "Timing of heritable thrombophilia tests relative to anticoagulation and acute events.",
+        used_for_zh: "遗传性易栓症检测相对于抗凝治疗和急性事件的检测时机。",
     },
     Citation {
         id: "devreese_2020_la",
@@ -179,6 +205,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1111/jth.15047"),
         pmid: None,
         used_for: "Lupus anticoagulant tests are unreliable on heparin, vitamin K antagonists and DOACs (false positives); solid-phase aCL and anti-β2GP1 assays are not affected.",
+        used_for_zh: "使用肝素、维生素K拮抗剂和直接口服抗凝药时，狼疮抗凝物检测不可靠（假阳性）；固相法抗心磷脂抗体和抗β2糖蛋白I抗体检测不受影响。",
     },
     Citation {
         id: "miyakis_2006",
@@ -186,6 +213,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1111/j.1538-7836.2006.01753.x"),
         pmid: None,
         used_for: "Laboratory criteria: lupus anticoagulant, aCL IgG/IgM > 40 GPL/MPL or > 99th percentile, anti-β2GP1 > 99th percentile, each on two or more occasions at least 12 weeks apart.",
+        used_for_zh: "实验室标准：狼疮抗凝物，抗心磷脂抗体 IgG/IgM > 40 GPL/MPL 或 > 第 99 百分位数，抗β2糖蛋白I抗体 > 第 99 百分位数，均须在间隔至少 12 周的两次或以上检测中阳性。",
     },
     Citation {
         id: "iron_review_2022",
@@ -193,6 +221,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.3390/jcm11195779"),
         pmid: Some("36233647"),
         used_for: "IV iron has been proposed as a trigger, but a causal link between iron exposure and calciphylaxis is not established.",
+        used_for_zh: "静脉铁剂被认为可能是诱因，但铁暴露与钙化防御之间的因果关系尚未确立。",
     },
     Citation {
         id: "seed_hamsc_hypercoag_2023",
@@ -200,6 +229,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1080/0886022X.2023.2218483"),
         pmid: Some("37293809"),
         used_for: "A uremic calciphylaxis patient refractory to conventional treatment received intravenous and local hAMSCs; platelet count, D-dimer and plasminogen were corrected, with skin regeneration and pain relief over one year; in mice, hAMSCs homed to lung, kidney and muscle for up to 1 month.",
+        used_for_zh: "1 例常规治疗无效的尿毒症性钙化防御患者接受静脉及局部 hAMSC 治疗；血小板计数、D-二聚体和纤溶酶原得到纠正，1 年内皮肤再生、疼痛缓解；在小鼠中，hAMSC 归巢至肺、肾和肌肉，可持续达 1 个月。",
     },
     Citation {
         id: "seed_hamsc_salvage",
@@ -207,6 +237,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1101/2021.09.23.21261751"),
         pmid: Some("35872588"),
         used_for: "34-year-old woman with severe uremic calciphylaxis (buttock ulcers, mummified lower limbs) refractory to conventional therapy: intravenous, local intramuscular and topical supernatant hAMSCs; pain VAS 10→0, BWAT 65→13, Wound-QoL 68→0 at 15 months; no infusion or local adverse events. The peer-reviewed English version's journal could not be verified.",
+        used_for_zh: "34 岁女性，严重尿毒症性钙化防御（臀部溃疡、下肢干性坏死），常规治疗无效：接受静脉、局部肌内注射 hAMSC 及外用 hAMSC 上清液治疗；15 个月时疼痛 VAS 10→0、BWAT 65→13、Wound-QoL 68→0；无输注相关或局部不良事件。经同行评审的英文版所在期刊未能核实。",
     },
     Citation {
         id: "seed_hamsc_histopath",
@@ -214,6 +245,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1101/2024.10.21.24315424"),
         pmid: None,
         used_for: "The first patient died of a stroke after 20 months of hAMSC treatment: regenerated skin was normal, but microvessel calcification in lungs, kidneys, spleen, pancreas, uterus and heart valve was more severe than in ESKD controls; donor cells were not detected. Calciphylaxis is a systemic disease. No peer-reviewed version found.",
+        used_for_zh: "首例患者在 hAMSC 治疗 20 个月后死于脑卒中：再生皮肤正常，但肺、肾、脾、胰腺、子宫和心脏瓣膜的微血管钙化较终末期肾病对照更严重；未检出供体细胞。钙化防御是一种全身性疾病。未找到经同行评审的版本。",
     },
     Citation {
         id: "seed_review_2025",
@@ -221,6 +253,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1093/jmcb/mjaf009"),
         pmid: Some("40097288"),
         used_for: "Review: risk factors, diagnosis including non-uremic and visceral calciphylaxis, models, treatment and a biomarker-guided MSC strategy.",
+        used_for_zh: "综述：危险因素、诊断（包括非尿毒症性和内脏钙化防御）、模型、治疗以及基于生物标志物指导的间充质干细胞策略。",
     },
     Citation {
         id: "nct05999656",
@@ -228,6 +261,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: None,
         pmid: None,
         used_for: "Registered cell-therapy trial exclusions: malignancy within the past 5 years, pregnancy or lactation, severe coagulation or haemorrhagic disease, viral infection.",
+        used_for_zh: "已注册细胞治疗试验的排除标准：近 5 年内恶性肿瘤、妊娠或哺乳、严重凝血或出血性疾病、病毒感染。",
     },
     Citation {
         id: "nct04464213",
@@ -235,6 +269,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: None,
         pmid: None,
         used_for: "Registered MSC trial exclusions: allergy to any component of the product, systemic infection, history of malignancy, pregnancy or breast-feeding.",
+        used_for_zh: "已注册间充质干细胞试验的排除标准：对产品任何成分过敏、全身感染、恶性肿瘤病史、妊娠或哺乳。",
     },
 ];
 
@@ -243,6 +278,11 @@ pub fn citation(id: &str) -> Option<&'static Citation> {
 }
 
 impl Citation {
+    /// What the app takes from this source, in the chosen language.
+    pub fn used_for_in(&self, lang: Lang) -> &'static str {
+        lang.pick(self.used_for, self.used_for_zh)
+    }
+
     /// The full reference as one line, with DOI and PMID where known.
     pub fn full(&self) -> String {
         let mut text = self.reference.to_string();

@@ -1,6 +1,8 @@
 //! Finding ids (`clinical.md` §7), conventional-therapy ids (§6) and lesion sites
 //! (`case-format.md`), with their labels in English and Chinese. Ids are never renamed.
 
+use super::i18n::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FindingGroup {
     Medication,
@@ -70,6 +72,13 @@ pub const FINDINGS: &[Finding] = &[
     finding("active_uncontrolled_infection", MscCriterion, "Active uncontrolled infection", "活动性未控制感染"),
 ];
 
+impl Finding {
+    /// The clinical label in the chosen language.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.zh)
+    }
+}
+
 pub fn finding_def(id: &str) -> Option<&'static Finding> {
     FINDINGS.iter().find(|f| f.id == id)
 }
@@ -90,6 +99,11 @@ id_enum! {
 }
 
 impl Therapy {
+    /// The therapy's name in the chosen language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        self.label(lang == Lang::Zh)
+    }
+
     pub fn label(self, zh: bool) -> &'static str {
         use Therapy::*;
         match (self, zh) {
@@ -150,6 +164,11 @@ impl Site {
     /// Hayashi criterion 3 names the trunk, the extremities and the penis.
     pub fn is_trunk_extremity_or_penis(self) -> bool {
         self != Site::Other
+    }
+
+    /// The site's name in the chosen language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        self.label(lang == Lang::Zh)
     }
 
     pub fn label(self, zh: bool) -> &'static str {

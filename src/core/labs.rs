@@ -13,6 +13,24 @@
 //! is hard-coded. Reference intervals are conventional adult defaults; every laboratory's own
 //! interval may replace them (`reference_low` / `reference_high`).
 
+use super::i18n::Lang;
+
+/// A qualitative result id (`not_detected`, `positive` …) in words.
+pub fn result_label(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => id.replace('_', " "),
+        Lang::Zh => match id {
+            "not_detected" => "未检出".to_string(),
+            "heterozygous" => "杂合突变".to_string(),
+            "homozygous" => "纯合突变".to_string(),
+            "negative" => "阴性".to_string(),
+            "positive" => "阳性".to_string(),
+            "indeterminate" => "不确定".to_string(),
+            other => other.replace('_', " "),
+        },
+    }
+}
+
 /// One accepted unit of a lab and how to convert it to the lab's canonical unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Unit {
@@ -64,9 +82,21 @@ pub struct Lab {
     pub kind: LabKind,
     /// Why the reference or plausible range is what it is, or how the assay varies.
     pub note: &'static str,
+    /// `note` in Chinese.
+    pub note_zh: &'static str,
 }
 
 impl Lab {
+    /// The test's name in the chosen language.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name_en, self.name_zh)
+    }
+
+    /// The catalogue note in the chosen language (empty when there is none).
+    pub fn note_in(&self, lang: Lang) -> &'static str {
+        lang.pick(self.note, self.note_zh)
+    }
+
     pub fn units(&self) -> &'static [Unit] {
         match self.kind {
             LabKind::Numeric { units, .. } => units,
@@ -192,6 +222,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.5 * CA_MMOL, 6.0 * CA_MMOL),
         },
         note: "Plausible 0.5–6 mmol/L (typo guard).",
+        note_zh: "合理范围 0.5–6 mmol/L（防止录入错误）。",
     },
     Lab {
         id: "calcium_ionized",
@@ -204,6 +235,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.3 * CA_MMOL, 3.0 * CA_MMOL),
         },
         note: "Reference 1.15–1.32 mmol/L (4.6–5.3 mg/dL).",
+        note_zh: "参考区间 1.15–1.32 mmol/L（4.6–5.3 mg/dL）。",
     },
     Lab {
         id: "phosphate",
@@ -219,6 +251,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.3, 30.0),
         },
         note: "Upper reference 4.5 mg/dL (1.45 mmol/L), the limit KDIGO refers to.",
+        note_zh: "参考上限 4.5 mg/dL（1.45 mmol/L），即 KDIGO 所指的正常上限。",
     },
     Lab {
         id: "albumin",
@@ -231,6 +264,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.5, 7.0),
         },
         note: "",
+        note_zh: "",
     },
     Lab {
         id: "pth_intact",
@@ -246,6 +280,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.5, 10_000.0),
         },
         note: "Assay-dependent: enter your laboratory's upper limit (default 65 pg/mL).",
+        note_zh: "因检测方法而异：请填写本实验室的参考上限（默认 65 pg/mL）。",
     },
     Lab {
         id: "alkaline_phosphatase",
@@ -261,6 +296,7 @@ pub const LABS: &[Lab] = &[
             plausible: (5.0, 5_000.0),
         },
         note: "Upper limit 120 U/L by default; enter your laboratory's limit.",
+        note_zh: "默认参考上限为 120 U/L；请填写本实验室的上限。",
     },
     Lab {
         id: "vitamin_d_25oh",
@@ -273,6 +309,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 300.0),
         },
         note: "",
+        note_zh: "",
     },
     Lab {
         id: "creatinine",
@@ -285,6 +322,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.1, 40.0),
         },
         note: "Reference differs by sex and assay.",
+        note_zh: "参考区间因性别和检测方法而异。",
     },
     Lab {
         id: "crp",
@@ -297,6 +335,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.0, 60.0),
         },
         note: "",
+        note_zh: "",
     },
     // Hypercoagulability panel (§5), in its order.
     Lab {
@@ -313,6 +352,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 2_000.0),
         },
         note: "",
+        note_zh: "",
     },
     Lab {
         id: "d_dimer",
@@ -333,6 +373,7 @@ pub const LABS: &[Lab] = &[
         },
         note: "FEU and DDU differ by about 2× and the ratio depends on the assay: \
                state which the laboratory reports. DDU values are converted × 2 to FEU.",
+        note_zh: "FEU 与 DDU 相差约 2 倍，且比值取决于检测方法：请注明实验室报告的是哪一种。DDU 数值按 × 2 换算为 FEU。",
     },
     Lab {
         id: "fibrinogen",
@@ -345,6 +386,7 @@ pub const LABS: &[Lab] = &[
             plausible: (20.0, 2_000.0),
         },
         note: "An acute-phase reactant: high in inflammation and in dialysis patients.",
+        note_zh: "急性时相反应物：在炎症状态及透析患者中升高。",
     },
     Lab {
         id: "plasminogen",
@@ -357,6 +399,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 300.0),
         },
         note: "Reference interval varies by laboratory.",
+        note_zh: "参考区间因实验室而异。",
     },
     Lab {
         id: "pt_inr",
@@ -369,6 +412,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.5, 20.0),
         },
         note: "",
+        note_zh: "",
     },
     Lab {
         id: "aptt",
@@ -381,6 +425,7 @@ pub const LABS: &[Lab] = &[
             plausible: (10.0, 250.0),
         },
         note: "Reference interval depends on the reagent.",
+        note_zh: "参考区间取决于所用试剂。",
     },
     Lab {
         id: "protein_c_activity",
@@ -393,6 +438,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 300.0),
         },
         note: "",
+        note_zh: "",
     },
     Lab {
         id: "protein_s_free",
@@ -406,6 +452,7 @@ pub const LABS: &[Lab] = &[
         },
         note: "Lower in women, in pregnancy and with oestrogens; use the laboratory's \
                sex-specific interval where it has one.",
+        note_zh: "女性、妊娠期及使用雌激素时偏低；如实验室有按性别区分的参考区间，请采用。",
     },
     Lab {
         id: "antithrombin_activity",
@@ -418,6 +465,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 300.0),
         },
         note: "",
+        note_zh: "",
     },
     Lab {
         id: "factor_v_leiden",
@@ -432,6 +480,7 @@ pub const LABS: &[Lab] = &[
             ],
         },
         note: "Rare in East Asian populations.",
+        note_zh: "在东亚人群中罕见。",
     },
     Lab {
         id: "prothrombin_g20210a",
@@ -446,6 +495,7 @@ pub const LABS: &[Lab] = &[
             ],
         },
         note: "Rare in East Asian populations.",
+        note_zh: "在东亚人群中罕见。",
     },
     Lab {
         id: "lupus_anticoagulant",
@@ -460,6 +510,7 @@ pub const LABS: &[Lab] = &[
             ],
         },
         note: "Several LOINC codes exist (screen, confirm, dRVVT, aPTT-based panels): map the laboratory's own.",
+        note_zh: "存在多个 LOINC 编码（筛查、确证、dRVVT、基于 aPTT 的组合）：请对应本实验室所用的编码。",
     },
     Lab {
         id: "anticardiolipin_igg",
@@ -473,6 +524,7 @@ pub const LABS: &[Lab] = &[
         },
         note: "Laboratory criterion for antiphospholipid syndrome: medium or high titre, \
                > 40 GPL or above the 99th percentile.",
+        note_zh: "抗磷脂综合征的实验室标准：中或高滴度，> 40 GPL 或高于第 99 百分位数。",
     },
     Lab {
         id: "anticardiolipin_igm",
@@ -486,6 +538,7 @@ pub const LABS: &[Lab] = &[
         },
         note: "Laboratory criterion for antiphospholipid syndrome: medium or high titre, \
                > 40 MPL or above the 99th percentile.",
+        note_zh: "抗磷脂综合征的实验室标准：中或高滴度，> 40 MPL 或高于第 99 百分位数。",
     },
     Lab {
         id: "anti_b2gp1_igg",
@@ -498,6 +551,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.0, 1_000.0),
         },
         note: "Positive above the laboratory's 99th percentile (commonly about 20 U/mL).",
+        note_zh: "高于本实验室第 99 百分位数为阳性（通常约 20 U/mL）。",
     },
     Lab {
         id: "anti_b2gp1_igm",
@@ -510,6 +564,7 @@ pub const LABS: &[Lab] = &[
             plausible: (0.0, 1_000.0),
         },
         note: "Positive above the laboratory's 99th percentile (commonly about 20 U/mL).",
+        note_zh: "高于本实验室第 99 百分位数为阳性（通常约 20 U/mL）。",
     },
     Lab {
         id: "homocysteine",
@@ -522,6 +577,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 500.0),
         },
         note: "Raised in most dialysis patients by reduced clearance.",
+        note_zh: "多数透析患者因清除减少而升高。",
     },
     Lab {
         id: "factor_viii_activity",
@@ -534,6 +590,7 @@ pub const LABS: &[Lab] = &[
             plausible: (1.0, 1_000.0),
         },
         note: "An acute-phase reactant.",
+        note_zh: "急性时相反应物。",
     },
 ];
 
