@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::case::{parse_case_text, Case, CaseFileError, Issue, ParsedCase};
+use super::case::{parse_case_text_in, Case, CaseFileError, Issue, ParsedCase};
 use super::citations::citation;
 use super::derived::{derive, DerivedValues};
 use super::diagnosis::{assess_diagnosis, Diagnosis};
+use super::i18n::Lang;
 use super::inputs::validate;
 use super::msc::{assess_msc, Msc};
 use super::risk::{assess_risk, RiskProfile};
@@ -30,14 +31,21 @@ pub struct Assessment {
     pub citations: BTreeMap<&'static str, String>,
 }
 
-/// Assesses a case. Never panics: invalid values become input errors and are left out.
+/// Assesses a case, in English. Never panics: invalid values become input errors and are
+/// left out.
 pub fn assess(case: &Case) -> Assessment {
-    let (inputs, input_errors, warnings) = validate(case);
-    let derived = derive(&inputs);
-    let workup = assess_workup(&inputs);
-    let risk = assess_risk(&inputs, &derived, &workup);
-    let diagnosis = assess_diagnosis(&inputs, &risk);
-    let msc = assess_msc(&inputs, &diagnosis);
+    assess_in(case, Lang::En)
+}
+
+/// Assesses a case with every human-readable text in `lang`. Ids, statuses, numbers, units
+/// and sources do not depend on the language.
+pub fn assess_in(case: &Case, lang: Lang) -> Assessment {
+    let (inputs, input_errors, warnings) = validate(case, lang);
+    let derived = derive(&inputs, lang);
+    let workup = assess_workup(&inputs, lang);
+    let risk = assess_risk(&inputs, &derived, &workup, lang);
+    let diagnosis = assess_diagnosis(&inputs, &risk, lang);
+    let msc = assess_msc(&inputs, &diagnosis, lang);
     let mut assessment = Assessment {
         format: ASSESSMENT_FORMAT,
         input_errors,
@@ -55,7 +63,13 @@ pub fn assess(case: &Case) -> Assessment {
 
 /// Assesses a parsed file, keeping the parser's field errors and warnings first.
 pub fn assess_parsed(parsed: &ParsedCase) -> Assessment {
-    let mut assessment = assess(&parsed.case);
+    assess_parsed_in(parsed, Lang::En)
+}
+
+/// [`assess_parsed`] in `lang` (the parser's messages are in the language it was read in:
+/// use [`super::case::parse_case_text_in`] with the same language).
+pub fn assess_parsed_in(parsed: &ParsedCase, lang: Lang) -> Assessment {
+    let mut assessment = assess_in(&parsed.case, lang);
     let mut errors = parsed.errors.clone();
     errors.append(&mut assessment.input_errors);
     assessment.input_errors = errors;
@@ -65,9 +79,14 @@ pub fn assess_parsed(parsed: &ParsedCase) -> Assessment {
     assessment
 }
 
-/// Reads and assesses a case file's text.
+/// Reads and assesses a case file's text, in English.
 pub fn assess_json(text: &str) -> Result<Assessment, CaseFileError> {
-    parse_case_text(text).map(|parsed| assess_parsed(&parsed))
+    assess_json_in(text, Lang::En)
+}
+
+/// Reads and assesses a case file's text, every message in `lang`.
+pub fn assess_json_in(text: &str, lang: Lang) -> Result<Assessment, CaseFileError> {
+    parse_case_text_in(text, lang).map(|parsed| assess_parsed_in(&parsed, lang))
 }
 
 /// Every `sources` / `source` id in the assessment, resolved. Walks the serialised form so

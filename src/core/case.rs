@@ -11,6 +11,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::findings::{Site, Therapy};
+use super::i18n::Lang;
+use crate::tr;
 
 pub const CASE_FORMAT: &str = "calciphylaxis-case/1";
 /// Larger files are refused before parsing: no real case comes near it.
@@ -233,40 +235,71 @@ impl std::error::Error for CaseFileError {}
 
 /// Reads a case file's text. Fails only when the text is not a case at all (too large,
 /// not JSON, not an object, another format); field-level problems are in `errors`.
+/// Messages in English; see [`parse_case_text_in`].
 pub fn parse_case_text(text: &str) -> Result<ParsedCase, CaseFileError> {
+    parse_case_text_in(text, Lang::En)
+}
+
+/// [`parse_case_text`] with its messages in `lang`.
+pub fn parse_case_text_in(text: &str, lang: Lang) -> Result<ParsedCase, CaseFileError> {
     if text.len() > MAX_CASE_BYTES {
-        return Err(CaseFileError(format!(
+        return Err(CaseFileError(tr!(
+            lang,
             "the file is {} bytes; a case file may be at most {} bytes",
+            "文件大小为 {} 字节；病例文件最大为 {} 字节",
             text.len(),
             MAX_CASE_BYTES
         )));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| CaseFileError(format!("not valid JSON: {e}")))?;
-    parse_case_value(&value)
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| CaseFileError(tr!(lang, "not valid JSON: {e}", "不是有效的 JSON：{e}")))?;
+    parse_case_value_in(&value, lang)
 }
 
+/// Reads a case from parsed JSON; messages in English (see [`parse_case_value_in`]).
 pub fn parse_case_value(value: &Value) -> Result<ParsedCase, CaseFileError> {
+    parse_case_value_in(value, Lang::En)
+}
+
+/// [`parse_case_value`] with its messages in `lang`.
+pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, CaseFileError> {
     let object = value.as_object().ok_or_else(|| {
-        CaseFileError(format!(
-            "a case file must be a JSON object, not {}",
-            type_name(value)
+        let found = type_name(value, lang);
+        CaseFileError(tr!(
+            lang,
+            "a case file must be a JSON object, not {found}",
+            "病例文件必须是 JSON 对象，而不是{found}"
         ))
     })?;
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        lang,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
     match object.get("format") {
-        None => reader.warn("format", format!("no \"format\"; read as {CASE_FORMAT}")),
+        None => reader.warn(
+            "format",
+            tr!(
+                lang,
+                "no \"format\"; read as {CASE_FORMAT}",
+                "缺少 \"format\"；按 {CASE_FORMAT} 读取"
+            ),
+        ),
         Some(Value::String(format)) if format == CASE_FORMAT => {}
         Some(Value::String(format)) => {
-            return Err(CaseFileError(format!(
-                "\"format\" is \"{format}\", but this app reads \"{CASE_FORMAT}\" files"
+            return Err(CaseFileError(tr!(
+                lang,
+                "\"format\" is \"{format}\", but this app reads \"{CASE_FORMAT}\" files",
+                "\"format\" 为 \"{format}\"，但本应用只读取 \"{CASE_FORMAT}\" 文件"
             )))
         }
         Some(other) => {
-            return Err(CaseFileError(format!(
-                "\"format\" must be the string \"{CASE_FORMAT}\", not {}",
-                type_name(other)
-            )))
+            let found = type_name(other, lang);
+            return Err(CaseFileError(tr!(
+                lang,
+                "\"format\" must be the string \"{CASE_FORMAT}\", not {found}",
+                "\"format\" 必须是字符串 \"{CASE_FORMAT}\"，而不是{found}"
+            )));
         }
     }
     let mut case = Case::default();
@@ -283,7 +316,10 @@ pub fn parse_case_value(value: &Value) -> Result<ParsedCase, CaseFileError> {
             _ => {
                 reader.warn(
                     key,
-                    "unknown section; kept in the file, ignored by the assessment",
+                    lang.pick(
+                        "unknown section; kept in the file, ignored by the assessment",
+                        "未知的部分：保留在文件中，评估时忽略",
+                    ),
                 );
                 case.extra.insert(key.clone(), value.clone());
             }
@@ -296,24 +332,44 @@ pub fn parse_case_value(value: &Value) -> Result<ParsedCase, CaseFileError> {
     })
 }
 
-fn type_name(value: &Value) -> &'static str {
+fn type_name(value: &Value, lang: Lang) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => lang.pick("null", "空值 null"),
+        Value::Bool(_) => lang.pick("a true/false value", "布尔值（true/false）"),
+        Value::Number(_) => lang.pick("a number", "数字"),
+        Value::String(_) => lang.pick("text", "文本"),
+        Value::Array(_) => lang.pick("a list", "列表"),
+        Value::Object(_) => lang.pick("an object", "对象"),
     }
 }
 
-#[derive(Default)]
 struct Reader {
+    lang: Lang,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
 }
 
 impl Reader {
+    fn unknown_field(&mut self, field: impl Into<String>) {
+        let message = self.lang.pick("unknown field; ignored", "未知字段，已忽略");
+        self.warn(field, message);
+    }
+
+    /// "expected …, found …" in the reader's language.
+    fn wrong_type(&mut self, field: &str, expected: (&str, &str), found: &Value) {
+        let lang = self.lang;
+        let found = type_name(found, lang);
+        let expected = lang.pick(expected.0, expected.1);
+        self.error(
+            field,
+            tr!(
+                lang,
+                "expected {expected}, found {found}",
+                "应为{expected}，实际为{found}"
+            ),
+        );
+    }
+
     fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Issue::new(field, message));
     }
@@ -327,10 +383,7 @@ impl Reader {
             Value::Object(map) => Some(map),
             Value::Null => None,
             other => {
-                self.error(
-                    field,
-                    format!("expected an object, found {}", type_name(other)),
-                );
+                self.wrong_type(field, ("an object", "对象"), other);
                 None
             }
         }
@@ -341,10 +394,7 @@ impl Reader {
             Value::Number(n) => n.as_f64(),
             Value::Null => None,
             other => {
-                self.error(
-                    field,
-                    format!("expected a number, found {}", type_name(other)),
-                );
+                self.wrong_type(field, ("a number", "数字"), other);
                 None
             }
         }
@@ -355,7 +405,7 @@ impl Reader {
             Value::String(s) => Some(s.clone()),
             Value::Null => None,
             other => {
-                self.error(field, format!("expected text, found {}", type_name(other)));
+                self.wrong_type(field, ("text", "文本"), other);
                 None
             }
         }
@@ -366,10 +416,7 @@ impl Reader {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             other => {
-                self.error(
-                    field,
-                    format!("expected true or false, found {}", type_name(other)),
-                );
+                self.wrong_type(field, ("true or false", " true 或 false"), other);
                 None
             }
         }
@@ -385,7 +432,15 @@ impl Reader {
         let text = self.string(value, field)?;
         let parsed = from_id(&text);
         if parsed.is_none() {
-            self.error(field, format!("\"{text}\" is not one of: {}", ids()));
+            let ids = ids();
+            self.error(
+                field,
+                tr!(
+                    self.lang,
+                    "\"{text}\" is not one of: {ids}",
+                    "\"{text}\" 不是以下之一：{ids}"
+                ),
+            );
         }
         parsed
     }
@@ -403,7 +458,7 @@ impl Reader {
                 "weight_kg" => patient.weight_kg = self.number(value, &field),
                 "height_cm" => patient.height_cm = self.number(value, &field),
                 _ => {
-                    self.warn(field, "unknown field; ignored");
+                    self.unknown_field(field);
                     patient.extra.insert(key.clone(), value.clone());
                 }
             }
@@ -430,7 +485,7 @@ impl Reader {
                 }
                 "kidney_transplant" => kidney.kidney_transplant = self.boolean(value, &field),
                 _ => {
-                    self.warn(field, "unknown field; ignored");
+                    self.unknown_field(field);
                     kidney.extra.insert(key.clone(), value.clone());
                 }
             }
@@ -475,16 +530,13 @@ impl Reader {
                         }
                     }
                     Value::Null => {}
-                    other => self.error(
-                        field,
-                        format!("expected a list of sites, found {}", type_name(other)),
-                    ),
+                    other => self.wrong_type(&field, ("a list of sites", "部位列表"), other),
                 },
                 "biopsy" => {
                     lesions.biopsy = self.choice(value, &field, Biopsy::from_id, Biopsy::ids)
                 }
                 _ => {
-                    self.warn(field, "unknown field; ignored");
+                    self.unknown_field(field);
                     lesions.extra.insert(key.clone(), value.clone());
                 }
             }
@@ -512,7 +564,7 @@ impl Reader {
                     "date" => entry.date = self.string(value, &sub),
                     "reference_low" => entry.reference_low = self.number(value, &sub),
                     "reference_high" => entry.reference_high = self.number(value, &sub),
-                    _ => self.warn(sub, "unknown field; ignored"),
+                    _ => self.unknown_field(sub),
                 }
             }
             labs.insert(id.clone(), entry);
@@ -526,10 +578,13 @@ impl Reader {
         for (id, value) in map {
             let field = format!("therapies_tried.{id}");
             if Therapy::from_id(id).is_none() {
-                self.warn(
-                    &field,
-                    format!("unknown therapy; ignored (known: {})", Therapy::ids()),
+                let known = Therapy::ids();
+                let message = tr!(
+                    self.lang,
+                    "unknown therapy; ignored (known: {known})",
+                    "未知的治疗，已忽略（已知：{known}）"
                 );
+                self.warn(&field, message);
                 continue;
             }
             match value {
@@ -549,17 +604,18 @@ impl Reader {
                                 response =
                                     self.choice(value, &sub, Response::from_id, Response::ids)
                             }
-                            _ => self.warn(sub, "unknown field; ignored"),
+                            _ => self.unknown_field(sub),
                         }
                     }
                     therapies.insert(id.clone(), TherapyTrial::Detail { weeks, response });
                 }
-                other => self.error(
-                    field,
-                    format!(
-                        "expected true or {{\"weeks\", \"response\"}}, found {}",
-                        type_name(other)
+                other => self.wrong_type(
+                    &field,
+                    (
+                        "true or {\"weeks\", \"response\"}",
+                        " true 或 {\"weeks\", \"response\"}",
                     ),
+                    other,
                 ),
             }
         }

@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
+use super::i18n::{Lang, Text};
 use super::inputs::{round_significant, Inputs, LabValue};
 use super::labs::{decimals_for, fmt_number};
+use crate::tr;
 
 /// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
 /// slope 1.0. The spec's 0.8 is a later convention that is often mis-attributed to Payne;
@@ -59,19 +61,28 @@ pub fn bmi(weight_kg: f64, height_cm: f64) -> f64 {
 
 /// The calcium used for Ca×P and the hypercalcaemia rule: corrected when albumin is low,
 /// else measured. Returns (mg/dL, words saying which).
-pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, &'static str)> {
+pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, Text)> {
     let total = inputs.lab_canonical("calcium_total")?;
     match inputs.lab_canonical("albumin") {
         Some(albumin) => match corrected_calcium_mg_dl(total, albumin) {
-            Some(corrected) => Some((corrected, "albumin-corrected total calcium")),
+            Some(corrected) => Some((
+                corrected,
+                Text::new("albumin-corrected total calcium", "白蛋白校正总钙"),
+            )),
             None => Some((
                 total,
-                "measured total calcium (albumin ≥ 4.0 g/dL: no correction)",
+                Text::new(
+                    "measured total calcium (albumin ≥ 4.0 g/dL: no correction)",
+                    "实测总钙（白蛋白 ≥ 4.0 g/dL：不校正）",
+                ),
             )),
         },
         None => Some((
             total,
-            "measured total calcium (albumin unknown: not corrected)",
+            Text::new(
+                "measured total calcium (albumin unknown: not corrected)",
+                "实测总钙（白蛋白未知：未校正）",
+            ),
         )),
     }
 }
@@ -88,7 +99,7 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
     }
 }
 
-pub fn derive(inputs: &Inputs) -> DerivedValues {
+pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
     let mut derived = DerivedValues::default();
 
     if let (Some(calcium), Some(albumin)) =
@@ -103,19 +114,29 @@ pub fn derive(inputs: &Inputs) -> DerivedValues {
                 (corrected, "mg/dL")
             };
             let ionized = if inputs.lab("calcium_ionized").is_some() {
-                " Ionized calcium was also measured and is preferred for decisions."
+                lang.pick(
+                    " Ionized calcium was also measured and is preferred for decisions.",
+                    "同时测定了离子钙，临床决策应优先依据离子钙。",
+                )
             } else {
-                " Prefer a measured ionized calcium where available."
+                lang.pick(
+                    " Prefer a measured ionized calcium where available.",
+                    "如有条件，应优先采用实测离子钙。",
+                )
             };
             derived.corrected_calcium = Some(Derived {
                 value: round(value, if entered_si { 2 } else { 1 }),
                 unit: unit.to_string(),
-                basis: format!(
+                basis: tr!(
+                    lang,
                     "Payne 1973: total calcium {} − albumin {} g/dL + 4.0 = {} mg/dL ({} mmol/L). \
                      The common 0.8 × (4.0 − albumin) variant gives {} mg/dL. In haemodialysis \
                      patients the correction agrees less well with ionized calcium than the \
                      uncorrected value (Clase 2000).{ionized}",
-                    calcium.describe(),
+                    "Payne 1973：总钙 {} − 白蛋白 {} g/dL + 4.0 = {} mg/dL（{} mmol/L）。\
+                     常用的 0.8 × (4.0 − 白蛋白) 校正式得 {} mg/dL。在血液透析患者中，\
+                     校正钙与离子钙的一致性不如未校正的总钙（Clase 2000）。{ionized}",
+                    calcium.describe(lang),
                     fmt_number(albumin, 2),
                     fmt_number(corrected, 2),
                     fmt_number(corrected * CA_MG_DL_TO_MMOL, 2),
@@ -130,11 +151,14 @@ pub fn derive(inputs: &Inputs) -> DerivedValues {
         (calcium_for_rules(inputs), inputs.lab_canonical("phosphate"))
     {
         let product = calcium * phosphate;
+        let which = which.get(lang);
         derived.calcium_phosphate_product = Some(Derived {
             value: round(product, 1),
             unit: "mg2/dL2".to_string(),
-            basis: format!(
+            basis: tr!(
+                lang,
                 "{which} {} mg/dL × phosphate {} mg/dL = {} mg²/dL² ({} mmol²/L²)",
+                "{which} {} mg/dL × 血磷 {} mg/dL = {} mg²/dL²（{} mmol²/L²）",
                 fmt_number(calcium, 2),
                 fmt_number(phosphate, 2),
                 fmt_number(product, 1),
@@ -149,8 +173,10 @@ pub fn derive(inputs: &Inputs) -> DerivedValues {
         derived.bmi = Some(Derived {
             value: round(value, 1),
             unit: "kg/m2".to_string(),
-            basis: format!(
+            basis: tr!(
+                lang,
                 "weight {} kg ÷ (height {} m)² = {} kg/m²",
+                "体重 {} kg ÷ (身高 {} m)² = {} kg/m²",
                 fmt_number(weight, 1),
                 fmt_number(height / 100.0, 2),
                 fmt_number(value, 1)
@@ -166,11 +192,20 @@ pub fn derive(inputs: &Inputs) -> DerivedValues {
         derived.pth_multiple_of_uln = Some(Derived {
             value: round(multiple, 1),
             unit: "× ULN".to_string(),
-            basis: format!(
+            basis: tr!(
+                lang,
                 "intact PTH {} ÷ upper limit {} pg/mL ({}) = {} × ULN. KDIGO suggests about 2–9 × ULN on dialysis.",
-                pth.describe(),
+                "全段 PTH {} ÷ 参考上限 {} pg/mL（{}）= {} × ULN。KDIGO 建议透析患者维持在约 2–9 × ULN。",
+                pth.describe(lang),
                 fmt_number(uln, decimals_for(uln)),
-                if local { "the laboratory's" } else { "default; enter the laboratory's limit" },
+                if local {
+                    lang.pick("the laboratory's", "本实验室上限")
+                } else {
+                    lang.pick(
+                        "default; enter the laboratory's limit",
+                        "默认值；请填写本实验室的上限",
+                    )
+                },
                 fmt_number(multiple, 1)
             ),
             source: "kdigo_2017_ckd_mbd",

@@ -5,23 +5,89 @@
 use serde::Serialize;
 
 use super::case::{Biopsy, CkdStage, Dialysis};
-use super::findings::Site;
+use super::findings::{finding_def, Site};
+use super::i18n::{Lang, Text};
 use super::inputs::Inputs;
 use super::logic::{all, any, Status};
 use super::risk::RiskProfile;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Criterion {
     pub id: &'static str,
+    /// What the criterion asks, in words.
+    pub name: &'static str,
     pub status: Status,
     pub basis: String,
 }
 
-fn criterion(id: &'static str, value: Option<bool>, basis: impl Into<String>) -> Criterion {
+fn criterion(
+    id: &'static str,
+    lang: Lang,
+    value: Option<bool>,
+    basis: impl Into<String>,
+) -> Criterion {
     Criterion {
         id,
+        name: criterion_name(id).get(lang),
         status: value.into(),
         basis: basis.into(),
+    }
+}
+
+/// The name of each diagnostic criterion.
+pub fn criterion_name(id: &str) -> Text {
+    match id {
+        "risk_threshold" => Text::new(
+            "Consensus risk threshold (2 major, or 1 major + 3 minor risk factors)",
+            "达到共识危险因素阈值（2 项主要危险因素，或 1 项主要 + 3 项次要危险因素）",
+        ),
+        "early_skin_changes" => Text::new("Early suspicious skin changes", "早期可疑皮肤改变"),
+        "differential_excluded" => Text::new("Differential diagnosis excluded", "已排除鉴别诊断"),
+        "risk_factor_present" => Text::new(
+            "At least one consensus risk factor",
+            "至少存在 1 项共识危险因素",
+        ),
+        "typical_lesions" => Text::new("Typical skin lesions", "典型皮损"),
+        "positive_biopsy" => Text::new(
+            "Skin biopsy consistent with calciphylaxis",
+            "皮肤活检符合钙化防御",
+        ),
+        "skin_lesions" => Text::new(
+            "Typical lesions or early suspicious skin changes",
+            "典型皮损或早期可疑皮肤改变",
+        ),
+        "ckd_on_dialysis_or_egfr_under_15" => Text::new(
+            "(1) On dialysis, or CKD with eGFR < 15 mL/min/1.73 m²",
+            "(1) 维持透析，或 CKD 且 eGFR < 15 mL/min/1.73 m²",
+        ),
+        "more_than_two_painful_ulcers_with_purpura" => Text::new(
+            "(2) More than two painful, untreatable skin ulcers with painful purpura",
+            "(2) 超过 2 处疼痛、难治性皮肤溃疡，伴痛性紫癜",
+        ),
+        "painful_ulcers_with_purpura_trunk_extremity_penis" => Text::new(
+            "(3) Painful, untreatable ulcers with purpura on the trunk, extremities or penis",
+            "(3) 躯干、四肢或阴茎的疼痛性难治性溃疡，伴紫癜",
+        ),
+        "histology_consistent" => Text::new(
+            "(4) Histology: necrosis and ulceration with calcification of small–medium arteries",
+            "(4) 组织学：坏死和溃疡，伴中小动脉钙化",
+        ),
+        _ => Text::new("Criterion", "标准"),
+    }
+}
+
+/// A consensus tier id (`confirmed`, `clinical`, `suspected`, `none`) in words.
+pub fn tier_name(tier: &str, lang: Lang) -> &'static str {
+    match (tier, lang) {
+        ("confirmed", Lang::En) => "confirmed",
+        ("clinical", Lang::En) => "clinical",
+        ("suspected", Lang::En) => "suspected",
+        ("confirmed", Lang::Zh) => "确诊",
+        ("clinical", Lang::Zh) => "临床诊断",
+        ("suspected", Lang::Zh) => "疑似诊断",
+        (_, Lang::En) => "none",
+        (_, Lang::Zh) => "无",
     }
 }
 
@@ -83,36 +149,45 @@ const TYPICAL_LESIONS: &[&str] = &[
     "necrotic_eschar",
 ];
 
-fn yes_no(value: Option<bool>, yes: &str, no: &str, unknown: &str) -> String {
+fn yes_no(value: Option<bool>, lang: Lang, yes: Text, no: Text, unknown: Text) -> String {
     match value {
-        Some(true) => yes.to_string(),
-        Some(false) => no.to_string(),
-        None => unknown.to_string(),
+        Some(true) => yes.get(lang).to_string(),
+        Some(false) => no.get(lang).to_string(),
+        None => unknown.get(lang).to_string(),
     }
 }
 
-pub fn assess_diagnosis(inputs: &Inputs, risk: &RiskProfile) -> Diagnosis {
-    let (lesion_distribution, lesion_distribution_basis) = distribution(&inputs.case.lesions.sites);
+pub fn assess_diagnosis(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Diagnosis {
+    let (lesion_distribution, lesion_distribution_basis) =
+        distribution(&inputs.case.lesions.sites, lang);
     Diagnosis {
-        consensus: consensus(inputs, risk),
-        hayashi: hayashi(inputs),
+        consensus: consensus(inputs, risk, lang),
+        hayashi: hayashi(inputs, lang),
         lesion_distribution,
         lesion_distribution_basis,
         lesion_distribution_sources: vec!["jaad_2025_outcomes", "gaisne_2020"],
     }
 }
 
-fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
+fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
     let differential = inputs.finding("differential_excluded");
     let differential_criterion = || {
         criterion(
             "differential_excluded",
+            lang,
             differential,
             yes_no(
                 differential,
-                "differential diagnosis recorded as excluded",
-                "differential diagnosis not excluded",
-                "exclusion of the differential not recorded (diabetic ulcer, atherosclerosis, vasculitis, warfarin necrosis …)",
+                lang,
+                Text::new(
+                    "differential diagnosis recorded as excluded",
+                    "已记录排除鉴别诊断",
+                ),
+                Text::new("differential diagnosis not excluded", "鉴别诊断未排除"),
+                Text::new(
+                    "exclusion of the differential not recorded (diabetic ulcer, atherosclerosis, vasculitis, warfarin necrosis …)",
+                    "未记录是否已排除鉴别诊断（糖尿病溃疡、动脉粥样硬化、血管炎、华法林性皮肤坏死……）",
+                ),
             ),
         )
     };
@@ -125,12 +200,25 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
     let typical_present: Vec<String> = TYPICAL_LESIONS
         .iter()
         .filter(|id| inputs.finding(id) == Some(true))
-        .map(|id| id.replace('_', " "))
+        .map(|id| match lang {
+            Lang::En => id.replace('_', " "),
+            Lang::Zh => finding_def(id).map_or(id.to_string(), |f| f.zh.to_string()),
+        })
         .collect();
     let typical_basis = match typical {
-        Some(true) => format!("typical lesions: {}", typical_present.join(", ")),
-        Some(false) => "no typical lesion recorded (all recorded as absent)".to_string(),
-        None => "typical lesions not all recorded".to_string(),
+        Some(true) => {
+            let lesions = typical_present.join(lang.pick(", ", "、"));
+            tr!(lang, "typical lesions: {lesions}", "典型皮损：{lesions}")
+        }
+        Some(false) => lang
+            .pick(
+                "no typical lesion recorded (all recorded as absent)",
+                "未记录典型皮损（均记录为无）",
+            )
+            .to_string(),
+        None => lang
+            .pick("typical lesions not all recorded", "典型皮损未全部记录")
+            .to_string(),
     };
 
     let any_factor = {
@@ -146,15 +234,25 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
     let threshold = risk.threshold.status.as_option();
 
     let suspected = vec![
-        criterion("risk_threshold", threshold, risk.threshold.basis.clone()),
+        criterion(
+            "risk_threshold",
+            lang,
+            threshold,
+            risk.threshold.basis.clone(),
+        ),
         criterion(
             "early_skin_changes",
+            lang,
             early,
             yes_no(
                 early,
-                "early suspicious skin changes recorded",
-                "no early suspicious skin changes",
-                "early skin changes not recorded",
+                lang,
+                Text::new(
+                    "early suspicious skin changes recorded",
+                    "已记录早期可疑皮肤改变",
+                ),
+                Text::new("no early suspicious skin changes", "无早期可疑皮肤改变"),
+                Text::new("early skin changes not recorded", "早期皮肤改变未记录"),
             ),
         ),
         differential_criterion(),
@@ -162,13 +260,17 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
     let clinical = vec![
         criterion(
             "risk_factor_present",
+            lang,
             any_factor,
-            format!(
+            tr!(
+                lang,
                 "{} major and {} minor consensus factors present",
-                risk.major_present, risk.minor_present
+                "存在 {} 项主要和 {} 项次要共识危险因素",
+                risk.major_present,
+                risk.minor_present
             ),
         ),
-        criterion("typical_lesions", typical, typical_basis.clone()),
+        criterion("typical_lesions", lang, typical, typical_basis.clone()),
         differential_criterion(),
     ];
     let biopsy = inputs.case.lesions.biopsy;
@@ -177,19 +279,32 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
     let confirmed = vec![
         criterion(
             "positive_biopsy",
+            lang,
             biopsy_positive,
             match biopsy {
-                Some(Biopsy::Consistent) => "skin biopsy consistent with calciphylaxis",
-                Some(Biopsy::NotConsistent) => "skin biopsy not consistent",
-                Some(Biopsy::NotDone) => "skin biopsy not done",
-                None => "biopsy not recorded",
-            },
+                Some(Biopsy::Consistent) => Text::new(
+                    "skin biopsy consistent with calciphylaxis",
+                    "皮肤活检符合钙化防御",
+                ),
+                Some(Biopsy::NotConsistent) => {
+                    Text::new("skin biopsy not consistent", "皮肤活检不符合")
+                }
+                Some(Biopsy::NotDone) => Text::new("skin biopsy not done", "未行皮肤活检"),
+                None => Text::new("biopsy not recorded", "活检情况未记录"),
+            }
+            .get(lang),
         ),
         criterion(
             "skin_lesions",
+            lang,
             lesions,
             match lesions {
-                Some(true) => "typical lesions or early suspicious changes present".to_string(),
+                Some(true) => lang
+                    .pick(
+                        "typical lesions or early suspicious changes present",
+                        "存在典型皮损或早期可疑改变",
+                    )
+                    .to_string(),
                 _ => typical_basis,
             },
         ),
@@ -218,17 +333,34 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
         .map(|t| t.tier)
         .collect();
     let mut summary = match highest {
-        "none" => "No consensus diagnostic tier is met.".to_string(),
-        tier => format!("Consensus diagnosis: {tier}."),
+        "none" => lang
+            .pick(
+                "No consensus diagnostic tier is met.",
+                "未达到共识的任何诊断级别。",
+            )
+            .to_string(),
+        tier => {
+            let tier = tier_name(tier, lang);
+            tr!(lang, "Consensus diagnosis: {tier}.", "共识诊断：{tier}。")
+        }
     };
     if !pending.is_empty() {
-        summary.push_str(&format!(
-            " Not yet decidable: {} (unknown inputs).",
-            pending.join(", ")
+        let pending = pending
+            .iter()
+            .map(|t| tier_name(t, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick(", ", "、"));
+        summary.push_str(&tr!(
+            lang,
+            " Not yet decidable: {pending} (unknown inputs).",
+            "尚无法判定：{pending}（有未知输入）。"
         ));
     }
     if differential != Some(true) {
-        summary.push_str(" Every tier requires the differential to be excluded.");
+        summary.push_str(lang.pick(
+            " Every tier requires the differential to be excluded.",
+            "每一诊断级别均要求先排除鉴别诊断。",
+        ));
     }
     Consensus {
         tier: highest,
@@ -238,7 +370,7 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile) -> Consensus {
     }
 }
 
-fn hayashi(inputs: &Inputs) -> Hayashi {
+fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
     let kidney = &inputs.case.kidney;
     let on_dialysis = inputs.on_dialysis();
     let stage_5 = kidney
@@ -246,10 +378,19 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
         .map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
     let c1 = any([on_dialysis, stage_5]);
     let c1_basis = match (kidney.dialysis, kidney.ckd_stage) {
-        (Some(Dialysis::Hemodialysis), _) => "on haemodialysis".to_string(),
-        (Some(Dialysis::Peritoneal), _) => "on peritoneal dialysis".to_string(),
-        (_, Some(stage)) => format!("CKD stage {}", stage.id()),
-        _ => "dialysis status and CKD stage not recorded".to_string(),
+        (Some(Dialysis::Hemodialysis), _) => {
+            lang.pick("on haemodialysis", "血液透析中").to_string()
+        }
+        (Some(Dialysis::Peritoneal), _) => lang
+            .pick("on peritoneal dialysis", "腹膜透析中")
+            .to_string(),
+        (_, Some(stage)) => tr!(lang, "CKD stage {}", "CKD 分期 {}", stage.id()),
+        _ => lang
+            .pick(
+                "dialysis status and CKD stage not recorded",
+                "透析状态和 CKD 分期均未记录",
+            )
+            .to_string(),
     };
 
     let ulcers = inputs.finding("painful_skin_ulcers");
@@ -257,13 +398,15 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
     let count = inputs.lesion_count;
     let more_than_two = count.map(|n| n > 2.0);
     let c2 = all([more_than_two, ulcers, purpura]);
-    let c2_basis = format!(
+    let c2_basis = tr!(
+        lang,
         "lesion count {}; painful ulcers {}; painful purpura {}",
+        "皮损数目 {}；疼痛性溃疡 {}；痛性紫癜 {}",
         count
             .map(|n| format!("{n}"))
-            .unwrap_or_else(|| "not recorded".into()),
-        word(ulcers),
-        word(purpura)
+            .unwrap_or_else(|| word(None, lang).into()),
+        word(ulcers, lang),
+        word(purpura, lang)
     );
 
     let sites = &inputs.case.lesions.sites;
@@ -273,31 +416,42 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
         Some(sites.iter().any(|s| s.is_trunk_extremity_or_penis()))
     };
     let c3 = all([ulcers, purpura, typical_site]);
-    let c3_basis = format!(
+    let c3_basis = tr!(
+        lang,
         "painful ulcers {}; painful purpura {}; sites {}",
-        word(ulcers),
-        word(purpura),
+        "疼痛性溃疡 {}；痛性紫癜 {}；部位 {}",
+        word(ulcers, lang),
+        word(purpura, lang),
         if sites.is_empty() {
-            "not recorded".to_string()
+            word(None, lang).to_string()
         } else {
-            sites
-                .iter()
-                .map(|s| s.id().replace('_', " "))
-                .collect::<Vec<_>>()
-                .join(", ")
+            match lang {
+                Lang::En => sites
+                    .iter()
+                    .map(|s| s.id().replace('_', " "))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Lang::Zh => sites
+                    .iter()
+                    .map(|s| s.name(lang))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            }
         }
     );
 
     let biopsy = inputs.case.lesions.biopsy;
     let c4 = biopsy.map(|b| b == Biopsy::Consistent);
     let c4_basis = match biopsy {
-        Some(Biopsy::Consistent) => {
-            "histology: necrosis and ulceration with calcification of small–medium arteries"
-        }
-        Some(Biopsy::NotConsistent) => "histology not consistent",
-        Some(Biopsy::NotDone) => "biopsy not done",
-        None => "biopsy not recorded",
-    };
+        Some(Biopsy::Consistent) => Text::new(
+            "histology: necrosis and ulceration with calcification of small–medium arteries",
+            "组织学：坏死和溃疡，伴中小动脉钙化",
+        ),
+        Some(Biopsy::NotConsistent) => Text::new("histology not consistent", "组织学不符合"),
+        Some(Biopsy::NotDone) => Text::new("biopsy not done", "未行活检"),
+        None => Text::new("biopsy not recorded", "活检情况未记录"),
+    }
+    .get(lang);
 
     let clinical_route = all([c1, c2, c3]);
     let histology_route = all([c1, any([c2, c3]), c4]);
@@ -308,47 +462,74 @@ fn hayashi(inputs: &Inputs) -> Hayashi {
     };
     Hayashi {
         status,
-        rule: "all of (1)–(3), or (1) + (2 or 3) + (4)",
+        rule: lang.pick(
+            "all of (1)–(3), or (1) + (2 or 3) + (4)",
+            "满足 (1)–(3) 全部，或 (1) + ((2) 或 (3)) + (4)",
+        ),
         criteria: vec![
-            criterion("ckd_on_dialysis_or_egfr_under_15", c1, c1_basis),
-            criterion("more_than_two_painful_ulcers_with_purpura", c2, c2_basis),
+            criterion("ckd_on_dialysis_or_egfr_under_15", lang, c1, c1_basis),
+            criterion(
+                "more_than_two_painful_ulcers_with_purpura",
+                lang,
+                c2,
+                c2_basis,
+            ),
             criterion(
                 "painful_ulcers_with_purpura_trunk_extremity_penis",
+                lang,
                 c3,
                 c3_basis,
             ),
-            criterion("histology_consistent", c4, c4_basis),
+            criterion("histology_consistent", lang, c4, c4_basis),
         ],
         sources: vec!["hayashi_2013"],
     }
 }
 
-fn word(value: Option<bool>) -> &'static str {
+fn word(value: Option<bool>, lang: Lang) -> &'static str {
     match value {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "not recorded",
+        Some(true) => lang.pick("yes", "有"),
+        Some(false) => lang.pick("no", "无"),
+        None => lang.pick("not recorded", "未记录"),
     }
 }
 
-fn distribution(sites: &[Site]) -> (Distribution, String) {
+fn distribution(sites: &[Site], lang: Lang) -> (Distribution, String) {
     let central = sites.iter().any(|s| s.is_central());
     let peripheral = sites.iter().any(|s| !s.is_central());
-    let prognosis =
-        "Distal lesions carry lower mortality than proximal ones (HR 0.34, 95% CI 0.18–0.62).";
+    let prognosis = lang.pick(
+        "Distal lesions carry lower mortality than proximal ones (HR 0.34, 95% CI 0.18–0.62).",
+        "远端皮损的死亡率低于近端皮损（HR 0.34，95% CI 0.18–0.62）。",
+    );
     match (central, peripheral) {
-        (false, false) => (Distribution::Unknown, "no lesion site recorded".to_string()),
+        (false, false) => (
+            Distribution::Unknown,
+            lang.pick("no lesion site recorded", "未记录皮损部位")
+                .to_string(),
+        ),
         (true, false) => (
             Distribution::Central,
-            format!("central (adipose-rich) sites only. {prognosis}"),
+            tr!(
+                lang,
+                "central (adipose-rich) sites only. {prognosis}",
+                "仅中心性（脂肪丰富）部位。{prognosis}"
+            ),
         ),
         (false, true) => (
             Distribution::Peripheral,
-            format!("peripheral (distal) sites only. {prognosis}"),
+            tr!(
+                lang,
+                "peripheral (distal) sites only. {prognosis}",
+                "仅外周（远端）部位。{prognosis}"
+            ),
         ),
         (true, true) => (
             Distribution::Mixed,
-            format!("both central and peripheral sites. {prognosis}"),
+            tr!(
+                lang,
+                "both central and peripheral sites. {prognosis}",
+                "中心性和外周部位均有。{prognosis}"
+            ),
         ),
     }
 }

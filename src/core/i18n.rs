@@ -88,8 +88,14 @@ mod tests {
     #[test]
     fn tr_captures_variables_in_both_languages() {
         let months = 72;
-        assert_eq!(tr!(Lang::En, "vintage {months} months", "透析龄 {months} 个月"), "vintage 72 months");
-        assert_eq!(tr!(Lang::Zh, "vintage {months} months", "透析龄 {months} 个月"), "透析龄 72 个月");
+        assert_eq!(
+            tr!(Lang::En, "vintage {months} months", "透析龄 {months} 个月"),
+            "vintage 72 months"
+        );
+        assert_eq!(
+            tr!(Lang::Zh, "vintage {months} months", "透析龄 {months} 个月"),
+            "透析龄 72 个月"
+        );
         assert_eq!(tr!(Lang::Zh, "{} > {}", "{} 大于 {}", 2, 1), "2 大于 1");
     }
 

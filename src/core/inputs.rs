@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 
 use super::case::{Case, Dialysis, Issue, LabEntry};
 use super::findings::finding_def;
+use super::i18n::Lang;
 use super::labs::{
-    decimals_for, fmt_number, lab, Lab, LabKind, QualitativeMeaning, Reference, Unit,
+    decimals_for, fmt_number, lab, result_label, Lab, LabKind, QualitativeMeaning, Reference, Unit,
 };
+use crate::tr;
 
 /// Where a numeric result lies against its reference interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +71,7 @@ impl LabValue {
     }
 
     /// As entered, e.g. "2.1 mmol/L", with the canonical value when the unit differs.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
             LabValue::Numeric {
                 lab,
@@ -89,11 +91,11 @@ impl LabValue {
                     )
                 }
             }
-            LabValue::Qualitative { result, .. } => result.replace('_', " "),
+            LabValue::Qualitative { result, .. } => result_label(result, lang),
         }
     }
 
-    pub fn describe_reference(&self) -> String {
+    pub fn describe_reference(&self, lang: Lang) -> String {
         match self {
             LabValue::Numeric {
                 reference,
@@ -101,14 +103,18 @@ impl LabValue {
                 unit,
                 ..
             } => {
-                let text = describe_reference_in(reference, unit);
+                let text = describe_reference_in(reference, unit, lang);
                 if *local_reference {
-                    format!("{text} (laboratory's own)")
+                    tr!(
+                        lang,
+                        "{text} (laboratory's own)",
+                        "{text}（本实验室参考区间）"
+                    )
                 } else {
                     text
                 }
             }
-            LabValue::Qualitative { lab, .. } => describe_reference_of(lab),
+            LabValue::Qualitative { lab, .. } => describe_reference_of(lab, lang),
         }
     }
 }
@@ -124,27 +130,27 @@ pub fn flag_against(value: f64, reference: &Reference) -> Flag {
 }
 
 /// The catalogue's default reference, in words.
-pub fn describe_reference_of(lab: &Lab) -> String {
+pub fn describe_reference_of(lab: &Lab, lang: Lang) -> String {
     match lab.kind {
-        LabKind::Numeric { reference, .. } => describe_reference(lab, &reference),
+        LabKind::Numeric { reference, .. } => describe_reference(lab, &reference, lang),
         LabKind::Qualitative { results } => results
             .iter()
             .filter(|(_, meaning)| *meaning == QualitativeMeaning::Normal)
-            .map(|(id, _)| id.replace('_', " "))
+            .map(|(id, _)| result_label(id, lang))
             .collect::<Vec<_>>()
             .join(" / "),
     }
 }
 
-fn describe_reference(lab: &Lab, reference: &Reference) -> String {
+fn describe_reference(lab: &Lab, reference: &Reference, lang: Lang) -> String {
     match lab.canonical_unit() {
-        Some(unit) => describe_reference_in(reference, unit),
+        Some(unit) => describe_reference_in(reference, unit, lang),
         None => String::new(),
     }
 }
 
 /// A reference interval (held in the canonical unit) written in `unit`.
-fn describe_reference_in(reference: &Reference, unit: &Unit) -> String {
+fn describe_reference_in(reference: &Reference, unit: &Unit, lang: Lang) -> String {
     let symbol = if unit.symbol == "ratio" {
         ""
     } else {
@@ -160,7 +166,7 @@ fn describe_reference_in(reference: &Reference, unit: &Unit) -> String {
         (Some(low), Some(high)) => format!("{}–{} {unit}", number(low), number(high)),
         (None, Some(high)) => format!("≤ {} {unit}", number(high)),
         (Some(low), None) => format!("≥ {} {unit}", number(low)),
-        (None, None) => "no reference interval".to_string(),
+        (None, None) => lang.pick("no reference interval", "无参考区间").to_string(),
     }
     .trim_end()
     .to_string()
@@ -170,45 +176,57 @@ fn describe_reference_in(reference: &Reference, unit: &Unit) -> String {
 struct Bound {
     field: &'static str,
     what: &'static str,
+    what_zh: &'static str,
     low: f64,
     high: f64,
     unit: &'static str,
+    unit_zh: &'static str,
 }
 
 const AGE: Bound = Bound {
     field: "patient.age_years",
     what: "age",
+    what_zh: "年龄",
     low: 0.0,
     high: 120.0,
     unit: "years",
+    unit_zh: "岁",
 };
 const WEIGHT: Bound = Bound {
     field: "patient.weight_kg",
     what: "weight",
+    what_zh: "体重",
     low: 2.0,
     high: 400.0,
     unit: "kg",
+    unit_zh: "kg",
 };
 const HEIGHT: Bound = Bound {
     field: "patient.height_cm",
     what: "height",
+    what_zh: "身高",
     low: 40.0,
     high: 250.0,
     unit: "cm",
+    unit_zh: "cm",
 };
 const VINTAGE: Bound = Bound {
     field: "kidney.dialysis_vintage_months",
     what: "dialysis vintage",
+    what_zh: "透析龄",
     low: 0.0,
     high: 720.0,
     unit: "months",
+    unit_zh: "个月",
 };
 const LESION_COUNT: Bound = Bound {
     field: "lesions.count",
     what: "lesion count",
+    what_zh: "皮损数目",
     low: 0.0,
     high: 200.0,
     unit: "lesions",
+    unit_zh: "处",
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,29 +268,30 @@ impl<'a> Inputs<'a> {
 
 /// Checks every value of the case; returns what the rules may use, the input errors and
 /// the warnings.
-pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
+pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut bounded = |bound: &Bound, value: Option<f64>| -> Option<f64> {
         let value = value?;
+        let what = lang.pick(bound.what, bound.what_zh);
         if !value.is_finite() {
             errors.push(Issue::new(
                 bound.field,
-                format!("{} is not a number", bound.what),
+                tr!(lang, "{what} is not a number", "{what}不是有效数字"),
             ));
             return None;
         }
         if value < bound.low || value > bound.high {
+            let unit = lang.pick(bound.unit, bound.unit_zh);
+            let shown = fmt_number(value, 2);
+            let low = fmt_number(bound.low, 0);
+            let high = fmt_number(bound.high, 0);
             errors.push(Issue::new(
                 bound.field,
-                format!(
-                    "{} {} {} is outside the plausible range {}–{} {}; left out",
-                    bound.what,
-                    fmt_number(value, 2),
-                    bound.unit,
-                    fmt_number(bound.low, 0),
-                    fmt_number(bound.high, 0),
-                    bound.unit
+                tr!(
+                    lang,
+                    "{what} {shown} {unit} is outside the plausible range {low}–{high} {unit}; left out",
+                    "{what} {shown} {unit} 超出合理范围 {low}–{high} {unit}，未纳入评估"
                 ),
             ));
             return None;
@@ -288,7 +307,7 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
         if count.fract() != 0.0 {
             errors.push(Issue::new(
                 "lesions.count",
-                "lesion count must be a whole number",
+                lang.pick("lesion count must be a whole number", "皮损数目必须为整数"),
             ));
             lesion_count = None;
         }
@@ -297,14 +316,17 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     if age_years.is_some_and(|age| age < 18.0) {
         warnings.push(Issue::new(
             "patient.age_years",
-            "reference ranges and criteria here are for adults",
+            lang.pick(
+                "reference ranges and criteria here are for adults",
+                "此处的参考区间和诊断标准适用于成人",
+            ),
         ));
     }
     for id in case.findings.keys() {
         if finding_def(id).is_none() {
             warnings.push(Issue::new(
                 format!("findings.{id}"),
-                "unknown finding; ignored",
+                lang.pick("unknown finding; ignored", "未知的临床表现，已忽略"),
             ));
         }
     }
@@ -315,7 +337,12 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
         if stage != super::case::CkdStage::G5D {
             warnings.push(Issue::new(
                 "kidney.ckd_stage",
-                format!("on dialysis but stage {}: expected G5D", stage.id()),
+                tr!(
+                    lang,
+                    "on dialysis but stage {}: expected G5D",
+                    "正在透析，但 CKD 分期为 {}：应为 G5D",
+                    stage.id()
+                ),
             ));
         }
     }
@@ -324,7 +351,10 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     {
         warnings.push(Issue::new(
             "findings.pregnancy_or_lactation",
-            "pregnancy or lactation recorded for a male patient: please check",
+            lang.pick(
+                "pregnancy or lactation recorded for a male patient: please check",
+                "男性患者记录了妊娠或哺乳：请核对",
+            ),
         ));
     }
 
@@ -332,10 +362,13 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     for (id, entry) in &case.labs {
         let field = format!("labs.{id}");
         let Some(lab) = lab(id) else {
-            warnings.push(Issue::new(field, "unknown lab; ignored"));
+            warnings.push(Issue::new(
+                field,
+                lang.pick("unknown lab; ignored", "未知的检验项目，已忽略"),
+            ));
             continue;
         };
-        match validate_lab(lab, entry) {
+        match validate_lab(lab, entry, lang) {
             Ok(value) => {
                 labs.insert(lab.id, value);
             }
@@ -345,7 +378,11 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
             if !is_iso_date(date) {
                 errors.push(Issue::new(
                     format!("labs.{id}.date"),
-                    format!("\"{date}\" is not a date in the form YYYY-MM-DD"),
+                    tr!(
+                        lang,
+                        "\"{date}\" is not a date in the form YYYY-MM-DD",
+                        "\"{date}\" 不是 YYYY-MM-DD 格式的日期"
+                    ),
                 ));
             }
         }
@@ -364,7 +401,8 @@ pub fn validate(case: &Case) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
 }
 
 /// One lab entry against the catalogue: the value to use, or why it is left out.
-pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, String> {
+pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<LabValue, String> {
+    let name = lab.name(lang);
     match lab.kind {
         LabKind::Numeric {
             units,
@@ -372,47 +410,62 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, Str
             plausible,
         } => {
             if entry.result.is_some() && entry.value.is_none() {
-                return Err(format!(
-                    "{} is a numeric test: give \"value\" and \"unit\"",
-                    lab.name_en
+                return Err(tr!(
+                    lang,
+                    "{name} is a numeric test: give \"value\" and \"unit\"",
+                    "{name}为数值型检验：请填写 \"value\" 和 \"unit\""
                 ));
             }
-            let value = entry.value.ok_or("no value given")?;
+            let value = entry
+                .value
+                .ok_or_else(|| lang.pick("no value given", "未填写数值").to_string())?;
             if !value.is_finite() {
-                return Err("the value is not a number".to_string());
+                return Err(lang
+                    .pick("the value is not a number", "数值不是有效数字")
+                    .to_string());
             }
+            let accepted = lab.accepted_units();
             let unit = match entry.unit.as_deref() {
                 Some(text) => lab.parse_unit(text).ok_or_else(|| {
-                    format!(
-                        "unknown unit \"{text}\" for {}; accepted: {}",
-                        lab.name_en,
-                        lab.accepted_units()
+                    tr!(
+                        lang,
+                        "unknown unit \"{text}\" for {name}; accepted: {accepted}",
+                        "{name}的单位 \"{text}\" 无法识别；可接受的单位：{accepted}"
                     )
                 })?,
                 // Only a dimensionless result (INR) may omit its unit.
                 None if units.len() == 1 && units[0].symbol == "ratio" => &units[0],
-                None => return Err(format!("no unit given; accepted: {}", lab.accepted_units())),
+                None => {
+                    return Err(tr!(
+                        lang,
+                        "no unit given; accepted: {accepted}",
+                        "未填写单位；可接受的单位：{accepted}"
+                    ))
+                }
             };
             let canonical = to_canonical(value, unit);
             let (low, high) = plausible;
             if canonical < low || canonical > high {
-                return Err(format!(
-                    "{} {} is outside the plausible range {}–{} {} for {}; check the value and unit",
-                    fmt_number(value, 3),
-                    unit.symbol,
-                    fmt_number(low / unit.to_canonical, 2),
-                    fmt_number(high / unit.to_canonical, 2),
-                    unit.symbol,
-                    lab.name_en
+                let shown = fmt_number(value, 3);
+                let symbol = unit.symbol;
+                let low = fmt_number(low / unit.to_canonical, 2);
+                let high = fmt_number(high / unit.to_canonical, 2);
+                return Err(tr!(
+                    lang,
+                    "{shown} {symbol} is outside the plausible range {low}–{high} {symbol} for {name}; check the value and unit",
+                    "{shown} {symbol} 超出{name}的合理范围 {low}–{high} {symbol}；请核对数值和单位"
                 ));
             }
             let local_low = entry.reference_low.filter(|v| v.is_finite());
             let local_high = entry.reference_high.filter(|v| v.is_finite());
             if let (Some(l), Some(h)) = (local_low, local_high) {
                 if l >= h {
-                    return Err(
-                        "the laboratory's reference_low must be below reference_high".into(),
-                    );
+                    return Err(lang
+                        .pick(
+                            "the laboratory's reference_low must be below reference_high",
+                            "实验室参考下限 reference_low 必须小于参考上限 reference_high",
+                        )
+                        .to_string());
                 }
             }
             let local_reference = local_low.is_some() || local_high.is_some();
@@ -435,13 +488,17 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, Str
         }
         LabKind::Qualitative { results } => {
             if entry.value.is_some() && entry.result.is_none() {
-                return Err(format!(
-                    "{} is reported as a result, not a number; accepted: {}",
-                    lab.name_en,
-                    accepted_results(results)
+                let accepted = accepted_results(results);
+                return Err(tr!(
+                    lang,
+                    "{name} is reported as a result, not a number; accepted: {accepted}",
+                    "{name}以定性结果报告，不是数值；可接受的结果：{accepted}"
                 ));
             }
-            let text = entry.result.as_deref().ok_or("no result given")?;
+            let text = entry
+                .result
+                .as_deref()
+                .ok_or_else(|| lang.pick("no result given", "未填写结果").to_string())?;
             let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
             results
                 .iter()
@@ -452,10 +509,11 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry) -> Result<LabValue, Str
                     meaning: *meaning,
                 })
                 .ok_or_else(|| {
-                    format!(
-                        "\"{text}\" is not a result of {}; accepted: {}",
-                        lab.name_en,
-                        accepted_results(results)
+                    let accepted = accepted_results(results);
+                    tr!(
+                        lang,
+                        "\"{text}\" is not a result of {name}; accepted: {accepted}",
+                        "\"{text}\" 不是{name}的有效结果；可接受的结果：{accepted}"
                     )
                 })
         }

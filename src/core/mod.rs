@@ -51,5 +51,8 @@ pub mod msc;
 pub mod risk;
 pub mod workup;
 
-pub use assess::{assess, assess_json, Assessment};
-pub use case::Case;
+pub use assess::{
+    assess, assess_in, assess_json, assess_json_in, assess_parsed, assess_parsed_in, Assessment,
+};
+pub use case::{parse_case_text, parse_case_text_in, Case};
+pub use i18n::Lang;

@@ -4,8 +4,11 @@
 
 use serde::Serialize;
 
+use super::findings::finding_def;
+use super::i18n::{Lang, Text};
 use super::inputs::{describe_reference_of, Flag, Inputs, LabValue};
 use super::labs::{lab, WORKUP_PANEL};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -62,8 +65,9 @@ struct Confounder {
     findings: &'static [&'static str],
     tests: &'static [&'static str],
     pushes: Pushes,
-    reason: &'static str,
-    advice: &'static str,
+    reason: Text,
+    /// Empty (in both languages) when there is nothing to do but note it.
+    advice: Text,
     sources: &'static [&'static str],
 }
 
@@ -81,112 +85,112 @@ const CONFOUNDERS: &[Confounder] = &[
         findings: &["warfarin"],
         tests: PC_PS,
         pushes: Pushes::Low,
-        reason: "warfarin (vitamin K antagonist) lowers protein C and protein S",
-        advice: "repeat at least 2 weeks (commonly 2–4) after stopping the vitamin K antagonist, bridging with heparin if anticoagulation must continue",
+        reason: Text::new("warfarin (vitamin K antagonist) lowers protein C and protein S", "华法林（维生素K拮抗剂）可降低蛋白C和蛋白S"),
+        advice: Text::new("repeat at least 2 weeks (commonly 2–4) after stopping the vitamin K antagonist, bridging with heparin if anticoagulation must continue", "停用维生素K拮抗剂至少 2 周（通常 2–4 周）后复查，如必须继续抗凝，用肝素桥接"),
         sources: &["marlar_2014", "baglin_2010"],
     },
     Confounder {
         findings: &["warfarin"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Note,
-        reason: "antithrombin may rise on warfarin, so a normal value can mask a mild deficiency",
-        advice: "",
+        reason: Text::new("antithrombin may rise on warfarin, so a normal value can mask a mild deficiency", "使用华法林时抗凝血酶可升高，因此正常值可能掩盖轻度缺乏"),
+        advice: Text::new("", ""),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["warfarin"],
         tests: &["lupus_anticoagulant"],
         pushes: Pushes::High,
-        reason: "lupus anticoagulant clotting tests give false positives on a vitamin K antagonist",
-        advice: "interpret only with the laboratory's mixing studies, or repeat off the drug",
+        reason: Text::new("lupus anticoagulant clotting tests give false positives on a vitamin K antagonist", "使用维生素K拮抗剂时，狼疮抗凝物凝固法检测可出现假阳性"),
+        advice: Text::new("interpret only with the laboratory's mixing studies, or repeat off the drug", "仅在结合实验室混合血浆纠正试验时解读，或停药后复查"),
         sources: &["devreese_2020_la"],
     },
     Confounder {
         findings: &["warfarin"],
         tests: &["pt_inr"],
         pushes: Pushes::Note,
-        reason: "a prolonged INR is the intended effect of a vitamin K antagonist",
-        advice: "",
+        reason: Text::new("a prolonged INR is the intended effect of a vitamin K antagonist", "INR 延长是维生素K拮抗剂的预期作用"),
+        advice: Text::new("", ""),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["heparin"],
         tests: &["lupus_anticoagulant"],
         pushes: Pushes::High,
-        reason: "heparin can cause a false-positive lupus anticoagulant",
-        advice: "test when heparin is stopped or below the reagent's neutralising capacity",
+        reason: Text::new("heparin can cause a false-positive lupus anticoagulant", "肝素可导致狼疮抗凝物假阳性"),
+        advice: Text::new("test when heparin is stopped or below the reagent's neutralising capacity", "在停用肝素后，或肝素浓度低于试剂中和能力时检测"),
         sources: &["devreese_2020_la"],
     },
     Confounder {
         findings: &["heparin"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Low,
-        reason: "heparin lowers antithrombin activity",
-        advice: "repeat after heparin is stopped",
+        reason: Text::new("heparin lowers antithrombin activity", "肝素可降低抗凝血酶活性"),
+        advice: Text::new("repeat after heparin is stopped", "停用肝素后复查"),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["heparin"],
         tests: &["aptt"],
         pushes: Pushes::Note,
-        reason: "unfractionated heparin prolongs the aPTT",
-        advice: "",
+        reason: Text::new("unfractionated heparin prolongs the aPTT", "普通肝素可延长 aPTT"),
+        advice: Text::new("", ""),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["doac"],
         tests: &["lupus_anticoagulant"],
         pushes: Pushes::High,
-        reason: "direct oral anticoagulants cause false-positive lupus anticoagulant tests",
-        advice: "test off the DOAC (timing per the laboratory), or use a DOAC-neutralising step",
+        reason: Text::new("direct oral anticoagulants cause false-positive lupus anticoagulant tests", "直接口服抗凝药可导致狼疮抗凝物检测假阳性"),
+        advice: Text::new("test off the DOAC (timing per the laboratory), or use a DOAC-neutralising step", "停用 DOAC 后检测（时机遵循实验室要求），或采用 DOAC 中和步骤"),
         sources: &["devreese_2020_la"],
     },
     Confounder {
         findings: &["doac"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Any,
-        reason: "direct oral anticoagulants interfere with factor Xa- and thrombin-based antithrombin assays and can hide a deficiency",
-        advice: "repeat off the DOAC",
+        reason: Text::new("direct oral anticoagulants interfere with factor Xa- and thrombin-based antithrombin assays and can hide a deficiency", "直接口服抗凝药干扰基于 Xa 因子和凝血酶的抗凝血酶检测，可掩盖缺乏"),
+        advice: Text::new("repeat off the DOAC", "停用 DOAC 后复查"),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["doac"],
         tests: PC_PS,
         pushes: Pushes::Note,
-        reason: "clot-based protein C and S assays may read falsely high on a DOAC; chromogenic protein C is not affected",
-        advice: "",
+        reason: Text::new("clot-based protein C and S assays may read falsely high on a DOAC; chromogenic protein C is not affected", "使用 DOAC 时，凝固法蛋白C和蛋白S检测可能假性偏高；发色底物法蛋白C不受影响"),
+        advice: Text::new("", ""),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: ACUTE,
         tests: PC_PS_AT,
         pushes: Pushes::Low,
-        reason: "protein C, protein S and antithrombin fall during acute thrombosis, sepsis or acute inflammation",
-        advice: "repeat when the patient is stable",
+        reason: Text::new("protein C, protein S and antithrombin fall during acute thrombosis, sepsis or acute inflammation", "急性血栓形成、脓毒症或急性炎症期间，蛋白C、蛋白S和抗凝血酶会下降"),
+        advice: Text::new("repeat when the patient is stable", "病情稳定后复查"),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: ACUTE,
         tests: &["factor_viii_activity", "fibrinogen"],
         pushes: Pushes::High,
-        reason: "factor VIII and fibrinogen are acute-phase reactants and rise in acute illness",
-        advice: "repeat when the patient is stable",
+        reason: Text::new("factor VIII and fibrinogen are acute-phase reactants and rise in acute illness", "凝血因子VIII和纤维蛋白原是急性时相反应物，在急性疾病时升高"),
+        advice: Text::new("repeat when the patient is stable", "病情稳定后复查"),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["liver_disease"],
         tests: PC_PS_AT,
         pushes: Pushes::Low,
-        reason: "liver disease lowers the synthesis of protein C, protein S and antithrombin",
-        advice: "interpret against liver synthetic function (albumin, INR)",
+        reason: Text::new("liver disease lowers the synthesis of protein C, protein S and antithrombin", "肝病使蛋白C、蛋白S和抗凝血酶合成减少"),
+        advice: Text::new("interpret against liver synthetic function (albumin, INR)", "结合肝脏合成功能（白蛋白、INR）解读"),
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["nephrotic_syndrome"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Low,
-        reason: "antithrombin is lost in the urine in nephrotic syndrome",
-        advice: "repeat in remission",
+        reason: Text::new("antithrombin is lost in the urine in nephrotic syndrome", "肾病综合征时抗凝血酶从尿中丢失"),
+        advice: Text::new("repeat in remission", "缓解后复查"),
         sources: &["marlar_2014"],
     },
 ];
@@ -218,34 +222,35 @@ const ANTIPHOSPHOLIPID: &[&str] = &[
     "anti_b2gp1_igm",
 ];
 
-pub fn assess_workup(inputs: &Inputs) -> Workup {
+pub fn assess_workup(inputs: &Inputs, lang: Lang) -> Workup {
     let items: Vec<WorkupItem> = WORKUP_PANEL
         .iter()
         .filter_map(|test| lab(test))
-        .map(|lab| interpret(lab.id, inputs))
+        .map(|lab| interpret(lab.id, inputs, lang))
         .collect();
-    let summary = summarise(&items);
+    let summary = summarise(&items, lang);
     Workup { items, summary }
 }
 
 /// One test of the panel in this patient.
-pub fn interpret(test: &'static str, inputs: &Inputs) -> WorkupItem {
+pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem {
     let lab = lab(test).expect("panel tests are in the catalogue");
     let value = inputs.lab(test);
     let mut item = WorkupItem {
         test,
-        name: lab.name_en,
+        name: lab.name(lang),
         status: WorkupStatus::ToOrder,
         direction: None,
-        result: value.map(LabValue::describe),
+        result: value.map(|v| v.describe(lang)),
         reference: value
-            .map(LabValue::describe_reference)
-            .unwrap_or_else(|| describe_reference_of(lab)),
+            .map(|v| v.describe_reference(lang))
+            .unwrap_or_else(|| describe_reference_of(lab, lang)),
         notes: Vec::new(),
         sources: panel_sources(test).to_vec(),
     };
-    if !lab.note.is_empty() {
-        item.notes.push(lab.note.to_string());
+    let note = lab.note_in(lang);
+    if !note.is_empty() {
+        item.notes.push(note.to_string());
     }
 
     let flag = value.map(LabValue::flag);
@@ -258,8 +263,13 @@ pub fn interpret(test: &'static str, inputs: &Inputs) -> WorkupItem {
     item.status = match flag {
         None => WorkupStatus::ToOrder,
         Some(None) => {
-            item.notes
-                .push("indeterminate result: repeat the test".to_string());
+            item.notes.push(
+                lang.pick(
+                    "indeterminate result: repeat the test",
+                    "结果不确定：请复查",
+                )
+                .to_string(),
+            );
             WorkupStatus::Uninterpretable
         }
         Some(Some(Flag::Normal)) => WorkupStatus::Normal,
@@ -288,22 +298,33 @@ pub fn interpret(test: &'static str, inputs: &Inputs) -> WorkupItem {
             }
             _ => false,
         };
-        let trigger = active.join(", ").replace('_', " ");
-        let note = match (
-            item.status,
-            makes_uninterpretable,
-            confounder.advice.is_empty(),
-        ) {
-            (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => format!(
-                "{trigger}: {}; defer or interpret with care: {}",
-                confounder.reason, confounder.advice
+        let trigger = match lang {
+            Lang::En => active.join(", ").replace('_', " "),
+            Lang::Zh => active
+                .iter()
+                .map(|id| finding_def(id).map_or(*id, |f| f.zh))
+                .collect::<Vec<_>>()
+                .join("、"),
+        };
+        let reason = confounder.reason.get(lang);
+        let advice = confounder.advice.get(lang);
+        let note = match (item.status, makes_uninterpretable, advice.is_empty()) {
+            (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => tr!(
+                lang,
+                "{trigger}: {reason}; defer or interpret with care: {advice}",
+                "{trigger}：{reason}；暂缓检测或谨慎解读：{advice}"
             ),
-            (_, true, false) => format!(
-                "uninterpretable ({trigger}): {}; {}",
-                confounder.reason, confounder.advice
+            (_, true, false) => tr!(
+                lang,
+                "uninterpretable ({trigger}): {reason}; {advice}",
+                "无法判读（{trigger}）：{reason}；{advice}"
             ),
-            (_, true, true) => format!("uninterpretable ({trigger}): {}", confounder.reason),
-            _ => format!("{trigger}: {}", confounder.reason),
+            (_, true, true) => tr!(
+                lang,
+                "uninterpretable ({trigger}): {reason}",
+                "无法判读（{trigger}）：{reason}"
+            ),
+            _ => tr!(lang, "{trigger}: {reason}", "{trigger}：{reason}"),
         };
         item.notes.push(note);
         if makes_uninterpretable {
@@ -319,48 +340,65 @@ pub fn interpret(test: &'static str, inputs: &Inputs) -> WorkupItem {
 
     if ANTIPHOSPHOLIPID.contains(&test) && item.status == WorkupStatus::Abnormal {
         item.notes.push(
-            "one positive result does not establish antiphospholipid syndrome: repeat at least 12 weeks apart"
-                .to_string(),
+            lang.pick(
+                "one positive result does not establish antiphospholipid syndrome: repeat at least 12 weeks apart",
+                "单次阳性不能确立抗磷脂综合征：需间隔至少 12 周复查",
+            )
+            .to_string(),
         );
     }
     item
 }
 
-fn names(items: &[WorkupItem], status: WorkupStatus) -> Vec<String> {
+fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {
     items
         .iter()
         .filter(|item| item.status == status)
-        .map(|item| match item.direction {
-            Some(Direction::Low) => format!("{} (low)", item.name),
-            Some(Direction::High) => format!("{} (high)", item.name),
-            Some(Direction::Positive) => format!("{} (positive)", item.name),
-            None => item.name.to_string(),
+        .map(|item| {
+            let name = item.name;
+            match item.direction {
+                Some(Direction::Low) => tr!(lang, "{name} (low)", "{name}（降低）"),
+                Some(Direction::High) => tr!(lang, "{name} (high)", "{name}（升高）"),
+                Some(Direction::Positive) => tr!(lang, "{name} (positive)", "{name}（阳性）"),
+                None => name.to_string(),
+            }
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .join(lang.pick(", ", "、"))
 }
 
-fn summarise(items: &[WorkupItem]) -> String {
-    let to_order = names(items, WorkupStatus::ToOrder);
-    let abnormal = names(items, WorkupStatus::Abnormal);
-    let uninterpretable = names(items, WorkupStatus::Uninterpretable);
-    let done = items.len() - to_order.len();
-    let mut parts = vec![format!(
-        "{done} of {} panel tests have a result.",
-        items.len()
+fn summarise(items: &[WorkupItem], lang: Lang) -> String {
+    let to_order = names(items, WorkupStatus::ToOrder, lang);
+    let abnormal = names(items, WorkupStatus::Abnormal, lang);
+    let uninterpretable = names(items, WorkupStatus::Uninterpretable, lang);
+    let ordered = items
+        .iter()
+        .filter(|item| item.status == WorkupStatus::ToOrder)
+        .count();
+    let done = items.len() - ordered;
+    let total = items.len();
+    let mut parts = vec![tr!(
+        lang,
+        "{done} of {total} panel tests have a result.",
+        "检查组合 {total} 项中已有 {done} 项结果。"
     )];
     if !abnormal.is_empty() {
-        parts.push(format!("Abnormal: {}.", abnormal.join(", ")));
+        parts.push(tr!(lang, "Abnormal: {abnormal}.", "异常：{abnormal}。"));
     }
     if !uninterpretable.is_empty() {
-        parts.push(format!(
-            "Cannot be interpreted in this patient now: {}.",
-            uninterpretable.join(", ")
+        parts.push(tr!(
+            lang,
+            "Cannot be interpreted in this patient now: {uninterpretable}.",
+            "该患者目前无法判读：{uninterpretable}。"
         ));
     }
     if to_order.is_empty() {
-        parts.push("Nothing left to order.".to_string());
+        parts.push(
+            lang.pick("Nothing left to order.", "无需再开检查。")
+                .to_string(),
+        );
     } else {
-        parts.push(format!("To order: {}.", to_order.join(", ")));
+        parts.push(tr!(lang, "To order: {to_order}.", "待开检查：{to_order}。"));
     }
-    parts.join(" ")
+    parts.join(lang.pick(" ", ""))
 }
