@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use super::text as t;
+use crate::core::i18n::Lang;
+
 /// A message shown next to a field: why its value is left out, or a warning.
 #[derive(Clone, PartialEq)]
 pub struct FieldMessage {
@@ -109,6 +112,8 @@ pub struct TriStateProps {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: Option<bool>,
+    #[prop_or_default]
+    pub lang: Lang,
     pub onchange: Callback<Option<bool>>,
 }
 
@@ -140,9 +145,9 @@ pub fn TriState(props: &TriStateProps) -> Html {
         <fieldset class={classes!("tri", match props.value { Some(true) => "is-yes", Some(false) => "is-no", None => "is-unknown" })}>
             <legend>{ props.label.clone() }</legend>
             <div class="tri-options">
-                { option(Some(true), "Yes") }
-                { option(Some(false), "No") }
-                { option(None, "Unknown") }
+                { option(Some(true), t::YES.get(props.lang)) }
+                { option(Some(false), t::NO.get(props.lang)) }
+                { option(None, t::UNKNOWN.get(props.lang)) }
             </div>
         </fieldset>
     }
@@ -152,6 +157,8 @@ pub fn TriState(props: &TriStateProps) -> Html {
 pub struct LabFieldProps {
     pub lab_id: AttrValue,
     pub label: AttrValue,
+    /// The accessible name of the unit selector.
+    pub unit_label: AttrValue,
     pub text: AttrValue,
     pub unit: AttrValue,
     pub units: Vec<AttrValue>,
@@ -195,7 +202,7 @@ pub fn LabField(props: &LabFieldProps) -> Html {
                     aria-invalid={invalid.to_string()}
                     aria-describedby={props.message.as_ref().map(|_| message_id.clone())} />
                 if props.units.len() > 1 {
-                    <label class="visually-hidden" for={unit_id.clone()}>{ format!("{} unit", props.label) }</label>
+                    <label class="visually-hidden" for={unit_id.clone()}>{ props.unit_label.clone() }</label>
                     <select id={unit_id} class="unit-select" {onchange}>
                         { for props.units.iter().map(|unit| html! {
                             <option value={unit.clone()} selected={*unit == props.unit}>{ unit.clone() }</option>

@@ -1,400 +1,372 @@
-//! The Yew app: the form on one side, the live assessment on the other. Components render;
-//! the core decides (`crate::core::assess`), and `crate::form` turns typing into a case.
+//! The Yew app: the case form beside the live assessment. Components render; the core
+//! decides (`crate::core::assess_in`), and `crate::form` turns typing into a case.
 
+pub mod case_form;
 pub mod fields;
+#[cfg(feature = "csr")]
+mod files;
 pub mod results;
+#[cfg(feature = "csr")]
+mod storage;
+pub mod text;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::case::{parse_case_text, Issue};
-use crate::core::findings::{FindingGroup, Site, FINDINGS};
-use crate::core::labs::{LabKind, LABS};
+use crate::core::findings::{finding_def, Therapy};
+use crate::core::i18n::Lang;
+use crate::core::labs::lab;
 use crate::core::{assess, Assessment};
 use crate::form::{Form, UnitSystem};
-use fields::{FieldMessage, LabField, NumberField, SelectField, TriState};
+use case_form::CaseForm;
+use fields::SelectField;
 use results::{
     DerivedPanel, DiagnosisPanel, Ignored, MscPanel, RiskPanel, SummaryBar, WorkupPanel,
 };
+use text as t;
 
 pub use results::{Sources, Why};
 
 /// Example cases shipped with the app (the same files the tests assess).
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "Nanjing hAMSC patient (salvage report)",
-        include_str!("../../examples/cases/nanjing-hamsc-salvage.json"),
-    ),
-    (
-        "Nanjing hAMSC patient (hypercoagulability report)",
-        include_str!("../../examples/cases/nanjing-hamsc-hypercoagulability.json"),
-    ),
-    (
-        "Non-uremic: endometrial carcinoma",
-        include_str!("../../examples/cases/non-uremic-endometrial-carcinoma.json"),
-    ),
-    (
-        "On warfarin, low protein C and S (illustrative)",
-        include_str!("../../examples/cases/warfarin-low-protein-c-s.json"),
-    ),
-    (
-        "Excluded by active malignancy (illustrative)",
-        include_str!("../../examples/cases/excluded-active-malignancy.json"),
-    ),
-    (
-        "MSC candidate (illustrative)",
-        include_str!("../../examples/cases/msc-candidate-illustrative.json"),
-    ),
-    (
-        "Only a few fields (illustrative)",
-        include_str!("../../examples/cases/sparse-few-fields.json"),
-    ),
+pub const EXAMPLES: &[&str] = &[
+    include_str!("../../examples/cases/nanjing-hamsc-salvage.json"),
+    include_str!("../../examples/cases/nanjing-hamsc-hypercoagulability.json"),
+    include_str!("../../examples/cases/non-uremic-endometrial-carcinoma.json"),
+    include_str!("../../examples/cases/warfarin-low-protein-c-s.json"),
+    include_str!("../../examples/cases/excluded-active-malignancy.json"),
+    include_str!("../../examples/cases/msc-candidate-illustrative.json"),
+    include_str!("../../examples/cases/sparse-few-fields.json"),
 ];
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum TextField {
-    Age,
-    Weight,
-    Height,
-    Vintage,
-    LesionCount,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    Sex,
-    CkdStage,
-    Dialysis,
-    Biopsy,
-}
-
-pub enum Action {
-    Text(TextField, String),
-    Choose(Choice, String),
-    Transplant(Option<bool>),
-    Finding(&'static str, Option<bool>),
-    Site(Site, bool),
-    LabText(&'static str, String),
-    LabUnit(&'static str, String),
-    LabResult(&'static str, String),
-    Therapy(&'static str, String),
-    TherapyWeeks(&'static str, String),
-    Units(UnitSystem),
-    Load(Box<Form>),
-    Reset,
+/// A message across the top: an import's outcome, a storage problem.
+#[derive(Clone, PartialEq)]
+pub struct Banner {
+    pub text: String,
+    pub is_error: bool,
 }
 
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
     pub form: Form,
+    pub lang: Lang,
+    pub remember: bool,
+    pub banner: Option<Banner>,
+}
+
+impl State {
+    /// The browser's language and, if the user opted in earlier, the saved case.
+    fn initial() -> State {
+        #[cfg(feature = "csr")]
+        {
+            let start = storage::startup();
+            State {
+                form: start.form.unwrap_or_else(|| Form::new(start.units)),
+                lang: start.lang,
+                remember: start.remember,
+                banner: start.problem.map(|text| Banner {
+                    text,
+                    is_error: true,
+                }),
+            }
+        }
+        #[cfg(not(feature = "csr"))]
+        State::default()
+    }
+}
+
+pub enum Action {
+    Edit(Box<dyn FnOnce(&mut Form)>),
+    Load(Box<Form>, Option<Banner>),
+    Lang(Lang),
+    Remember(bool),
+    Banner(Option<Banner>),
+    Reset,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut form = self.form.clone();
+        let mut state = (*self).clone();
         match action {
-            Action::Text(field, text) => {
-                let slot = match field {
-                    TextField::Age => &mut form.age,
-                    TextField::Weight => &mut form.weight,
-                    TextField::Height => &mut form.height,
-                    TextField::Vintage => &mut form.vintage,
-                    TextField::LesionCount => &mut form.lesion_count,
-                };
-                *slot = text;
+            Action::Edit(edit) => edit(&mut state.form),
+            Action::Load(form, banner) => {
+                state.form = *form;
+                state.banner = banner;
             }
-            Action::Choose(choice, value) => {
-                let slot = match choice {
-                    Choice::Sex => &mut form.sex,
-                    Choice::CkdStage => &mut form.ckd_stage,
-                    Choice::Dialysis => &mut form.dialysis,
-                    Choice::Biopsy => &mut form.biopsy,
-                };
-                *slot = value;
+            Action::Lang(lang) => state.lang = lang,
+            Action::Remember(on) => state.remember = on,
+            Action::Banner(banner) => state.banner = banner,
+            Action::Reset => {
+                state.form = Form::new(state.form.units);
+                state.banner = None;
             }
-            Action::Transplant(value) => form.transplant = value,
-            Action::Finding(id, value) => match value {
-                Some(value) => {
-                    form.findings.insert(id.to_string(), value);
-                }
-                None => {
-                    form.findings.remove(id);
-                }
-            },
-            Action::Site(site, on) => {
-                form.sites.retain(|s| *s != site);
-                if on {
-                    form.sites.push(site);
-                    form.sites.sort();
-                }
-            }
-            Action::LabText(id, text) => {
-                let unit = form.unit_of(id);
-                let input = form.labs.entry(id.to_string()).or_default();
-                input.text = text;
-                if input.unit.is_empty() {
-                    input.unit = unit;
-                }
-            }
-            Action::LabUnit(id, unit) => form.set_unit(id, &unit),
-            Action::LabResult(id, result) => {
-                form.labs.entry(id.to_string()).or_default().result = result
-            }
-            Action::Therapy(id, response) => {
-                form.therapies.entry(id.to_string()).or_default().response = response
-            }
-            Action::TherapyWeeks(id, weeks) => {
-                form.therapies.entry(id.to_string()).or_default().weeks = weeks
-            }
-            Action::Units(units) => form.units = units,
-            Action::Load(loaded) => form = *loaded,
-            Action::Reset => form = Form::new(form.units),
         }
-        Rc::new(State { form })
+        Rc::new(state)
     }
 }
 
-/// What the form and the assessment say about each field.
-fn messages(errors: &[Issue]) -> impl Fn(&str) -> Option<FieldMessage> + '_ {
-    move |field: &str| {
-        errors
-            .iter()
-            .find(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
-            .map(|e| FieldMessage {
-                text: e.message.clone(),
-                is_error: true,
-            })
+/// An edit of the form, as an action.
+pub fn edit(change: impl FnOnce(&mut Form) + 'static) -> Action {
+    Action::Edit(Box::new(change))
+}
+
+/// What a person calls the field at `path` (`labs.albumin` → "Albumin").
+pub fn field_label(path: &str, lang: Lang) -> String {
+    let mut parts = path.split('.');
+    let (section, key) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let named = match (section, key) {
+        ("patient", "age_years") => Some(t::AGE.get(lang).to_string()),
+        ("patient", "weight_kg") => Some(t::WEIGHT.get(lang).to_string()),
+        ("patient", "height_cm") => Some(t::HEIGHT.get(lang).to_string()),
+        ("kidney", "dialysis_vintage_months") => Some(t::VINTAGE.get(lang).to_string()),
+        ("lesions", "count") => Some(t::LESION_COUNT.get(lang).to_string()),
+        ("labs", id) => lab(id).map(|l| lang.pick(l.name_en, l.name_zh).to_string()),
+        ("findings", id) => finding_def(id).map(|f| lang.pick(f.en, f.zh).to_string()),
+        ("therapies_tried", id) => Therapy::from_id(id)
+            .map(|th| format!("{} ({})", th.label(lang == Lang::Zh), t::WEEKS.get(lang))),
+        _ => None,
+    };
+    named.unwrap_or_else(|| path.to_string())
+}
+
+fn labelled(issues: &[Issue], lang: Lang) -> Vec<(String, String)> {
+    issues
+        .iter()
+        .map(|issue| (field_label(&issue.field, lang), issue.message.clone()))
+        .collect()
+}
+
+/// Today's date for the printed report (empty when rendered outside a browser).
+fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Date::new_0().to_iso_string())
+            .chars()
+            .take(10)
+            .collect()
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
-    let computed = use_memo(state.form.clone(), |form| {
+    let state = use_reducer(State::initial);
+    let lang = state.lang;
+    let computed = use_memo((state.form.clone(), lang), |(form, _lang)| {
         let (case, form_errors) = form.to_case();
-        (Rc::new(assess(&case)), form_errors)
+        (Rc::new(assess(&case)), Rc::new(form_errors))
     });
-    let (assessment, form_errors): &(Rc<Assessment>, Vec<Issue>) = &computed;
-    let mut all_errors = form_errors.clone();
+    let (assessment, form_errors): &(Rc<Assessment>, Rc<Vec<Issue>>) = &computed;
+    let mut all_errors: Vec<Issue> = form_errors.to_vec();
     all_errors.extend(assessment.input_errors.iter().cloned());
-    let message = messages(&all_errors);
-    let form = &state.form;
-    let text = |field: TextField| {
-        let state = state.clone();
-        Callback::from(move |value: String| state.dispatch(Action::Text(field, value)))
-    };
-    let choose = |choice: Choice| {
-        let state = state.clone();
-        Callback::from(move |value: String| state.dispatch(Action::Choose(choice, value)))
-    };
+    let all_errors = Rc::new(all_errors);
+
+    // Keep the document's language (screen readers, CJK fonts) and title in step.
+    use_effect_with(lang, |lang| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.pick("en", "zh-Hans"));
+            }
+            document.set_title(t::TITLE.get(*lang));
+        }
+    });
+
+    // Saved only when the user opted in; turning it off deletes what was saved.
+    #[cfg(feature = "csr")]
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(
+            (state.form.clone(), lang, state.remember),
+            move |(form, lang, remember)| {
+                if *remember {
+                    if storage::save(form, *lang).is_err() {
+                        storage::forget();
+                        dispatcher.dispatch(Action::Remember(false));
+                        dispatcher.dispatch(Action::Banner(Some(Banner {
+                            text: t::STORAGE_UNAVAILABLE.get(*lang).to_string(),
+                            is_error: true,
+                        })));
+                    }
+                } else {
+                    storage::forget();
+                }
+            },
+        );
+    }
+
     let on_example = {
         let state = state.clone();
         Callback::from(move |value: String| {
-            if let Some((_, json)) = value.parse::<usize>().ok().and_then(|i| EXAMPLES.get(i)) {
-                if let Ok(parsed) = parse_case_text(json) {
-                    let units = state.form.units;
-                    state.dispatch(Action::Load(Box::new(Form::from_case(&parsed.case, units))));
-                }
+            let Some(json) = value.parse::<usize>().ok().and_then(|i| EXAMPLES.get(i)) else {
+                return;
+            };
+            if let Ok(parsed) = parse_case_text(json) {
+                let form = Form::from_case(&parsed.case, state.form.units);
+                state.dispatch(Action::Load(Box::new(form), None));
             }
         })
     };
     let on_units = {
         let state = state.clone();
         Callback::from(move |value: String| {
-            state.dispatch(Action::Units(if value == "si" {
+            let units = if value == "si" {
                 UnitSystem::Si
             } else {
                 UnitSystem::Conventional
-            }))
+            };
+            state.dispatch(edit(move |form| form.units = units));
+        })
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |value: String| {
+            state.dispatch(Action::Lang(Lang::from_id(&value).unwrap_or_default()))
         })
     };
     let on_reset = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
     };
-
-    let finding_group = |group: FindingGroup| {
-        html! {
-            <div class="tri-grid">
-                { for FINDINGS.iter().filter(|f| f.group == group).map(|f| {
-                    let state = state.clone();
-                    let id = f.id;
-                    html! {
-                        <TriState id={format!("finding-{id}")} label={f.en} value={form.findings.get(id).copied()}
-                            onchange={Callback::from(move |v| state.dispatch(Action::Finding(id, v)))} />
-                    }
-                }) }
-            </div>
-        }
-    };
-
-    let lab_fields = |ids: &[&'static str]| {
-        html! {
-            <div class="lab-grid">
-                { for ids.iter().filter_map(|id| LABS.iter().find(|l| l.id == *id)).map(|lab| {
-                    let id = lab.id;
-                    let input = form.labs.get(id).cloned().unwrap_or_default();
-                    match lab.kind {
-                        LabKind::Numeric { units, .. } => {
-                            let on_text = { let state = state.clone(); Callback::from(move |v| state.dispatch(Action::LabText(id, v))) };
-                            let on_unit = { let state = state.clone(); Callback::from(move |v| state.dispatch(Action::LabUnit(id, v))) };
-                            html! {
-                                <LabField lab_id={id} label={lab.name_en} text={input.text.clone()} unit={form.unit_of(id)}
-                                    units={units.iter().map(|u| AttrValue::from(u.symbol)).collect::<Vec<_>>()}
-                                    message={message(&format!("labs.{id}"))} oninput={on_text} onunit={on_unit} />
-                            }
-                        }
-                        LabKind::Qualitative { results } => {
-                            let on_result = { let state = state.clone(); Callback::from(move |v| state.dispatch(Action::LabResult(id, v))) };
-                            let mut options = vec![(AttrValue::from(""), AttrValue::from("Not done / unknown"))];
-                            options.extend(results.iter().map(|(r, _)| (AttrValue::from(*r), AttrValue::from(r.replace('_', " ")))));
-                            html! {
-                                <SelectField id={format!("lab-{id}")} label={lab.name_en} value={input.result.clone()}
-                                    {options} onchange={on_result} />
-                            }
-                        }
-                    }
-                }) }
-            </div>
-        }
-    };
-
-    let options = |pairs: &[(&'static str, &'static str)]| {
-        pairs
-            .iter()
-            .map(|(v, l)| (AttrValue::from(*v), AttrValue::from(*l)))
-            .collect::<Vec<_>>()
-    };
-    let transplant = {
+    let on_remember = {
         let state = state.clone();
-        Callback::from(move |v| state.dispatch(Action::Transplant(v)))
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            state.dispatch(Action::Remember(on));
+        })
     };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Banner(None)))
+    };
+    let on_export = {
+        let form = state.form.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (case, _) = form.to_case();
+            #[cfg(feature = "csr")]
+            files::download("calciphylaxis-case.json", &case.to_json_pretty());
+            #[cfg(not(feature = "csr"))]
+            let _ = case;
+        })
+    };
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let on_import = {
+        let state = state.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let state = state.clone();
+            let lang = state.lang;
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_text(&file, move |result| {
+                    let outcome = result
+                        .map_err(|e| e.to_string())
+                        .and_then(|text| parse_case_text(&text).map_err(|e| e.to_string()));
+                    match outcome {
+                        Ok(parsed) => {
+                            let notes: Vec<String> = parsed
+                                .errors
+                                .iter()
+                                .chain(&parsed.warnings)
+                                .map(|i| format!("{}: {}", field_label(&i.field, lang), i.message))
+                                .collect();
+                            let text = if notes.is_empty() {
+                                format!("{} {name}.", t::IMPORTED.get(lang))
+                            } else {
+                                format!("{} {name}. {}", t::IMPORTED.get(lang), notes.join("; "))
+                            };
+                            let form = Form::from_case(&parsed.case, state.form.units);
+                            let banner = Banner {
+                                text,
+                                is_error: !parsed.errors.is_empty(),
+                            };
+                            state.dispatch(Action::Load(Box::new(form), Some(banner)));
+                        }
+                        Err(reason) => state.dispatch(Action::Banner(Some(Banner {
+                            text: format!(
+                                "{} {name}: {reason}. {}",
+                                t::IMPORT_FAILED.get(lang),
+                                t::CASE_UNCHANGED.get(lang)
+                            ),
+                            is_error: true,
+                        }))),
+                    }
+                }));
+        })
+    };
+
+    let example_options =
+        std::iter::once((AttrValue::from(""), AttrValue::from(t::CHOOSE.get(lang))))
+            .chain((0..EXAMPLES.len()).map(|i| {
+                (
+                    AttrValue::from(i.to_string()),
+                    AttrValue::from(t::example_name(i, lang)),
+                )
+            }))
+            .collect::<Vec<_>>();
+    let form = &state.form;
+    let errors = labelled(&all_errors, lang);
+    let warnings = labelled(&assessment.warnings, lang);
 
     html! {
         <div class="app">
             <header class="app-header">
-                <h1>{ "Calciphylaxis calculator" }</h1>
-                <p class="tagline">{ "Risk profile, hypercoagulability workup and MSC eligibility. Runs on this device only: nothing you enter leaves it." }</p>
-                <a class="skip no-print" href="#results">{ "Jump to results" }</a>
-                <p class="notice" role="note">{ "Decision support for clinicians, not a diagnosis or a treatment recommendation. Every result shows its basis and sources." }</p>
-                <div class="toolbar no-print">
-                    <SelectField id="example" label="Load an example case" value=""
-                        options={std::iter::once((AttrValue::from(""), AttrValue::from("Choose…")))
-                            .chain(EXAMPLES.iter().enumerate().map(|(i, (name, _))| (AttrValue::from(i.to_string()), AttrValue::from(*name))))
-                            .collect::<Vec<_>>()}
-                        onchange={on_example} />
-                    <SelectField id="units" label="Default units" value={if form.units == UnitSystem::Si { "si" } else { "conventional" }}
-                        options={options(&[("conventional", "US conventional"), ("si", "SI")])} onchange={on_units} />
-                    <button type="button" class="secondary" onclick={on_reset}>{ "New case" }</button>
+                <div class="title-row">
+                    <h1>{ t::TITLE.get(lang) }</h1>
+                    <SelectField id="lang" label={t::LANGUAGE.get(lang)} value={lang.id()}
+                        options={vec![(AttrValue::from("en"), AttrValue::from("English")), (AttrValue::from("zh"), AttrValue::from("简体中文"))]}
+                        onchange={on_lang} />
                 </div>
+                <p class="tagline">{ t::TAGLINE.get(lang) }</p>
+                <a class="skip no-print" href="#results">{ t::JUMP_TO_RESULTS.get(lang) }</a>
+                <p class="notice" role="note">{ t::NOTICE.get(lang) }</p>
+                <div class="toolbar no-print">
+                    <SelectField id="example" label={t::EXAMPLE.get(lang)} value="" options={example_options} onchange={on_example} />
+                    <SelectField id="units" label={t::DEFAULT_UNITS.get(lang)} value={if form.units == UnitSystem::Si { "si" } else { "conventional" }}
+                        options={vec![(AttrValue::from("conventional"), AttrValue::from(t::CONVENTIONAL.get(lang))), (AttrValue::from("si"), AttrValue::from(t::SI.get(lang)))]}
+                        onchange={on_units} />
+                    <button type="button" class="secondary" onclick={on_reset}>{ t::NEW_CASE.get(lang) }</button>
+                    <button type="button" class="secondary" onclick={on_export}>{ t::EXPORT.get(lang) }</button>
+                    <label class="button secondary" for="import-file">{ t::IMPORT.get(lang) }</label>
+                    <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_import} />
+                    <label class="check remember" for="remember" title={t::REMEMBER_HINT.get(lang)}>
+                        <input type="checkbox" id="remember" checked={state.remember} onchange={on_remember} aria-describedby="remember-hint" />
+                        { t::REMEMBER.get(lang) }
+                    </label>
+                    <p id="remember-hint" class="hint">{ t::REMEMBER_HINT.get(lang) }</p>
+                </div>
+                if let Some(banner) = &state.banner {
+                    <div class={classes!("banner", banner.is_error.then_some("error"))} role="status" data-testid="banner">
+                        <span>{ banner.text.clone() }</span>
+                        <button type="button" class="secondary" onclick={on_dismiss}>{ t::DISMISS.get(lang) }</button>
+                    </div>
+                }
             </header>
             <div class="layout">
-                <form class="inputs" aria-label="Case" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <details open=true class="group">
-                        <summary><h2>{ "Patient" }</h2></summary>
-                        <div class="grid">
-                            <NumberField id="f-age" label="Age (years)" value={form.age.clone()} message={message("patient.age_years")} oninput={text(TextField::Age)} />
-                            <SelectField id="f-sex" label="Sex" value={form.sex.clone()} options={options(&[("", "Unknown"), ("female", "Female"), ("male", "Male")])} onchange={choose(Choice::Sex)} />
-                            <NumberField id="f-weight" label="Weight (kg)" value={form.weight.clone()} message={message("patient.weight_kg")} oninput={text(TextField::Weight)} />
-                            <NumberField id="f-height" label="Height (cm)" value={form.height.clone()} message={message("patient.height_cm")} oninput={text(TextField::Height)} />
-                        </div>
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Kidney" }</h2></summary>
-                        <div class="grid">
-                            <SelectField id="f-ckd" label="CKD stage" value={form.ckd_stage.clone()}
-                                options={options(&[("", "Unknown"), ("G1", "G1"), ("G2", "G2"), ("G3a", "G3a"), ("G3b", "G3b"), ("G4", "G4"), ("G5", "G5"), ("G5D", "G5D (on dialysis)")])}
-                                onchange={choose(Choice::CkdStage)} />
-                            <SelectField id="f-dialysis" label="Dialysis" value={form.dialysis.clone()}
-                                options={options(&[("", "Unknown"), ("none", "None"), ("hemodialysis", "Haemodialysis"), ("peritoneal", "Peritoneal")])}
-                                onchange={choose(Choice::Dialysis)} />
-                            <NumberField id="f-vintage" label="Dialysis vintage (months)" value={form.vintage.clone()} message={message("kidney.dialysis_vintage_months")} oninput={text(TextField::Vintage)} />
-                            <TriState id="f-transplant" label="Kidney transplant" value={form.transplant} onchange={transplant} />
-                        </div>
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Medications and exposures" }</h2></summary>
-                        { finding_group(FindingGroup::Medication) }
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Conditions" }</h2></summary>
-                        { finding_group(FindingGroup::Condition) }
-                        { finding_group(FindingGroup::AcuteState) }
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Skin lesions" }</h2></summary>
-                        { finding_group(FindingGroup::Skin) }
-                        <div class="grid">
-                            <NumberField id="f-lesions" label="Number of lesions" value={form.lesion_count.clone()} message={message("lesions.count")} oninput={text(TextField::LesionCount)} />
-                            <SelectField id="f-biopsy" label="Skin biopsy" value={form.biopsy.clone()}
-                                options={options(&[("", "Unknown"), ("not_done", "Not done"), ("consistent", "Consistent with calciphylaxis"), ("not_consistent", "Not consistent")])}
-                                onchange={choose(Choice::Biopsy)} />
-                        </div>
-                        <fieldset class="sites">
-                            <legend>{ "Lesion sites" }</legend>
-                            { for Site::ALL.iter().map(|site| {
-                                let site = *site;
-                                let state = state.clone();
-                                let checked = form.sites.contains(&site);
-                                let id = format!("site-{}", site.id());
-                                html! {
-                                    <label class="check" for={id.clone()}>
-                                        <input type="checkbox" id={id} {checked}
-                                            onchange={Callback::from(move |e: Event| state.dispatch(Action::Site(site, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))} />
-                                        { format!("{}{}", site.label(false), if site.is_central() { " (central)" } else { "" }) }
-                                    </label>
-                                }
-                            }) }
-                        </fieldset>
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Labs: mineral metabolism" }</h2></summary>
-                        { lab_fields(&["calcium_total", "calcium_ionized", "phosphate", "albumin", "pth_intact", "alkaline_phosphatase", "vitamin_d_25oh", "creatinine", "crp"]) }
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Labs: coagulation and thrombophilia" }</h2></summary>
-                        { lab_fields(crate::core::labs::WORKUP_PANEL) }
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "Therapies tried" }</h2></summary>
-                        <div class="grid">
-                            { for crate::form::therapies().iter().map(|therapy| {
-                                let id = therapy.id();
-                                let input = form.therapies.get(id).cloned().unwrap_or_default();
-                                let on_response = { let state = state.clone(); Callback::from(move |v| state.dispatch(Action::Therapy(id, v))) };
-                                let on_weeks = { let state = state.clone(); Callback::from(move |v| state.dispatch(Action::TherapyWeeks(id, v))) };
-                                html! {
-                                    <div class="therapy">
-                                        <SelectField id={format!("therapy-{id}")} label={therapy.label(false)} value={input.response.clone()}
-                                            options={options(&[("", "Not tried / unknown"), ("tried", "Tried, response unknown"), ("none", "No response"), ("partial", "Partial response"), ("complete", "Complete response")])}
-                                            onchange={on_response} />
-                                        <NumberField id={format!("therapy-{id}-weeks")} label={format!("{} weeks", therapy.label(false))} value={input.weeks.clone()}
-                                            message={message(&format!("therapies_tried.{id}.weeks"))} oninput={on_weeks} />
-                                    </div>
-                                }
-                            }) }
-                        </div>
-                    </details>
-                    <details open=true class="group">
-                        <summary><h2>{ "MSC criteria" }</h2></summary>
-                        { finding_group(FindingGroup::MscCriterion) }
-                    </details>
-                </form>
-                <main class="results" id="results" aria-label="Assessment">
+                <CaseForm form={Rc::new(form.clone())} {lang} errors={all_errors.clone()} dispatcher={state.dispatcher()} />
+                <main class="results" id="results" aria-label={t::RESULTS.get(lang)}>
                     if form.is_empty() {
-                        <p class="empty-state" data-testid="empty-state">{ "Nothing entered yet. Every factor below is unknown until you record it: start with the kidney and lab sections, or load an example case." }</p>
+                        <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>
                     }
-                    <SummaryBar assessment={assessment.clone()} />
-                    <Ignored errors={all_errors.clone()} warnings={assessment.warnings.clone()} />
-                    <RiskPanel assessment={assessment.clone()} />
-                    <DiagnosisPanel assessment={assessment.clone()} />
-                    <WorkupPanel assessment={assessment.clone()} />
-                    <MscPanel assessment={assessment.clone()} />
-                    <DerivedPanel assessment={assessment.clone()} />
-                    <p class="print-date muted">{ "Assessment printed from the calciphylaxis calculator; sources as listed under each result." }</p>
+                    <SummaryBar assessment={assessment.clone()} {lang} />
+                    <Ignored {errors} {warnings} {lang} />
+                    <RiskPanel assessment={assessment.clone()} {lang} />
+                    <DiagnosisPanel assessment={assessment.clone()} {lang} />
+                    <WorkupPanel assessment={assessment.clone()} {lang} />
+                    <MscPanel assessment={assessment.clone()} {lang} />
+                    <DerivedPanel assessment={assessment.clone()} {lang} />
+                    <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>
                 </main>
             </div>
         </div>

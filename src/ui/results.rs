@@ -5,18 +5,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::case::Issue;
 use crate::core::citations::citation;
 use crate::core::diagnosis::{Criterion, Distribution, HayashiStatus};
+use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
 use crate::core::msc::{Kind, MscStatus};
 use crate::core::risk::{RiskFactor, Tier};
 use crate::core::workup::{Direction, WorkupStatus};
 use crate::core::Assessment;
 
+use super::text as t;
+
 #[derive(Properties, PartialEq)]
 pub struct AssessmentProps {
     pub assessment: Rc<Assessment>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +31,8 @@ pub struct WhyProps {
     #[prop_or_default]
     pub evidence: Option<AttrValue>,
     pub sources: Vec<&'static str>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The basis of one output, and its citations in full.
@@ -34,17 +40,17 @@ pub struct WhyProps {
 pub fn Why(props: &WhyProps) -> Html {
     html! {
         <details class="why">
-            <summary>{ "Why?" }</summary>
+            <summary>{ t::WHY.get(props.lang) }</summary>
             <dl>
-                <dt>{ "Basis" }</dt><dd>{ props.basis.clone() }</dd>
+                <dt>{ t::BASIS.get(props.lang) }</dt><dd>{ props.basis.clone() }</dd>
                 if let Some(threshold) = &props.threshold {
-                    <dt>{ "Rule" }</dt><dd>{ threshold.clone() }</dd>
+                    <dt>{ t::RULE.get(props.lang) }</dt><dd>{ threshold.clone() }</dd>
                 }
                 if let Some(evidence) = &props.evidence {
-                    <dt>{ "Evidence" }</dt><dd>{ evidence.clone() }</dd>
+                    <dt>{ t::EVIDENCE.get(props.lang) }</dt><dd>{ evidence.clone() }</dd>
                 }
             </dl>
-            <Sources ids={props.sources.clone()} />
+            <Sources ids={props.sources.clone()} lang={props.lang} />
         </details>
     }
 }
@@ -52,12 +58,14 @@ pub fn Why(props: &WhyProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
     pub ids: Vec<&'static str>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 #[component]
 pub fn Sources(props: &SourcesProps) -> Html {
     html! {
-        <ul class="sources" aria-label="Sources">
+        <ul class="sources" aria-label={t::SOURCES.get(props.lang)}>
             { for props.ids.iter().filter_map(|id| citation(id)).map(|c| html! {
                 <li data-source={c.id}>
                     <cite>{ c.full() }</cite>
@@ -68,20 +76,20 @@ pub fn Sources(props: &SourcesProps) -> Html {
     }
 }
 
-fn presence_badge(status: Presence) -> Html {
+fn presence_badge(status: Presence, lang: Lang) -> Html {
     let (class, symbol, text) = match status {
-        Presence::Present => ("badge present", "●", "Present"),
-        Presence::Absent => ("badge absent", "○", "Absent"),
-        Presence::Unknown => ("badge unknown", "?", "Unknown"),
+        Presence::Present => ("badge present", "●", t::PRESENT.get(lang)),
+        Presence::Absent => ("badge absent", "○", t::ABSENT.get(lang)),
+        Presence::Unknown => ("badge unknown", "?", t::UNKNOWN.get(lang)),
     };
     html! { <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {text}") }</span> }
 }
 
-fn status_badge(status: Status) -> Html {
+fn status_badge(status: Status, lang: Lang) -> Html {
     let (class, symbol, text) = match status {
-        Status::Met => ("badge met", "✓", "Met"),
-        Status::NotMet => ("badge not-met", "✗", "Not met"),
-        Status::Unknown => ("badge unknown", "?", "Unknown"),
+        Status::Met => ("badge met", "✓", t::MET.get(lang)),
+        Status::NotMet => ("badge not-met", "✗", t::NOT_MET.get(lang)),
+        Status::Unknown => ("badge unknown", "?", t::UNKNOWN.get(lang)),
     };
     html! { <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {text}") }</span> }
 }
@@ -89,65 +97,86 @@ fn status_badge(status: Status) -> Html {
 /// The state at a glance, at the top of the results.
 #[component]
 pub fn SummaryBar(props: &AssessmentProps) -> Html {
-    let a = &props.assessment;
+    let (a, lang) = (&props.assessment, props.lang);
     let threshold = match a.risk.threshold.status {
-        Status::Met => "threshold met",
-        Status::NotMet => "threshold not met",
-        Status::Unknown => "threshold undecided",
-    };
+        Status::Met => t::THRESHOLD_MET,
+        Status::NotMet => t::THRESHOLD_NOT_MET,
+        Status::Unknown => t::THRESHOLD_UNDECIDED,
+    }
+    .get(lang);
     let count = |status: WorkupStatus| a.workup.items.iter().filter(|i| i.status == status).count();
-    let msc = match a.msc.status {
-        MscStatus::Candidate => "candidate",
-        MscStatus::NotEligible => "not eligible",
-        MscStatus::Incomplete => "incomplete",
-    };
     html! {
-        <section class="summary-bar" aria-label="At a glance" aria-live="polite" data-testid="summary">
-            <div><span class="k">{ "Risk" }</span>
-                <span class="v">{ format!("{} major · {} minor — {threshold}", a.risk.major_present, a.risk.minor_present) }</span></div>
-            <div><span class="k">{ "Diagnosis" }</span>
-                <span class="v">{ format!("consensus: {} · Hayashi: {}", a.diagnosis.consensus.tier, hayashi_text(a.diagnosis.hayashi.status)) }</span></div>
-            <div><span class="k">{ "Workup" }</span>
-                <span class="v">{ format!("{} to order · {} abnormal · {} uninterpretable",
-                    count(WorkupStatus::ToOrder), count(WorkupStatus::Abnormal), count(WorkupStatus::Uninterpretable)) }</span></div>
-            <div><span class="k">{ "MSC" }</span><span class="v" data-testid="msc-status-short">{ msc }</span></div>
+        <section class="summary-bar" aria-label={t::AT_A_GLANCE.get(lang)} aria-live="polite" data-testid="summary">
+            <div><span class="k">{ t::RISK.get(lang) }</span>
+                <span class="v">{ format!("{} {} · {} {} — {threshold}",
+                    a.risk.major_present, t::MAJOR_SHORT.get(lang), a.risk.minor_present, t::MINOR_SHORT.get(lang)) }</span></div>
+            <div><span class="k">{ t::DIAGNOSIS.get(lang) }</span>
+                <span class="v">{ format!("{}: {} · {}: {}", t::CONSENSUS_SHORT.get(lang), tier_text(a.diagnosis.consensus.tier, lang),
+                    t::HAYASHI_SHORT.get(lang), hayashi_text(a.diagnosis.hayashi.status, lang)) }</span></div>
+            <div><span class="k">{ t::WORKUP.get(lang) }</span>
+                <span class="v">{ format!("{} {} · {} {} · {} {}",
+                    count(WorkupStatus::ToOrder), t::TO_ORDER_SHORT.get(lang),
+                    count(WorkupStatus::Abnormal), t::ABNORMAL_SHORT.get(lang),
+                    count(WorkupStatus::Uninterpretable), t::UNINTERPRETABLE_SHORT.get(lang)) }</span></div>
+            <div><span class="k">{ t::MSC.get(lang) }</span>
+                <span class="v" data-testid="msc-status-short">{ msc_status_text(a.msc.status, lang) }</span></div>
         </section>
     }
 }
 
-fn hayashi_text(status: HayashiStatus) -> &'static str {
+fn msc_status_text(status: MscStatus, lang: Lang) -> &'static str {
     match status {
-        HayashiStatus::Met => "met",
-        HayashiStatus::NotMet => "not met",
-        HayashiStatus::Incomplete => "incomplete",
+        MscStatus::Candidate => t::CANDIDATE,
+        MscStatus::NotEligible => t::NOT_ELIGIBLE,
+        MscStatus::Incomplete => t::INCOMPLETE_STATUS,
     }
+    .get(lang)
+}
+
+fn tier_text(tier: &str, lang: Lang) -> &'static str {
+    match tier {
+        "confirmed" => t::TIER_CONFIRMED,
+        "clinical" => t::TIER_CLINICAL,
+        "suspected" => t::TIER_SUSPECTED,
+        _ => t::TIER_NONE,
+    }
+    .get(lang)
+}
+
+fn hayashi_text(status: HayashiStatus, lang: Lang) -> &'static str {
+    match status {
+        HayashiStatus::Met => t::MET,
+        HayashiStatus::NotMet => t::NOT_MET,
+        HayashiStatus::Incomplete => t::INCOMPLETE,
+    }
+    .get(lang)
 }
 
 #[component]
 pub fn DerivedPanel(props: &AssessmentProps) -> Html {
-    let d = &props.assessment.derived;
+    let (d, lang) = (&props.assessment.derived, props.lang);
     let rows = [
-        ("Corrected calcium", &d.corrected_calcium),
-        ("Calcium × phosphate", &d.calcium_phosphate_product),
-        ("BMI", &d.bmi),
-        ("PTH ÷ upper limit", &d.pth_multiple_of_uln),
+        (t::CORRECTED_CALCIUM, &d.corrected_calcium),
+        (t::CA_X_P, &d.calcium_phosphate_product),
+        (t::BMI, &d.bmi),
+        (t::PTH_ULN, &d.pth_multiple_of_uln),
     ];
     let shown: Vec<_> = rows
         .iter()
-        .filter_map(|(name, v)| v.as_ref().map(|v| (name, v)))
+        .filter_map(|(name, v)| v.as_ref().map(|v| (name.get(lang), v)))
         .collect();
     html! {
         <section class="panel" aria-labelledby="derived-h">
-            <h2 id="derived-h">{ "Derived values" }</h2>
+            <h2 id="derived-h">{ t::DERIVED.get(lang) }</h2>
             if shown.is_empty() {
-                <p class="muted">{ "None yet: enter calcium and albumin, phosphate, weight and height, or PTH." }</p>
+                <p class="muted">{ t::DERIVED_NONE.get(lang) }</p>
             }
             <ul class="rows">
                 { for shown.into_iter().map(|(name, v)| html! {
                     <li>
-                        <span class="row-name">{ *name }</span>
+                        <span class="row-name">{ name }</span>
                         <span class="row-value">{ format!("{} {}", v.value, pretty_unit(&v.unit)) }</span>
-                        <Why basis={v.basis.clone()} sources={vec![v.source]} />
+                        <Why basis={v.basis.clone()} sources={vec![v.source]} {lang} />
                     </li>
                 }) }
             </ul>
@@ -161,7 +190,7 @@ fn pretty_unit(unit: &str) -> String {
 
 #[component]
 pub fn RiskPanel(props: &AssessmentProps) -> Html {
-    let risk = &props.assessment.risk;
+    let (risk, lang) = (&props.assessment.risk, props.lang);
     let group = |tier: Tier, title: &'static str| {
         let factors: Vec<&RiskFactor> = risk.factors.iter().filter(|f| f.tier == tier).collect();
         html! {
@@ -170,10 +199,10 @@ pub fn RiskPanel(props: &AssessmentProps) -> Html {
                 <ul class="rows factors">
                     { for factors.into_iter().map(|f| html! {
                         <li data-factor={f.id}>
-                            <span class="row-name">{ f.name }</span>
-                            { presence_badge(f.status) }
-                            <Why basis={f.basis.clone()} threshold={f.threshold.map(AttrValue::from)}
-                                evidence={Some(AttrValue::from(f.evidence))} sources={f.sources.clone()} />
+                            <span class="row-name">{ f.name.to_string() }</span>
+                            { presence_badge(f.status, lang) }
+                            <Why basis={f.basis.clone()} threshold={f.threshold.as_ref().map(|t| AttrValue::from(t.to_string()))}
+                                evidence={Some(AttrValue::from(f.evidence.to_string()))} sources={f.sources.clone()} {lang} />
                         </li>
                     }) }
                 </ul>
@@ -182,69 +211,74 @@ pub fn RiskPanel(props: &AssessmentProps) -> Html {
     };
     html! {
         <section class="panel" aria-labelledby="risk-h" id="risk">
-            <h2 id="risk-h">{ "Risk profile" }</h2>
+            <h2 id="risk-h">{ t::RISK_PROFILE.get(lang) }</h2>
             <p class="panel-summary" data-testid="risk-summary">{ risk.summary.clone() }</p>
             <p class="counts">
-                <span data-testid="major-count">{ format!("Major: {}", risk.major_present) }</span>
-                <span data-testid="minor-count">{ format!("Minor: {}", risk.minor_present) }</span>
-                <span>{ "Consensus threshold: " }{ status_badge(risk.threshold.status) }</span>
+                <span data-testid="major-count">{ format!("{}: {}", t::MAJOR.get(lang), risk.major_present) }</span>
+                <span data-testid="minor-count">{ format!("{}: {}", t::MINOR.get(lang), risk.minor_present) }</span>
+                <span>{ format!("{}: ", t::CONSENSUS_THRESHOLD.get(lang)) }{ status_badge(risk.threshold.status, lang) }</span>
             </p>
-            <Why basis={risk.threshold.basis.clone()} threshold={Some(AttrValue::from(risk.threshold.rule))}
-                sources={risk.threshold.sources.clone()} />
-            { group(Tier::Major, "Major factors (consensus)") }
-            { group(Tier::Minor, "Minor factors (consensus)") }
-            { group(Tier::Other, "Other published risk factors") }
+            <Why basis={risk.threshold.basis.clone()} threshold={Some(AttrValue::from(risk.threshold.rule.to_string()))}
+                sources={risk.threshold.sources.clone()} {lang} />
+            { group(Tier::Major, t::MAJOR_FACTORS.get(lang)) }
+            { group(Tier::Minor, t::MINOR_FACTORS.get(lang)) }
+            { group(Tier::Other, t::OTHER_FACTORS.get(lang)) }
         </section>
     }
 }
 
-fn criteria_list(criteria: &[Criterion], sources: &[&'static str]) -> Html {
+fn criteria_list(criteria: &[Criterion], sources: &[&'static str], lang: Lang) -> Html {
     html! {
         <ul class="rows">
             { for criteria.iter().map(|c| html! {
-                <li>
-                    <span class="row-name">{ c.id.replace('_', " ") }</span>
-                    { status_badge(c.status) }
-                    <Why basis={c.basis.clone()} sources={sources.to_vec()} />
+                <li data-criterion={c.id}>
+                    <span class="row-name">{ criterion_name(c) }</span>
+                    { status_badge(c.status, lang) }
+                    <Why basis={c.basis.clone()} sources={sources.to_vec()} {lang} />
                 </li>
             }) }
         </ul>
     }
 }
 
+fn criterion_name(c: &Criterion) -> String {
+    c.id.replace('_', " ")
+}
+
 #[component]
 pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
-    let dx = &props.assessment.diagnosis;
+    let (dx, lang) = (&props.assessment.diagnosis, props.lang);
     let distribution = match dx.lesion_distribution {
-        Distribution::Central => "central",
-        Distribution::Peripheral => "peripheral",
-        Distribution::Mixed => "mixed",
-        Distribution::Unknown => "unknown",
-    };
+        Distribution::Central => t::CENTRAL_DIST,
+        Distribution::Peripheral => t::PERIPHERAL_DIST,
+        Distribution::Mixed => t::MIXED_DIST,
+        Distribution::Unknown => t::UNKNOWN,
+    }
+    .get(lang);
     html! {
         <section class="panel" aria-labelledby="dx-h" id="diagnosis">
-            <h2 id="dx-h">{ "Diagnosis" }</h2>
+            <h2 id="dx-h">{ t::DIAGNOSIS.get(lang) }</h2>
             <p class="panel-summary" data-testid="consensus-summary">{ dx.consensus.summary.clone() }</p>
             { for dx.consensus.tiers.iter().map(|tier| html! {
                 <details class="tier">
-                    <summary>{ format!("Consensus: {} ", tier.tier) }{ status_badge(tier.status) }</summary>
-                    { criteria_list(&tier.criteria, &dx.consensus.sources) }
+                    <summary>{ format!("{}: {} ", t::CONSENSUS.get(lang), tier_text(tier.tier, lang)) }{ status_badge(tier.status, lang) }</summary>
+                    { criteria_list(&tier.criteria, &dx.consensus.sources, lang) }
                 </details>
             }) }
             <details class="tier">
-                <summary>{ format!("Hayashi criteria: {} ", hayashi_text(dx.hayashi.status)) }</summary>
-                <p class="muted">{ format!("Rule: {}", dx.hayashi.rule) }</p>
-                { criteria_list(&dx.hayashi.criteria, &dx.hayashi.sources) }
+                <summary>{ format!("{}: {}", t::HAYASHI.get(lang), hayashi_text(dx.hayashi.status, lang)) }</summary>
+                <p class="muted">{ format!("{}: {}", t::RULE.get(lang), dx.hayashi.rule) }</p>
+                { criteria_list(&dx.hayashi.criteria, &dx.hayashi.sources, lang) }
             </details>
-            <p>{ format!("Lesion distribution: {distribution}") }</p>
-            <Why basis={dx.lesion_distribution_basis.clone()} sources={dx.lesion_distribution_sources.clone()} />
+            <p>{ format!("{}: {distribution}", t::DISTRIBUTION.get(lang)) }</p>
+            <Why basis={dx.lesion_distribution_basis.clone()} sources={dx.lesion_distribution_sources.clone()} {lang} />
         </section>
     }
 }
 
 #[component]
 pub fn WorkupPanel(props: &AssessmentProps) -> Html {
-    let workup = &props.assessment.workup;
+    let (workup, lang) = (&props.assessment.workup, props.lang);
     let print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -252,34 +286,40 @@ pub fn WorkupPanel(props: &AssessmentProps) -> Html {
     });
     html! {
         <section class="panel" aria-labelledby="workup-h" id="workup">
-            <h2 id="workup-h">{ "Hypercoagulability workup" }</h2>
+            <h2 id="workup-h">{ t::WORKUP_TITLE.get(lang) }</h2>
             <p class="panel-summary" data-testid="workup-summary">{ workup.summary.clone() }</p>
-            <button type="button" class="secondary no-print" onclick={print}>{ "Print order list" }</button>
+            <button type="button" class="secondary no-print" onclick={print}>{ t::PRINT_ORDERS.get(lang) }</button>
             <ol class="rows checklist">
                 { for workup.items.iter().map(|item| {
                     let (class, symbol, text) = match (item.status, item.direction) {
-                        (WorkupStatus::ToOrder, _) => ("badge unknown", "☐", "To order".to_string()),
-                        (WorkupStatus::Normal, _) => ("badge absent", "✓", "Normal".to_string()),
-                        (WorkupStatus::Abnormal, Some(Direction::Low)) => ("badge present", "↓", "Abnormal, low".to_string()),
-                        (WorkupStatus::Abnormal, Some(Direction::High)) => ("badge present", "↑", "Abnormal, high".to_string()),
-                        (WorkupStatus::Abnormal, _) => ("badge present", "+", "Abnormal, positive".to_string()),
-                        (WorkupStatus::Uninterpretable, _) => ("badge warn", "!", "Uninterpretable".to_string()),
+                        (WorkupStatus::ToOrder, _) => ("badge unknown", "☐", t::TO_ORDER),
+                        (WorkupStatus::Normal, _) => ("badge absent", "✓", t::NORMAL),
+                        (WorkupStatus::Abnormal, Some(Direction::Low)) => ("badge present", "↓", t::LOW),
+                        (WorkupStatus::Abnormal, Some(Direction::High)) => ("badge present", "↑", t::HIGH),
+                        (WorkupStatus::Abnormal, _) => ("badge present", "+", t::POSITIVE),
+                        (WorkupStatus::Uninterpretable, _) => ("badge warn", "!", t::UNINTERPRETABLE),
                     };
                     let basis = format!(
-                        "{}; reference {}{}",
-                        item.result.clone().unwrap_or_else(|| "no result entered".into()),
+                        "{}; {} {}{}",
+                        item.result.clone().unwrap_or_else(|| t::NO_RESULT.get(lang).to_string()),
+                        t::REFERENCE.get(lang),
                         item.reference,
                         if item.notes.is_empty() { String::new() } else { format!(". {}", item.notes.join(". ")) }
                     );
+                    let status_class = match item.status {
+                        WorkupStatus::ToOrder => "status-to-order",
+                        WorkupStatus::Normal => "status-normal",
+                        WorkupStatus::Abnormal => "status-abnormal",
+                        WorkupStatus::Uninterpretable => "status-uninterpretable",
+                    };
                     html! {
-                        <li data-test={item.test} class={format!("status-{}", match item.status {
-                            WorkupStatus::ToOrder => "to-order", WorkupStatus::Normal => "normal",
-                            WorkupStatus::Abnormal => "abnormal", WorkupStatus::Uninterpretable => "uninterpretable" })}>
-                            <span class="row-name">{ item.name }</span>
-                            <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {text}") }</span>
+                        <li data-test={item.test} class={status_class}>
+                            <span class="row-name">{ item.name.to_string() }</span>
+                            <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {}", text.get(lang)) }</span>
                             if let Some(result) = &item.result { <span class="result">{ result.clone() }</span> }
-                            { for item.notes.iter().filter(|n| n.contains(':')).map(|n| html! { <p class="note">{ n.clone() }</p> }) }
-                            <Why {basis} sources={item.sources.clone()} />
+                            // Confounder notes are shown; catalogue notes live under "Why?".
+                            { for item.notes.iter().filter(|n| is_confounder_note(n)).map(|n| html! { <p class="note">{ n.clone() }</p> }) }
+                            <Why {basis} sources={item.sources.clone()} {lang} />
                         </li>
                     }
                 }) }
@@ -288,14 +328,14 @@ pub fn WorkupPanel(props: &AssessmentProps) -> Html {
     }
 }
 
+/// Notes about this patient (confounders, persistence) rather than about the assay.
+fn is_confounder_note(note: &str) -> bool {
+    note.contains(':') || note.contains('：')
+}
+
 #[component]
 pub fn MscPanel(props: &AssessmentProps) -> Html {
-    let msc = &props.assessment.msc;
-    let status = match msc.status {
-        MscStatus::Candidate => "Candidate for specialist discussion",
-        MscStatus::NotEligible => "Not eligible",
-        MscStatus::Incomplete => "Incomplete",
-    };
+    let (msc, lang) = (&props.assessment.msc, props.lang);
     let group = |kind: Kind, title: &'static str| {
         html! {
             <>
@@ -303,9 +343,9 @@ pub fn MscPanel(props: &AssessmentProps) -> Html {
                 <ul class="rows">
                     { for msc.criteria.iter().filter(|c| c.kind == kind).map(|c| html! {
                         <li data-criterion={c.id}>
-                            <span class="row-name">{ c.name }</span>
-                            { status_badge(c.status) }
-                            <Why basis={c.basis.clone()} sources={c.sources.clone()} />
+                            <span class="row-name">{ c.name.to_string() }</span>
+                            { status_badge(c.status, lang) }
+                            <Why basis={c.basis.clone()} sources={c.sources.clone()} {lang} />
                         </li>
                     }) }
                 </ul>
@@ -314,19 +354,19 @@ pub fn MscPanel(props: &AssessmentProps) -> Html {
     };
     html! {
         <section class="panel" aria-labelledby="msc-h" id="msc">
-            <h2 id="msc-h">{ "MSC therapy eligibility" }</h2>
-            <p class="notice">{ msc.notice }</p>
-            <p class="panel-summary"><strong data-testid="msc-status">{ status }</strong>{ format!(". {}", msc.summary) }</p>
+            <h2 id="msc-h">{ t::MSC_TITLE.get(lang) }</h2>
+            <p class="notice">{ msc.notice.to_string() }</p>
+            <p class="panel-summary"><strong data-testid="msc-status">{ msc_status_text(msc.status, lang) }</strong>{ format!(". {}", msc.summary) }</p>
             if !msc.missing.is_empty() {
-                <h3>{ "Still needed" }</h3>
+                <h3>{ t::STILL_NEEDED.get(lang) }</h3>
                 <ul class="missing">{ for msc.missing.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
             }
-            { group(Kind::Inclusion, "Inclusion criteria") }
-            { group(Kind::Exclusion, "Exclusion criteria") }
+            { group(Kind::Inclusion, t::INCLUSION.get(lang)) }
+            { group(Kind::Exclusion, t::EXCLUSION.get(lang)) }
             <details class="context">
-                <summary>{ "Context from the published hAMSC cases" }</summary>
+                <summary>{ t::CONTEXT.get(lang) }</summary>
                 <ul>{ for msc.context.iter().map(|c| html! {
-                    <li>{ c.text }<Sources ids={vec![c.source]} /></li>
+                    <li>{ c.text.to_string() }<Sources ids={vec![c.source]} {lang} /></li>
                 }) }</ul>
             </details>
         </section>
@@ -335,8 +375,11 @@ pub fn MscPanel(props: &AssessmentProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct IgnoredProps {
-    pub errors: Vec<Issue>,
-    pub warnings: Vec<Issue>,
+    /// (what the field is called, what is wrong)
+    pub errors: Vec<(String, String)>,
+    pub warnings: Vec<(String, String)>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The inputs left out of the assessment, and why.
@@ -347,10 +390,10 @@ pub fn Ignored(props: &IgnoredProps) -> Html {
     }
     html! {
         <section class="panel ignored" aria-labelledby="ignored-h" data-testid="ignored">
-            <h2 id="ignored-h">{ "Inputs left out" }</h2>
+            <h2 id="ignored-h">{ t::LEFT_OUT.get(props.lang) }</h2>
             <ul>
-                { for props.errors.iter().map(|e| html! { <li class="field-error">{ format!("{}: {}", e.field, e.message) }</li> }) }
-                { for props.warnings.iter().map(|w| html! { <li class="field-warning">{ format!("{}: {}", w.field, w.message) }</li> }) }
+                { for props.errors.iter().map(|(field, message)| html! { <li class="field-error">{ format!("{field}: {message}") }</li> }) }
+                { for props.warnings.iter().map(|(field, message)| html! { <li class="field-warning">{ format!("{field}: {message}") }</li> }) }
             </ul>
         </section>
     }

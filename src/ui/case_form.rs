@@ -1,0 +1,267 @@
+//! The case form, grouped as a clinician thinks: patient, kidney, medications, conditions,
+//! skin lesions, labs, therapies tried, MSC criteria. Every yes/no has three states.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fields::{FieldMessage, LabField, NumberField, SelectField, TriState};
+use super::text as t;
+use super::{edit, State};
+use crate::core::case::Issue;
+use crate::core::findings::{FindingGroup, Site, FINDINGS};
+use crate::core::i18n::{Lang, Text};
+use crate::core::labs::{lab, LabKind, WORKUP_PANEL};
+use crate::form::{therapies, Form};
+
+const MINERAL_LABS: &[&str] = &[
+    "calcium_total",
+    "calcium_ionized",
+    "phosphate",
+    "albumin",
+    "pth_intact",
+    "alkaline_phosphatase",
+    "vitamin_d_25oh",
+    "creatinine",
+    "crp",
+];
+
+#[derive(Properties, PartialEq)]
+pub struct CaseFormProps {
+    pub form: Rc<Form>,
+    pub lang: Lang,
+    /// Form and assessment errors, by field path.
+    pub errors: Rc<Vec<Issue>>,
+    pub dispatcher: UseReducerDispatcher<State>,
+}
+
+fn options(lang: Lang, pairs: &[(&'static str, Text)]) -> Vec<(AttrValue, AttrValue)> {
+    pairs
+        .iter()
+        .map(|(value, label)| (AttrValue::from(*value), AttrValue::from(label.get(lang))))
+        .collect()
+}
+
+#[component]
+pub fn CaseForm(props: &CaseFormProps) -> Html {
+    let CaseFormProps {
+        form,
+        lang,
+        errors,
+        dispatcher,
+    } = props;
+    let lang = *lang;
+    let message = |field: &str| -> Option<FieldMessage> {
+        errors
+            .iter()
+            .find(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
+            .map(|e| FieldMessage {
+                text: e.message.clone(),
+                is_error: true,
+            })
+    };
+    // A callback that applies `apply(form, value)`.
+    let on = |apply: fn(&mut Form, String)| {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |value: String| {
+            dispatcher.dispatch(edit(move |form| apply(form, value)))
+        })
+    };
+
+    let findings = |group: FindingGroup| {
+        html! {
+            <div class="tri-grid">
+                { for FINDINGS.iter().filter(|f| f.group == group).map(|f| {
+                    let dispatcher = dispatcher.clone();
+                    let id = f.id;
+                    let onchange = Callback::from(move |value: Option<bool>| {
+                        dispatcher.dispatch(edit(move |form| match value {
+                            Some(value) => { form.findings.insert(id.to_string(), value); }
+                            None => { form.findings.remove(id); }
+                        }))
+                    });
+                    html! {
+                        <TriState id={format!("finding-{id}")} label={lang.pick(f.en, f.zh)} value={form.findings.get(id).copied()} {lang} {onchange} />
+                    }
+                }) }
+            </div>
+        }
+    };
+
+    let lab_fields = |ids: &[&'static str]| {
+        html! {
+            <div class="lab-grid">
+                { for ids.iter().filter_map(|id| lab(id)).map(|lab| {
+                    let id = lab.id;
+                    let input = form.labs.get(id).cloned().unwrap_or_default();
+                    let name = lang.pick(lab.name_en, lab.name_zh);
+                    match lab.kind {
+                        LabKind::Numeric { units, .. } => {
+                            let on_text = {
+                                let dispatcher = dispatcher.clone();
+                                Callback::from(move |text: String| dispatcher.dispatch(edit(move |form| {
+                                    let unit = form.unit_of(id);
+                                    let input = form.labs.entry(id.to_string()).or_default();
+                                    input.text = text;
+                                    if input.unit.is_empty() { input.unit = unit; }
+                                })))
+                            };
+                            let on_unit = {
+                                let dispatcher = dispatcher.clone();
+                                Callback::from(move |unit: String| dispatcher.dispatch(edit(move |form| form.set_unit(id, &unit))))
+                            };
+                            html! {
+                                <LabField lab_id={id} label={name} unit_label={format!("{name} {}", t::UNIT_OF.get(lang))}
+                                    text={input.text.clone()} unit={form.unit_of(id)}
+                                    units={units.iter().map(|u| AttrValue::from(u.symbol)).collect::<Vec<_>>()}
+                                    message={message(&format!("labs.{id}"))} oninput={on_text} onunit={on_unit} />
+                            }
+                        }
+                        LabKind::Qualitative { results } => {
+                            let dispatcher = dispatcher.clone();
+                            let on_result = Callback::from(move |result: String| {
+                                dispatcher.dispatch(edit(move |form| form.labs.entry(id.to_string()).or_default().result = result))
+                            });
+                            let mut choices = vec![(AttrValue::from(""), AttrValue::from(t::QUALITATIVE_UNKNOWN.get(lang)))];
+                            choices.extend(results.iter().map(|(r, _)| (AttrValue::from(*r), AttrValue::from(result_label(r, lang)))));
+                            html! {
+                                <SelectField id={format!("lab-{id}")} label={name} value={input.result.clone()} options={choices} onchange={on_result} />
+                            }
+                        }
+                    }
+                }) }
+            </div>
+        }
+    };
+
+    let transplant = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |value: Option<bool>| {
+            dispatcher.dispatch(edit(move |form| form.transplant = value))
+        })
+    };
+
+    html! {
+        <form class="inputs" aria-label={t::CASE_FORM.get(lang)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <details open=true class="group">
+                <summary><h2>{ t::PATIENT.get(lang) }</h2></summary>
+                <div class="grid">
+                    <NumberField id="f-age" label={t::AGE.get(lang)} value={form.age.clone()} message={message("patient.age_years")} oninput={on(|f, v| f.age = v)} />
+                    <SelectField id="f-sex" label={t::SEX.get(lang)} value={form.sex.clone()}
+                        options={options(lang, &[("", t::UNKNOWN), ("female", t::FEMALE), ("male", t::MALE)])} onchange={on(|f, v| f.sex = v)} />
+                    <NumberField id="f-weight" label={t::WEIGHT.get(lang)} value={form.weight.clone()} message={message("patient.weight_kg")} oninput={on(|f, v| f.weight = v)} />
+                    <NumberField id="f-height" label={t::HEIGHT.get(lang)} value={form.height.clone()} message={message("patient.height_cm")} oninput={on(|f, v| f.height = v)} />
+                </div>
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::KIDNEY.get(lang) }</h2></summary>
+                <div class="grid">
+                    <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={form.ckd_stage.clone()}
+                        options={options(lang, &[("", t::UNKNOWN), ("G1", Text::new("G1", "G1")), ("G2", Text::new("G2", "G2")), ("G3a", Text::new("G3a", "G3a")),
+                            ("G3b", Text::new("G3b", "G3b")), ("G4", Text::new("G4", "G4")), ("G5", Text::new("G5", "G5")), ("G5D", t::G5D)])}
+                        onchange={on(|f, v| f.ckd_stage = v)} />
+                    <SelectField id="f-dialysis" label={t::DIALYSIS.get(lang)} value={form.dialysis.clone()}
+                        options={options(lang, &[("", t::UNKNOWN), ("none", t::NONE), ("hemodialysis", t::HEMODIALYSIS), ("peritoneal", t::PERITONEAL)])}
+                        onchange={on(|f, v| f.dialysis = v)} />
+                    <NumberField id="f-vintage" label={t::VINTAGE.get(lang)} value={form.vintage.clone()} message={message("kidney.dialysis_vintage_months")} oninput={on(|f, v| f.vintage = v)} />
+                    <TriState id="f-transplant" label={t::TRANSPLANT.get(lang)} value={form.transplant} {lang} onchange={transplant} />
+                </div>
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::MEDICATIONS.get(lang) }</h2></summary>
+                { findings(FindingGroup::Medication) }
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::CONDITIONS.get(lang) }</h2></summary>
+                { findings(FindingGroup::Condition) }
+                <h3>{ t::ACUTE.get(lang) }</h3>
+                { findings(FindingGroup::AcuteState) }
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::SKIN.get(lang) }</h2></summary>
+                { findings(FindingGroup::Skin) }
+                <div class="grid">
+                    <NumberField id="f-lesions" label={t::LESION_COUNT.get(lang)} value={form.lesion_count.clone()} message={message("lesions.count")} oninput={on(|f, v| f.lesion_count = v)} />
+                    <SelectField id="f-biopsy" label={t::BIOPSY.get(lang)} value={form.biopsy.clone()}
+                        options={options(lang, &[("", t::UNKNOWN), ("not_done", t::NOT_DONE), ("consistent", t::CONSISTENT), ("not_consistent", t::NOT_CONSISTENT)])}
+                        onchange={on(|f, v| f.biopsy = v)} />
+                </div>
+                <fieldset class="sites">
+                    <legend>{ t::SITES.get(lang) }</legend>
+                    { for Site::ALL.iter().map(|site| {
+                        let site = *site;
+                        let dispatcher = dispatcher.clone();
+                        let id = format!("site-{}", site.id());
+                        let onchange = Callback::from(move |e: Event| {
+                            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                            dispatcher.dispatch(edit(move |form| {
+                                form.sites.retain(|s| *s != site);
+                                if on { form.sites.push(site); form.sites.sort(); }
+                            }))
+                        });
+                        html! {
+                            <label class="check" for={id.clone()}>
+                                <input type="checkbox" id={id} checked={form.sites.contains(&site)} {onchange} />
+                                { site.label(lang == Lang::Zh) }
+                                if site.is_central() { <span class="muted">{ format!(" ({})", t::CENTRAL.get(lang)) }</span> }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::LABS_MINERAL.get(lang) }</h2></summary>
+                { lab_fields(MINERAL_LABS) }
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::LABS_COAG.get(lang) }</h2></summary>
+                { lab_fields(WORKUP_PANEL) }
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::THERAPIES.get(lang) }</h2></summary>
+                <div class="grid">
+                    { for therapies().iter().map(|therapy| {
+                        let id = therapy.id();
+                        let name = therapy.label(lang == Lang::Zh);
+                        let input = form.therapies.get(id).cloned().unwrap_or_default();
+                        let on_response = {
+                            let dispatcher = dispatcher.clone();
+                            Callback::from(move |v: String| dispatcher.dispatch(edit(move |form| form.therapies.entry(id.to_string()).or_default().response = v)))
+                        };
+                        let on_weeks = {
+                            let dispatcher = dispatcher.clone();
+                            Callback::from(move |v: String| dispatcher.dispatch(edit(move |form| form.therapies.entry(id.to_string()).or_default().weeks = v)))
+                        };
+                        html! {
+                            <div class="therapy">
+                                <SelectField id={format!("therapy-{id}")} label={name} value={input.response.clone()}
+                                    options={options(lang, &[("", t::NOT_TRIED), ("tried", t::TRIED), ("none", t::NO_RESPONSE), ("partial", t::PARTIAL), ("complete", t::COMPLETE)])}
+                                    onchange={on_response} />
+                                <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={input.weeks.clone()}
+                                    message={message(&format!("therapies_tried.{id}.weeks"))} oninput={on_weeks} />
+                            </div>
+                        }
+                    }) }
+                </div>
+            </details>
+            <details open=true class="group">
+                <summary><h2>{ t::MSC_CRITERIA.get(lang) }</h2></summary>
+                { findings(FindingGroup::MscCriterion) }
+            </details>
+        </form>
+    }
+}
+
+/// A qualitative lab result in words.
+fn result_label(result: &str, lang: Lang) -> &'static str {
+    let text = match result {
+        "negative" => Text::new("negative", "阴性"),
+        "positive" => Text::new("positive", "阳性"),
+        "indeterminate" => Text::new("indeterminate", "不确定"),
+        "not_detected" => Text::new("not detected", "未检出"),
+        "heterozygous" => Text::new("heterozygous", "杂合"),
+        "homozygous" => Text::new("homozygous", "纯合"),
+        _ => Text::new("?", "?"),
+    };
+    text.get(lang)
+}

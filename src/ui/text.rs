@@ -1,0 +1,186 @@
+//! Every interface string in English and Simplified Chinese, in one place for review.
+//! Clinical text (bases, notes, criteria) comes from the core in the chosen language.
+
+use crate::core::i18n::{Lang, Text};
+
+macro_rules! texts {
+    ($($name:ident = $en:literal, $zh:literal;)+) => {
+        $(pub const $name: Text = Text::new($en, $zh);)+
+    };
+}
+
+texts! {
+    TITLE = "Calciphylaxis calculator", "钙化防御计算器";
+    TAGLINE = "Risk profile, hypercoagulability workup and MSC eligibility. Runs on this device only: nothing you enter leaves it.",
+        "风险评估、高凝状态检查清单与间充质干细胞治疗适用性评估。仅在本设备上运行：您输入的任何内容都不会离开本设备。";
+    NOTICE = "Decision support for clinicians, not a diagnosis or a treatment recommendation. Every result shows its basis and sources.",
+        "供临床医生参考的决策支持，不构成诊断或治疗建议。每项结果均显示其依据和文献来源。";
+    JUMP_TO_RESULTS = "Jump to results", "跳至结果";
+    LANGUAGE = "Language / 语言", "语言 / Language";
+    EXAMPLE = "Load an example case", "载入示例病例";
+    CHOOSE = "Choose…", "请选择…";
+    DEFAULT_UNITS = "Default units", "默认单位";
+    CONVENTIONAL = "US conventional", "美国常用单位";
+    SI = "SI", "国际单位 (SI)";
+    NEW_CASE = "New case", "新病例";
+    EXPORT = "Export case (JSON)", "导出病例 (JSON)";
+    IMPORT = "Import case (JSON)", "导入病例 (JSON)";
+    REMEMBER = "Remember on this device", "在本设备上保存";
+    REMEMBER_HINT = "Off by default. When on, the case and your preferences are kept in this browser's storage only.",
+        "默认关闭。开启后，病例和偏好设置仅保存在本浏览器的存储中。";
+    CASE_FORM = "Case", "病例";
+    LABEL = "Case label (optional, avoid identifiers)", "病例标签（可选，请勿填写身份信息）";
+
+    PATIENT = "Patient", "患者";
+    AGE = "Age (years)", "年龄（岁）";
+    SEX = "Sex", "性别";
+    UNKNOWN = "Unknown", "未知";
+    FEMALE = "Female", "女";
+    MALE = "Male", "男";
+    WEIGHT = "Weight (kg)", "体重 (kg)";
+    HEIGHT = "Height (cm)", "身高 (cm)";
+    KIDNEY = "Kidney", "肾脏";
+    CKD_STAGE = "CKD stage", "CKD 分期";
+    G5D = "G5D (on dialysis)", "G5D（透析）";
+    DIALYSIS = "Dialysis", "透析";
+    NONE = "None", "无";
+    HEMODIALYSIS = "Haemodialysis", "血液透析";
+    PERITONEAL = "Peritoneal", "腹膜透析";
+    VINTAGE = "Dialysis vintage (months)", "透析龄（月）";
+    TRANSPLANT = "Kidney transplant", "肾移植";
+    MEDICATIONS = "Medications and exposures", "用药与暴露";
+    CONDITIONS = "Conditions", "合并疾病";
+    ACUTE = "Acute state (confounds the workup)", "急性状态（影响凝血检查判读）";
+    SKIN = "Skin lesions", "皮肤病变";
+    LESION_COUNT = "Number of lesions", "皮损数量";
+    BIOPSY = "Skin biopsy", "皮肤活检";
+    NOT_DONE = "Not done", "未做";
+    CONSISTENT = "Consistent with calciphylaxis", "符合钙化防御";
+    NOT_CONSISTENT = "Not consistent", "不符合";
+    SITES = "Lesion sites", "皮损部位";
+    CENTRAL = "central", "中心性";
+    LABS_MINERAL = "Labs: mineral metabolism", "化验：矿物质代谢";
+    LABS_COAG = "Labs: coagulation and thrombophilia", "化验：凝血与易栓症";
+    QUALITATIVE_UNKNOWN = "Not done / unknown", "未做 / 未知";
+    UNIT_OF = "unit", "单位";
+    THERAPIES = "Therapies tried", "已尝试的治疗";
+    NOT_TRIED = "Not tried / unknown", "未尝试 / 未知";
+    TRIED = "Tried, response unknown", "已尝试，疗效未知";
+    NO_RESPONSE = "No response", "无效";
+    PARTIAL = "Partial response", "部分有效";
+    COMPLETE = "Complete response", "完全缓解";
+    WEEKS = "weeks", "周数";
+    MSC_CRITERIA = "MSC criteria", "干细胞治疗相关条件";
+    YES = "Yes", "是";
+    NO = "No", "否";
+
+    RESULTS = "Assessment", "评估结果";
+    EMPTY_STATE = "Nothing entered yet. Every factor below is unknown until you record it: start with the kidney and lab sections, or load an example case.",
+        "尚未输入任何内容。在您记录之前，下列每项因素均为“未知”：请从肾脏和化验部分开始，或载入示例病例。";
+    AT_A_GLANCE = "At a glance", "概览";
+    RISK = "Risk", "风险";
+    DIAGNOSIS = "Diagnosis", "诊断";
+    WORKUP = "Workup", "检查";
+    MSC = "MSC", "干细胞";
+    THRESHOLD_MET = "threshold met", "达到阈值";
+    THRESHOLD_NOT_MET = "threshold not met", "未达到阈值";
+    THRESHOLD_UNDECIDED = "threshold undecided", "阈值尚不能判定";
+    MAJOR_SHORT = "major", "主要";
+    MINOR_SHORT = "minor", "次要";
+    TO_ORDER_SHORT = "to order", "待开单";
+    ABNORMAL_SHORT = "abnormal", "异常";
+    UNINTERPRETABLE_SHORT = "uninterpretable", "无法判读";
+    CONSENSUS_SHORT = "consensus", "共识";
+    HAYASHI_SHORT = "Hayashi", "Hayashi";
+    DERIVED = "Derived values", "计算值";
+    DERIVED_NONE = "None yet: enter calcium and albumin, phosphate, weight and height, or PTH.",
+        "暂无：请输入钙和白蛋白、磷、体重和身高或 PTH。";
+    CORRECTED_CALCIUM = "Corrected calcium", "校正钙";
+    CA_X_P = "Calcium × phosphate", "钙磷乘积";
+    BMI = "BMI", "体重指数 (BMI)";
+    PTH_ULN = "PTH ÷ upper limit", "PTH ÷ 正常上限";
+    WHY = "Why?", "依据？";
+    BASIS = "Basis", "依据";
+    RULE = "Rule", "规则";
+    EVIDENCE = "Evidence", "证据";
+    SOURCES = "Sources", "文献来源";
+    PRESENT = "Present", "存在";
+    ABSENT = "Absent", "不存在";
+    MET = "Met", "符合";
+    NOT_MET = "Not met", "不符合";
+    RISK_PROFILE = "Risk profile", "风险评估";
+    MAJOR = "Major", "主要危险因素";
+    MINOR = "Minor", "次要危险因素";
+    CONSENSUS_THRESHOLD = "Consensus threshold", "共识风险阈值";
+    MAJOR_FACTORS = "Major factors (consensus)", "主要危险因素（共识）";
+    MINOR_FACTORS = "Minor factors (consensus)", "次要危险因素（共识）";
+    OTHER_FACTORS = "Other published risk factors", "其他已发表的危险因素";
+    CONSENSUS = "Consensus", "共识";
+    HAYASHI = "Hayashi criteria", "Hayashi 诊断标准";
+    DISTRIBUTION = "Lesion distribution", "皮损分布";
+    CENTRAL_DIST = "central", "中心性";
+    PERIPHERAL_DIST = "peripheral", "外周性";
+    MIXED_DIST = "mixed", "混合性";
+    TIER_CONFIRMED = "confirmed", "确诊";
+    TIER_CLINICAL = "clinical", "临床诊断";
+    TIER_SUSPECTED = "suspected", "疑似诊断";
+    TIER_NONE = "none", "无";
+    INCOMPLETE = "incomplete", "信息不全";
+    WORKUP_TITLE = "Hypercoagulability workup", "高凝状态检查";
+    PRINT_ORDERS = "Print order list", "打印检查单";
+    TO_ORDER = "To order", "待开单";
+    NORMAL = "Normal", "正常";
+    LOW = "Abnormal, low", "异常，偏低";
+    HIGH = "Abnormal, high", "异常，偏高";
+    POSITIVE = "Abnormal, positive", "异常，阳性";
+    UNINTERPRETABLE = "Uninterpretable", "无法判读";
+    NO_RESULT = "no result entered", "未录入结果";
+    REFERENCE = "reference", "参考范围";
+    MSC_TITLE = "MSC therapy eligibility", "间充质干细胞治疗适用性";
+    CANDIDATE = "Candidate for specialist discussion", "可提交专科团队讨论的候选者";
+    NOT_ELIGIBLE = "Not eligible", "不适合";
+    INCOMPLETE_STATUS = "Incomplete", "信息不全";
+    STILL_NEEDED = "Still needed", "尚需补充";
+    INCLUSION = "Inclusion criteria", "纳入标准";
+    EXCLUSION = "Exclusion criteria", "排除标准";
+    CONTEXT = "Context from the published hAMSC cases", "已发表 hAMSC 病例的背景信息";
+    LEFT_OUT = "Inputs left out", "未纳入评估的输入";
+    PRINTED = "Printed from the calciphylaxis calculator on", "打印自钙化防御计算器，日期";
+
+    IMPORTED = "Imported", "已导入";
+    IMPORT_FAILED = "Could not import", "无法导入";
+    CASE_UNCHANGED = "The current case is unchanged.", "当前病例未作改动。";
+    SAVED_CORRUPT = "A case saved on this device could not be read and was discarded", "本设备上保存的病例无法读取，已丢弃";
+    STORAGE_UNAVAILABLE = "This browser does not allow storage here (private mode?): nothing is saved on this device.",
+        "此浏览器不允许在此存储（可能为隐私模式）：不会在本设备上保存任何内容。";
+    DISMISS = "Dismiss", "关闭";
+}
+
+/// The example cases' names.
+pub fn example_name(index: usize, lang: Lang) -> &'static str {
+    const NAMES: &[Text] = &[
+        Text::new(
+            "Nanjing hAMSC patient (salvage report)",
+            "南京 hAMSC 患者（挽救治疗报告）",
+        ),
+        Text::new(
+            "Nanjing hAMSC patient (hypercoagulability report)",
+            "南京 hAMSC 患者（高凝状态报告）",
+        ),
+        Text::new(
+            "Non-uremic: endometrial carcinoma",
+            "非尿毒症性：子宫内膜癌",
+        ),
+        Text::new(
+            "On warfarin, low protein C and S (illustrative)",
+            "服用华法林，蛋白C和S降低（示例）",
+        ),
+        Text::new(
+            "Excluded by active malignancy (illustrative)",
+            "因活动性恶性肿瘤被排除（示例）",
+        ),
+        Text::new("MSC candidate (illustrative)", "干细胞治疗候选者（示例）"),
+        Text::new("Only a few fields (illustrative)", "仅填写少量信息（示例）"),
+    ];
+    NAMES.get(index).map(|t| t.get(lang)).unwrap_or("")
+}

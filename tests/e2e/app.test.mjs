@@ -1,0 +1,266 @@
+// The clinician's app in headless Chromium: a whole case entered by label, unit switching,
+// inline errors, export / reset / import, a broken import, language switch, remembering on
+// the device (and a corrupt or refused storage), print media, phone width, and axe-core.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, startSuite } from "./harness.mjs";
+
+const TIMEOUT = 90_000;
+let suite;
+
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+async function open(t, options = {}) {
+  const s = await suite.newSession(t, options);
+  await s.goto("/");
+  await s.waitForApp("[data-testid=risk-summary]");
+  return s;
+}
+
+const byLabel = (page, label) => page.getByLabel(label, { exact: true });
+const yes = (page, finding) => page.getByRole("group", { name: finding, exact: true }).getByLabel("Yes", { exact: true }).check();
+const no = (page, finding) => page.getByRole("group", { name: finding, exact: true }).getByLabel("No", { exact: true }).check();
+
+async function lab(page, name, value, unit) {
+  if (unit) await byLabel(page, `${name} unit`).selectOption(unit);
+  await byLabel(page, name).fill(value);
+}
+
+test("a whole case entered by label gives the expected counts, workup and MSC status", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Age (years)").fill("67");
+  await byLabel(page, "Sex").selectOption("female");
+  await byLabel(page, "Weight (kg)").fill("88");
+  await byLabel(page, "Height (cm)").fill("160");
+  await byLabel(page, "CKD stage").selectOption("G5D");
+  await byLabel(page, "Dialysis").selectOption("hemodialysis");
+  await byLabel(page, "Dialysis vintage (months)").fill("30");
+  await yes(page, "Warfarin or another vitamin K antagonist (long-term)");
+  await yes(page, "Diabetes mellitus");
+  await no(page, "Acute thrombosis (current)");
+  await lab(page, "Calcium, total", "2.35", "mmol/L");
+  await lab(page, "Albumin", "31", "g/L");
+  await lab(page, "Phosphate", "1.9", "mmol/L");
+  await lab(page, "Parathyroid hormone, intact", "420");
+  await lab(page, "Protein C activity", "42");
+  await lab(page, "Protein S, free", "38");
+
+  await assert.doesNotReject(page.getByTestId("major-count").filter({ hasText: "Major: 1" }).waitFor({ timeout: 5000 }));
+  assert.equal(await page.getByTestId("minor-count").innerText(), "Minor: 6");
+  const proteinC = page.locator('[data-test="protein_c_activity"]');
+  assert.match(await proteinC.innerText(), /Uninterpretable/);
+  assert.match(await proteinC.innerText(), /warfarin/i);
+  assert.equal(await page.getByTestId("msc-status").innerText(), "Incomplete");
+  // The derived BMI and its basis.
+  assert.match(await page.locator("#results").innerText(), /34\.4 kg\/m²/);
+  s.assertClean();
+});
+
+test("switching a lab's unit converts the value typed", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  await lab(s.page, "Calcium, total", "10");
+  await byLabel(s.page, "Calcium, total unit").selectOption("mmol/L");
+  assert.equal(await byLabel(s.page, "Calcium, total").inputValue(), "2.495");
+  await byLabel(s.page, "Calcium, total unit").selectOption("mg/dL");
+  assert.equal(await byLabel(s.page, "Calcium, total").inputValue(), "10");
+  s.assertClean();
+});
+
+test("a bad value shows an inline error, stays in its field, and the rest still computes", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Dialysis vintage (months)").fill("72");
+  await byLabel(page, "Albumin").fill("3,1");
+  await byLabel(page, "Calcium, total").fill("60");
+  const albuminError = page.locator("#lab-albumin-msg");
+  assert.match(await albuminError.innerText(), /decimal point/);
+  assert.equal(await byLabel(page, "Albumin").inputValue(), "3,1");
+  assert.equal(await byLabel(page, "Albumin").getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#lab-calcium_total-msg").innerText(), /plausible range/);
+  // The valid input is still assessed: dialysis > 5 years is a major factor.
+  await page.getByTestId("major-count").filter({ hasText: "Major: 1" }).waitFor({ timeout: 5000 });
+  assert.match(await page.getByTestId("ignored").innerText(), /Albumin/);
+  s.assertClean();
+});
+
+test("export, new case, import gives the same case back", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t, { acceptDownloads: true });
+  const page = s.page;
+  // Option 0 is "Choose…"; 5 is the case excluded by active malignancy.
+  await byLabel(page, "Load an example case").selectOption({ index: 5 });
+  await page.getByTestId("msc-status").filter({ hasText: "Not eligible" }).waitFor({ timeout: 5000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export case (JSON)" }).click()]);
+  const dir = mkdtempSync(join(tmpdir(), "calci-"));
+  const file = join(dir, "case.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(exported.format, "calciphylaxis-case/1");
+  assert.equal(exported.patient.age_years, 61);
+
+  await page.getByRole("button", { name: "New case" }).click();
+  await page.getByTestId("empty-state").waitFor({ timeout: 5000 });
+  assert.equal(await byLabel(page, "Age (years)").inputValue(), "");
+
+  await page.locator("#import-file").setInputFiles(file);
+  await page.getByTestId("banner").filter({ hasText: "Imported case.json" }).waitFor({ timeout: 5000 });
+  assert.equal(await byLabel(page, "Age (years)").inputValue(), "61");
+  assert.equal(await page.getByTestId("msc-status").innerText(), "Not eligible");
+  const [again] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export case (JSON)" }).click()]);
+  const second = join(dir, "again.json");
+  await again.saveAs(second);
+  assert.deepEqual(JSON.parse(readFileSync(second, "utf8")), exported);
+  s.assertClean();
+});
+
+test("a broken import file is reported and the current case is kept", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Age (years)").fill("58");
+  const dir = mkdtempSync(join(tmpdir(), "calci-"));
+  for (const [name, text, reason] of [
+    ["broken.json", "{ \"format\": \"calciphylaxis-case/1\", ", /not valid JSON/],
+    ["other.json", "{\"format\": \"calciphylaxis-assessment/1\"}", /calciphylaxis-case\/1/],
+  ]) {
+    writeFileSync(join(dir, name), text);
+    await page.locator("#import-file").setInputFiles(join(dir, name));
+    const banner = page.getByTestId("banner");
+    await banner.filter({ hasText: `Could not import ${name}` }).waitFor({ timeout: 5000 });
+    assert.match(await banner.innerText(), reason);
+    assert.match(await banner.innerText(), /unchanged/);
+    assert.equal(await byLabel(page, "Age (years)").inputValue(), "58");
+  }
+  s.assertClean();
+});
+
+test("switching language keeps the input and translates the page", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Dialysis vintage (months)").fill("72");
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-Hans");
+  assert.equal(await byLabel(page, "透析龄（月）").inputValue(), "72");
+  assert.match(await page.getByTestId("major-count").innerText(), /1/);
+  await byLabel(page, "语言 / Language").selectOption("en");
+  await page.locator("h1").filter({ hasText: "Calciphylaxis calculator" }).waitFor({ timeout: 5000 });
+  s.assertClean();
+});
+
+test("remember on this device restores the case; a corrupt saved case is reported and discarded", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  // Off by default: nothing is stored.
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  await byLabel(page, "Age (years)").fill("44");
+  await byLabel(page, "Remember on this device").check();
+  await page.waitForFunction(() => localStorage.getItem("calciphylaxis.case.v1")?.includes("44"));
+  await page.reload();
+  await s.waitForApp("[data-testid=risk-summary]");
+  assert.equal(await byLabel(page, "Age (years)").inputValue(), "44");
+  assert.ok(await byLabel(page, "Remember on this device").isChecked());
+  // Turning it off deletes what was saved.
+  await byLabel(page, "Remember on this device").uncheck();
+  await page.waitForFunction(() => localStorage.length === 0);
+
+  await page.evaluate(() => {
+    localStorage.setItem("calciphylaxis.prefs.v1", JSON.stringify({ lang: "en", units: "conventional" }));
+    localStorage.setItem("calciphylaxis.case.v1", "{ corrupt");
+  });
+  await page.reload();
+  await s.waitForApp("[data-testid=risk-summary]");
+  assert.match(await page.getByTestId("banner").innerText(), /could not be read and was discarded/);
+  // Still opted in: the discarded text is replaced by the current, valid case.
+  const saved = await page.evaluate(() => localStorage.getItem("calciphylaxis.case.v1"));
+  assert.notEqual(saved, "{ corrupt");
+  assert.equal(JSON.parse(saved).format, "calciphylaxis-case/1");
+  await byLabel(page, "Dialysis vintage (months)").fill("72");
+  await page.getByTestId("major-count").filter({ hasText: "Major: 1" }).waitFor({ timeout: 5000 });
+  s.assertClean();
+});
+
+test("storage refused (private mode) is reported, and nothing breaks", { timeout: TIMEOUT }, async (t) => {
+  const s = await suite.newSession(t);
+  await s.context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("denied", "QuotaExceededError");
+    };
+  });
+  await s.goto("/");
+  await s.waitForApp("[data-testid=risk-summary]");
+  // click, not check(): the app unchecks the box again when storage is refused.
+  await byLabel(s.page, "Remember on this device").click();
+  await s.page.getByTestId("banner").filter({ hasText: "nothing is saved" }).waitFor({ timeout: 5000 });
+  assert.equal(await byLabel(s.page, "Remember on this device").isChecked(), false);
+  await byLabel(s.page, "Age (years)").fill("50");
+  s.assertClean();
+});
+
+test("print media shows the report without controls", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Load an example case").selectOption({ index: 4 });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".toolbar").isVisible(), false);
+  assert.equal(await page.getByRole("button", { name: "Print order list" }).isVisible(), false);
+  assert.ok(await page.getByTestId("risk-summary").isVisible());
+  assert.ok(await page.locator(".print-date").isVisible());
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10_000);
+  s.assertClean();
+});
+
+test("phone width has no horizontal scroll", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t, { viewport: { width: 360, height: 740 } });
+  await byLabel(s.page, "Load an example case").selectOption({ index: 3 });
+  const [scroll, inner] = await s.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `scrollWidth ${scroll} > ${inner}`);
+  await s.screenshot("phone-360");
+  s.assertClean();
+});
+
+test("axe-core finds no accessibility violations (empty and filled, both languages)", { timeout: TIMEOUT }, async (t) => {
+  // axe is injected as a script, which the app's own CSP rightly forbids: bypass it here only.
+  const s = await open(t, { bypassCSP: true });
+  const page = s.page;
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  const scan = async (when) => {
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    });
+    assert.deepEqual(result, [], `${when}:\n${result.join("\n")}`);
+  };
+  await scan("empty");
+  await byLabel(page, "Load an example case").selectOption({ index: 3 });
+  await byLabel(page, "Albumin").fill("abc");
+  await page.locator("details.why").first().evaluate((d) => (d.open = true));
+  await scan("filled");
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
+  await scan("Chinese");
+});
+
+test("keyboard only: tab to a field, type, and the result updates", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Height (cm)").focus();
+  await page.keyboard.press("Shift+Tab");
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, "f-weight");
+  await byLabel(page, "Dialysis vintage (months)").focus();
+  await page.keyboard.type("90");
+  await page.getByTestId("major-count").filter({ hasText: "Major: 1" }).waitFor({ timeout: 5000 });
+  // The focused element has a visible outline.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none");
+  s.assertClean();
+});
