@@ -37,7 +37,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1007/s10157-013-0782-z"),
         pmid: None,
         used_for: "Japanese diagnostic criteria: (1) dialysis or eGFR < 15; (2) more than two painful, untreatable skin ulcers with painful purpura; (3) painful untreatable ulcers with purpura on the trunk, extremities or penis; (4) histology: necrosis and ulceration with calcification of the media and internal elastic membrane of small–medium arteries. Criteria verified via Gaisne 2020; the combination rule (1–3, or 1 + 2 or 3 + 4) is as the spec states but was not read in the original.",
-        used_for_zh: "日本诊断标准：(1) 透析或 eGFR < 15；(2) 2 处以上疼痛、难治性皮肤溃疡伴痛性紫癜；(3) 躯干、四肢或阴茎的疼痛性难治性溃疡伴紫癜；(4) 组织学：中小动脉中膜及内弹力膜钙化伴坏死和溃疡。各条标准经 Gaisne 2020 核实；组合规则（(1)–(3) 全部，或 (1) + (2 或 3) + (4)）依照规范所述，未查阅原文核实。",
+        used_for_zh: "日本诊断标准：(1) 透析或 eGFR < 15；(2) 超过 2 处疼痛、难治性皮肤溃疡伴痛性紫癜；(3) 躯干、四肢或阴茎的疼痛性难治性溃疡伴紫癜；(4) 组织学：中小动脉中膜及内弹力膜钙化伴坏死和溃疡。各条标准经 Gaisne 2020 核实；组合规则（(1)–(3) 全部，或 (1) + (2 或 3) + (4)）依照规范所述，未查阅原文核实。",
     },
     Citation {
         id: "hayashi_2012_ndt",
@@ -205,7 +205,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1111/jth.15047"),
         pmid: None,
         used_for: "Lupus anticoagulant tests are unreliable on heparin, vitamin K antagonists and DOACs (false positives); solid-phase aCL and anti-β2GP1 assays are not affected.",
-        used_for_zh: "使用肝素、维生素K拮抗剂和直接口服抗凝药时，狼疮抗凝物检测不可靠（假阳性）；固相法抗心磷脂抗体和抗β2糖蛋白I抗体检测不受影响。",
+        used_for_zh: "使用肝素、维生素K拮抗剂和直接口服抗凝药时，狼疮抗凝物检测不可靠（假阳性）；固相法抗心磷脂抗体（aCL）和抗β2GP1 抗体检测不受影响。",
     },
     Citation {
         id: "miyakis_2006",
@@ -213,7 +213,7 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.1111/j.1538-7836.2006.01753.x"),
         pmid: None,
         used_for: "Laboratory criteria: lupus anticoagulant, aCL IgG/IgM > 40 GPL/MPL or > 99th percentile, anti-β2GP1 > 99th percentile, each on two or more occasions at least 12 weeks apart.",
-        used_for_zh: "实验室标准：狼疮抗凝物，抗心磷脂抗体 IgG/IgM > 40 GPL/MPL 或 > 第 99 百分位数，抗β2糖蛋白I抗体 > 第 99 百分位数，均须在间隔至少 12 周的两次或以上检测中阳性。",
+        used_for_zh: "实验室标准：狼疮抗凝物，抗心磷脂抗体 IgG/IgM > 40 GPL/MPL 或 > 第 99 百分位数，抗β2GP1 抗体 > 第 99 百分位数，均须在间隔至少 12 周的两次或以上检测中阳性。",
     },
     Citation {
         id: "iron_review_2022",

@@ -46,7 +46,7 @@ pub fn criterion_name(id: &str) -> Text {
         "differential_excluded" => Text::new("Differential diagnosis excluded", "已排除鉴别诊断"),
         "risk_factor_present" => Text::new(
             "At least one consensus risk factor",
-            "至少存在 1 项共识危险因素",
+            "至少存在一项共识危险因素",
         ),
         "typical_lesions" => Text::new("Typical skin lesions", "典型皮损"),
         "positive_biopsy" => Text::new(
@@ -63,7 +63,7 @@ pub fn criterion_name(id: &str) -> Text {
         ),
         "more_than_two_painful_ulcers_with_purpura" => Text::new(
             "(2) More than two painful, untreatable skin ulcers with painful purpura",
-            "(2) 超过 2 处疼痛、难治性皮肤溃疡，伴痛性紫癜",
+            "(2) 超过两处疼痛、难治性皮肤溃疡，伴痛性紫癜",
         ),
         "painful_ulcers_with_purpura_trunk_extremity_penis" => Text::new(
             "(3) Painful, untreatable ulcers with purpura on the trunk, extremities or penis",
@@ -401,7 +401,7 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
     let c2_basis = tr!(
         lang,
         "lesion count {}; painful ulcers {}; painful purpura {}",
-        "皮损数目 {}；疼痛性溃疡 {}；痛性紫癜 {}",
+        "皮损数目：{}；疼痛性溃疡：{}；痛性紫癜：{}",
         count
             .map(|n| format!("{n}"))
             .unwrap_or_else(|| word(None, lang).into()),
@@ -419,7 +419,7 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
     let c3_basis = tr!(
         lang,
         "painful ulcers {}; painful purpura {}; sites {}",
-        "疼痛性溃疡 {}；痛性紫癜 {}；部位 {}",
+        "疼痛性溃疡：{}；痛性紫癜：{}；部位：{}",
         word(ulcers, lang),
         word(purpura, lang),
         if sites.is_empty() {

@@ -470,7 +470,7 @@ pub const LABS: &[Lab] = &[
     Lab {
         id: "factor_v_leiden",
         name_en: "Factor V Leiden (F5 c.1601G>A)",
-        name_zh: "凝血因子V Leiden突变",
+        name_zh: "凝血因子V Leiden突变（F5 c.1601G>A）",
         loinc: &["21668-9"],
         kind: LabKind::Qualitative {
             results: &[
@@ -485,7 +485,7 @@ pub const LABS: &[Lab] = &[
     Lab {
         id: "prothrombin_g20210a",
         name_en: "Prothrombin G20210A (F2)",
-        name_zh: "凝血酶原G20210A突变",
+        name_zh: "凝血酶原G20210A突变（F2）",
         loinc: &["24475-6"],
         kind: LabKind::Qualitative {
             results: &[

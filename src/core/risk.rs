@@ -589,7 +589,7 @@ fn obesity(ctx: &Context) -> Judgement {
         return if bmi.value >= 30.0 {
             judged(
                 Presence::Present,
-                tr!(lang, "BMI {shown} kg/m² ≥ 30", "BMI {shown} kg/m² ≥ 30"),
+                tr!(lang, "BMI {shown} kg/m² ≥ 30", "BMI 为 {shown} kg/m²，≥ 30"),
             )
         } else {
             judged(
@@ -597,7 +597,7 @@ fn obesity(ctx: &Context) -> Judgement {
                 tr!(
                     lang,
                     "BMI {shown} kg/m² < 30{chinese_note}",
-                    "BMI {shown} kg/m² < 30{chinese_note}"
+                    "BMI 为 {shown} kg/m²，< 30{chinese_note}"
                 ),
             )
         };
