@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use calciphylaxis::core::assess_json;
+use calciphylaxis::core::{assess_json_in, Lang};
 use calciphylaxis::ui::results::{
     AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, WorkupPanel,
 };
@@ -12,9 +12,14 @@ use calciphylaxis::ui::App;
 use yew::ServerRenderer;
 
 fn example(name: &str) -> AssessmentProps {
+    example_in(name, Lang::En)
+}
+
+fn example_in(name: &str, lang: Lang) -> AssessmentProps {
     let text = std::fs::read_to_string(format!("examples/cases/{name}.json")).unwrap();
     AssessmentProps {
-        assessment: Rc::new(assess_json(&text).unwrap()),
+        assessment: Rc::new(assess_json_in(&text, lang).unwrap()),
+        lang,
     }
 }
 
@@ -104,7 +109,24 @@ async fn msc_panel_states_status_reason_and_notice() {
 async fn diagnosis_panel_shows_tier_and_hayashi() {
     let html = render::<DiagnosisPanel>(|| example("excluded-active-malignancy")).await;
     assert!(html.contains("Consensus diagnosis: confirmed."), "{html}");
-    assert!(html.contains("Hayashi criteria: met"));
+    assert!(html.contains("Hayashi criteria: Met"));
     assert!(html.contains("Lesion distribution: central"));
     assert!(html.contains("HR 0.34"));
+}
+
+#[tokio::test]
+async fn panels_render_in_chinese_with_chinese_clinical_text() {
+    let html = render::<RiskPanel>(|| example_in("warfarin-low-protein-c-s", Lang::Zh)).await;
+    assert!(html.contains(">风险评估</h2>"), "{html}");
+    assert!(html.contains("主要危险因素（共识）"));
+    assert!(html.contains("依据？"));
+    assert!(!html.contains(">Why?<"));
+    let html = render::<WorkupPanel>(|| example_in("warfarin-low-protein-c-s", Lang::Zh)).await;
+    assert!(html.contains("无法判读"), "{html}");
+    assert!(html.contains("华法林"));
+    let html = render::<MscPanel>(|| example_in("excluded-active-malignancy", Lang::Zh)).await;
+    assert!(
+        html.contains(r#"data-testid="msc-status">不适合"#),
+        "{html}"
+    );
 }

@@ -11,7 +11,7 @@ use super::{edit, State};
 use crate::core::case::Issue;
 use crate::core::findings::{FindingGroup, Site, FINDINGS};
 use crate::core::i18n::{Lang, Text};
-use crate::core::labs::{lab, LabKind, WORKUP_PANEL};
+use crate::core::labs::{lab, result_label, LabKind, WORKUP_PANEL};
 use crate::form::{therapies, Form};
 
 const MINERAL_LABS: &[&str] = &[
@@ -81,7 +81,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         }))
                     });
                     html! {
-                        <TriState id={format!("finding-{id}")} label={lang.pick(f.en, f.zh)} value={form.findings.get(id).copied()} {lang} {onchange} />
+                        <TriState id={format!("finding-{id}")} label={f.label(lang)} value={form.findings.get(id).copied()} {lang} {onchange} />
                     }
                 }) }
             </div>
@@ -94,7 +94,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 { for ids.iter().filter_map(|id| lab(id)).map(|lab| {
                     let id = lab.id;
                     let input = form.labs.get(id).cloned().unwrap_or_default();
-                    let name = lang.pick(lab.name_en, lab.name_zh);
+                    let name = lab.name(lang);
                     match lab.kind {
                         LabKind::Numeric { units, .. } => {
                             let on_text = {
@@ -202,7 +202,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         html! {
                             <label class="check" for={id.clone()}>
                                 <input type="checkbox" id={id} checked={form.sites.contains(&site)} {onchange} />
-                                { site.label(lang == Lang::Zh) }
+                                { site.name(lang) }
                                 if site.is_central() { <span class="muted">{ format!(" ({})", t::CENTRAL.get(lang)) }</span> }
                             </label>
                         }
@@ -222,7 +222,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 <div class="grid">
                     { for therapies().iter().map(|therapy| {
                         let id = therapy.id();
-                        let name = therapy.label(lang == Lang::Zh);
+                        let name = therapy.name(lang);
                         let input = form.therapies.get(id).cloned().unwrap_or_default();
                         let on_response = {
                             let dispatcher = dispatcher.clone();
@@ -250,18 +250,4 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
             </details>
         </form>
     }
-}
-
-/// A qualitative lab result in words.
-fn result_label(result: &str, lang: Lang) -> &'static str {
-    let text = match result {
-        "negative" => Text::new("negative", "阴性"),
-        "positive" => Text::new("positive", "阳性"),
-        "indeterminate" => Text::new("indeterminate", "不确定"),
-        "not_detected" => Text::new("not detected", "未检出"),
-        "heterozygous" => Text::new("heterozygous", "杂合"),
-        "homozygous" => Text::new("homozygous", "纯合"),
-        _ => Text::new("?", "?"),
-    };
-    text.get(lang)
 }

@@ -14,11 +14,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::case::{parse_case_text, Issue};
+use crate::core::case::{parse_case_text_in, Issue};
 use crate::core::findings::{finding_def, Therapy};
 use crate::core::i18n::Lang;
 use crate::core::labs::lab;
-use crate::core::{assess, Assessment};
+use crate::core::{assess_in, Assessment};
 use crate::form::{Form, UnitSystem};
 use case_form::CaseForm;
 use fields::SelectField;
@@ -123,10 +123,11 @@ pub fn field_label(path: &str, lang: Lang) -> String {
         ("patient", "height_cm") => Some(t::HEIGHT.get(lang).to_string()),
         ("kidney", "dialysis_vintage_months") => Some(t::VINTAGE.get(lang).to_string()),
         ("lesions", "count") => Some(t::LESION_COUNT.get(lang).to_string()),
-        ("labs", id) => lab(id).map(|l| lang.pick(l.name_en, l.name_zh).to_string()),
-        ("findings", id) => finding_def(id).map(|f| lang.pick(f.en, f.zh).to_string()),
-        ("therapies_tried", id) => Therapy::from_id(id)
-            .map(|th| format!("{} ({})", th.label(lang == Lang::Zh), t::WEEKS.get(lang))),
+        ("labs", id) => lab(id).map(|l| l.name(lang).to_string()),
+        ("findings", id) => finding_def(id).map(|f| f.label(lang).to_string()),
+        ("therapies_tried", id) => {
+            Therapy::from_id(id).map(|th| format!("{} ({})", th.name(lang), t::WEEKS.get(lang)))
+        }
         _ => None,
     };
     named.unwrap_or_else(|| path.to_string())
@@ -156,9 +157,9 @@ fn today() -> String {
 pub fn App() -> Html {
     let state = use_reducer(State::initial);
     let lang = state.lang;
-    let computed = use_memo((state.form.clone(), lang), |(form, _lang)| {
+    let computed = use_memo((state.form.clone(), lang), |(form, lang)| {
         let (case, form_errors) = form.to_case();
-        (Rc::new(assess(&case)), Rc::new(form_errors))
+        (Rc::new(assess_in(&case, *lang)), Rc::new(form_errors))
     });
     let (assessment, form_errors): &(Rc<Assessment>, Rc<Vec<Issue>>) = &computed;
     let mut all_errors: Vec<Issue> = form_errors.to_vec();
@@ -204,7 +205,7 @@ pub fn App() -> Html {
             let Some(json) = value.parse::<usize>().ok().and_then(|i| EXAMPLES.get(i)) else {
                 return;
             };
-            if let Ok(parsed) = parse_case_text(json) {
+            if let Ok(parsed) = parse_case_text_in(json, state.lang) {
                 let form = Form::from_case(&parsed.case, state.form.units);
                 state.dispatch(Action::Load(Box::new(form), None));
             }
@@ -270,9 +271,9 @@ pub fn App() -> Html {
             let lang = state.lang;
             *reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(&file, move |result| {
-                    let outcome = result
-                        .map_err(|e| e.to_string())
-                        .and_then(|text| parse_case_text(&text).map_err(|e| e.to_string()));
+                    let outcome = result.map_err(|e| e.to_string()).and_then(|text| {
+                        parse_case_text_in(&text, lang).map_err(|e| e.to_string())
+                    });
                     match outcome {
                         Ok(parsed) => {
                             let notes: Vec<String> = parsed

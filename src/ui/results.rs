@@ -69,7 +69,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
             { for props.ids.iter().filter_map(|id| citation(id)).map(|c| html! {
                 <li data-source={c.id}>
                     <cite>{ c.full() }</cite>
-                    <span class="used-for">{ format!(" — {}", c.used_for) }</span>
+                    <span class="used-for">{ format!(" — {}", c.used_for_in(props.lang)) }</span>
                 </li>
             }) }
         </ul>
@@ -242,7 +242,7 @@ fn criteria_list(criteria: &[Criterion], sources: &[&'static str], lang: Lang) -
 }
 
 fn criterion_name(c: &Criterion) -> String {
-    c.id.replace('_', " ")
+    c.name.to_string()
 }
 
 #[component]

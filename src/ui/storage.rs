@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::case::parse_case_text;
+use crate::core::case::parse_case_text_in;
 use crate::core::i18n::Lang;
 use crate::form::{Form, UnitSystem};
 
@@ -67,7 +67,7 @@ pub fn startup() -> Startup {
         }
     }
     if let Ok(Some(saved)) = storage.get_item(CASE_KEY) {
-        match parse_case_text(&saved) {
+        match parse_case_text_in(&saved, start.lang) {
             Ok(parsed) => start.form = Some(Form::from_case(&parsed.case, start.units)),
             Err(error) => {
                 let _ = storage.remove_item(CASE_KEY);
