@@ -21,6 +21,7 @@ const HUMAN: &[&str] = &[
     "basis",
     "summary",
     "notes",
+    "about",
     "name",
     "evidence",
     "threshold",

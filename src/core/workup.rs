@@ -37,7 +37,11 @@ pub struct WorkupItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     pub reference: String,
+    /// What applies to this patient's result: confounders, persistence, repeat advice.
     pub notes: Vec<String>,
+    /// About the assay in general (units, reference variation), from the lab catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<&'static str>,
     pub sources: Vec<&'static str>,
 }
 
@@ -246,12 +250,9 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
             .map(|v| v.describe_reference(lang))
             .unwrap_or_else(|| describe_reference_of(lab, lang)),
         notes: Vec::new(),
+        about: Some(lab.note_in(lang)).filter(|note| !note.is_empty()),
         sources: panel_sources(test).to_vec(),
     };
-    let note = lab.note_in(lang);
-    if !note.is_empty() {
-        item.notes.push(note.to_string());
-    }
 
     let flag = value.map(LabValue::flag);
     let direction = match (value, flag) {

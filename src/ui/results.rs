@@ -304,7 +304,7 @@ pub fn WorkupPanel(props: &AssessmentProps) -> Html {
                         item.result.clone().unwrap_or_else(|| t::NO_RESULT.get(lang).to_string()),
                         t::REFERENCE.get(lang),
                         item.reference,
-                        if item.notes.is_empty() { String::new() } else { format!(". {}", item.notes.join(". ")) }
+                        item.about.map(|about| format!(". {about}")).unwrap_or_default()
                     );
                     let status_class = match item.status {
                         WorkupStatus::ToOrder => "status-to-order",
@@ -317,8 +317,8 @@ pub fn WorkupPanel(props: &AssessmentProps) -> Html {
                             <span class="row-name">{ item.name.to_string() }</span>
                             <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {}", text.get(lang)) }</span>
                             if let Some(result) = &item.result { <span class="result">{ result.clone() }</span> }
-                            // Confounder notes are shown; catalogue notes live under "Why?".
-                            { for item.notes.iter().filter(|n| is_confounder_note(n)).map(|n| html! { <p class="note">{ n.clone() }</p> }) }
+                            // What applies to this patient is shown; the assay's general note is under "Why?".
+                            { for item.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
                             <Why {basis} sources={item.sources.clone()} {lang} />
                         </li>
                     }
@@ -326,11 +326,6 @@ pub fn WorkupPanel(props: &AssessmentProps) -> Html {
             </ol>
         </section>
     }
-}
-
-/// Notes about this patient (confounders, persistence) rather than about the assay.
-fn is_confounder_note(note: &str) -> bool {
-    note.contains(':') || note.contains('：')
 }
 
 #[component]
