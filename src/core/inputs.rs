@@ -456,8 +456,26 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                     "{shown} {symbol} 超出{name}的合理范围 {low}–{high} {symbol}；请核对数值和单位"
                 ));
             }
-            let local_low = entry.reference_low.filter(|v| v.is_finite());
-            let local_high = entry.reference_high.filter(|v| v.is_finite());
+            // The laboratory's own limits must be plausible too: an upper limit of 0 would
+            // make every result "high" and PTH ÷ ULN infinite.
+            let limit = |given: Option<f64>, name: &str| -> Result<Option<f64>, String> {
+                let Some(given) = given else { return Ok(None) };
+                let canonical = to_canonical(given, unit);
+                if given.is_finite() && canonical > 0.0 && canonical >= low && canonical <= high {
+                    Ok(Some(canonical))
+                } else {
+                    Err(tr!(
+                        lang,
+                        "the laboratory's {name} {} {} is not plausible for {}; check it",
+                        "实验室参考限 {name} {} {} 对于{}不合理，请核对",
+                        fmt_number(given, 3),
+                        unit.symbol,
+                        lab.name(lang)
+                    ))
+                }
+            };
+            let local_low = limit(entry.reference_low, "reference_low")?;
+            let local_high = limit(entry.reference_high, "reference_high")?;
             if let (Some(l), Some(h)) = (local_low, local_high) {
                 if l >= h {
                     return Err(lang
@@ -471,8 +489,8 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
             let local_reference = local_low.is_some() || local_high.is_some();
             let reference = if local_reference {
                 Reference {
-                    low: local_low.map(|v| to_canonical(v, unit)).or(reference.low),
-                    high: local_high.map(|v| to_canonical(v, unit)).or(reference.high),
+                    low: local_low.or(reference.low),
+                    high: local_high.or(reference.high),
                 }
             } else {
                 reference
