@@ -776,11 +776,20 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
     let mut zero_uln = case();
     zero_uln.labs.insert(
         "pth_intact".into(),
-        LabEntry { value: Some(300.0), unit: Some("pg/mL".into()), reference_high: Some(0.0), ..Default::default() },
+        LabEntry {
+            value: Some(300.0),
+            unit: Some("pg/mL".into()),
+            reference_high: Some(0.0),
+            ..Default::default()
+        },
     );
     let a = assess(&zero_uln);
     assert_eq!(a.input_errors[0].field, "labs.pth_intact");
-    assert!(a.input_errors[0].message.contains("reference_high"), "{}", a.input_errors[0].message);
+    assert!(
+        a.input_errors[0].message.contains("reference_high"),
+        "{}",
+        a.input_errors[0].message
+    );
     assert!(a.derived.pth_multiple_of_uln.is_none());
 
     let qualitative_as_number = assess(&lab(case(), "lupus_anticoagulant", 1.0, "ratio"));
