@@ -3,23 +3,15 @@
 //! diff). The clinical sign-off points of each case are also asserted directly, so a
 //! regenerated golden file cannot silently change them.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::examples;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
 fn assess_bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_assess"))
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir("examples/cases")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
 }
 
 fn run(path: &Path) -> Value {

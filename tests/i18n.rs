@@ -3,8 +3,9 @@
 //! human-readable string of the Chinese one is written in Chinese, and the numbers in each
 //! Chinese text are the numbers of its English text.
 
+mod common;
+use common::examples;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use calciphylaxis::core::case::{
     parse_case_text_in, Biopsy, Case, CkdStage, Dialysis, LabEntry, Response, Sex, TherapyTrial,
@@ -146,16 +147,6 @@ fn compare(en: &Value, zh: &Value) -> Vec<String> {
         }
     }
     problems
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir("examples/cases")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
 }
 
 #[test]

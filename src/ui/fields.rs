@@ -19,10 +19,11 @@ pub struct NumberFieldProps {
     pub label: AttrValue,
     pub value: AttrValue,
     #[prop_or_default]
-    pub unit: Option<AttrValue>,
-    #[prop_or_default]
     pub message: Option<FieldMessage>,
     pub oninput: Callback<String>,
+    /// What follows the input on its row: the unit, or a unit selector.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A text field for a number (`inputmode="decimal"`: a phone shows the number pad, and the
@@ -48,7 +49,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     value={props.value.clone()} {oninput}
                     aria-invalid={invalid.to_string()}
                     aria-describedby={props.message.as_ref().map(|_| message_id.clone())} />
-                if let Some(unit) = &props.unit { <span class="unit">{ unit.clone() }</span> }
+                { props.children.clone() }
             </div>
             <FieldNote id={message_id} message={props.message.clone()} />
         </div>
@@ -173,16 +174,6 @@ pub struct LabFieldProps {
 pub fn LabField(props: &LabFieldProps) -> Html {
     let id = format!("lab-{}", props.lab_id);
     let unit_id = format!("{id}-unit");
-    let message_id = format!("{id}-msg");
-    let oninput = {
-        let callback = props.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            callback.emit(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
     let onchange = {
         let callback = props.onunit.clone();
         Callback::from(move |e: Event| {
@@ -192,27 +183,19 @@ pub fn LabField(props: &LabFieldProps) -> Html {
             )
         })
     };
-    let invalid = props.message.as_ref().is_some_and(|m| m.is_error);
     html! {
-        <div class={classes!("field", "lab", invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{ props.label.clone() }</label>
-            <div class="field-row">
-                <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off"
-                    value={props.text.clone()} {oninput}
-                    aria-invalid={invalid.to_string()}
-                    aria-describedby={props.message.as_ref().map(|_| message_id.clone())} />
-                if props.units.len() > 1 {
-                    <label class="visually-hidden" for={unit_id.clone()}>{ props.unit_label.clone() }</label>
-                    <select id={unit_id} class="unit-select" {onchange}>
-                        { for props.units.iter().map(|unit| html! {
-                            <option value={unit.clone()} selected={*unit == props.unit}>{ unit.clone() }</option>
-                        }) }
-                    </select>
-                } else {
-                    <span class="unit">{ props.unit.clone() }</span>
-                }
-            </div>
-            <FieldNote id={message_id} message={props.message.clone()} />
-        </div>
+        <NumberField id={id} label={props.label.clone()} value={props.text.clone()}
+            message={props.message.clone()} oninput={props.oninput.clone()}>
+            if props.units.len() > 1 {
+                <label class="visually-hidden" for={unit_id.clone()}>{ props.unit_label.clone() }</label>
+                <select id={unit_id} class="unit-select" {onchange}>
+                    { for props.units.iter().map(|unit| html! {
+                        <option value={unit.clone()} selected={*unit == props.unit}>{ unit.clone() }</option>
+                    }) }
+                </select>
+            } else {
+                <span class="unit">{ props.unit.clone() }</span>
+            }
+        </NumberField>
     }
 }
