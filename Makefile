@@ -7,7 +7,8 @@
 #                  fmt -> clippy -> unit (cargo test) -> components (Yew SSR)
 #                  -> e2e (release build in headless Chromium)
 #
-# Also: `make build` (release build into dist/), `make setup` (tools only).
+# Also: `make build` (release build into dist/), `make setup` (tools only),
+# `make bench` (size, start-up, responsiveness and native-engine figures; not a test).
 # Each layer can be run alone: make layer-fmt | layer-clippy | layer-unit |
 # layer-components | layer-e2e (they assume the tools are installed).
 
@@ -23,12 +24,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 LOGS := target/test-logs
 LAYERS := fmt clippy unit components e2e
 
-.PHONY: help setup serve build test $(addprefix layer-,$(LAYERS))
+.PHONY: help setup serve build bench test $(addprefix layer-,$(LAYERS))
 
 help:
 	@echo "make serve   build the app (release) and serve it on http://127.0.0.1:8080"
 	@echo "make test    run every test layer: $(LAYERS)"
 	@echo "make build   release build into dist/"
+	@echo "make bench   benchmark the release build (table + target/bench/bench.json)"
 
 setup:
 	@bash scripts/setup.sh
@@ -39,6 +41,12 @@ serve: setup
 
 build: setup
 	@trunk build --release --offline
+
+# Benchmark (never part of `make test`): builds, then scripts/bench.mjs builds
+# target/release/assess and measures; it reports budgets but never fails on them.
+bench: setup
+	@trunk build --release --offline
+	node scripts/bench.mjs
 
 test: setup
 	@total=$$SECONDS

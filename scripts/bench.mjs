@@ -1,0 +1,310 @@
+// Benchmark of the release build: `make bench` (builds first), or `node scripts/bench.mjs`
+// after `trunk build --release --offline`. Prints a table, writes target/bench/bench.json.
+// Never part of `make test`, and never exits non-zero for a missed budget or target.
+//
+// What each figure means (ms are the page's own performance.now(), whose origin is the
+// navigation start; 1 KB = 1000 bytes; p95 is nearest-rank; every figure is over many runs):
+//  1. Transfer size: each file of dist/ raw, gzip -9 and brotli q11 (dist/ is first copied to
+//     target/bench/dist, which is what gets served, so a concurrent build cannot interfere);
+//     "first visit" sums the files the server actually sent during a cold load of the app.
+//     Budget: first-visit gzip <= 250 KB (PASS/OVER). The server itself sends uncompressed.
+//  2. Start-up: RUNS cold loads, each in a fresh browser context (empty cache), app and plain
+//     page interleaved, after one unmeasured warm-up load of each (browser process warm-up).
+//     - first risk summary: navigation -> [data-testid=risk-summary] in the DOM (first render).
+//     - interactive: navigation -> the risk summary's text changed after a digit was typed
+//       into "Dialysis vintage (months)" (#f-vintage; typed as soon as the summary exists,
+//       retried each frame until the app responds). Yew renders the edit in a later task, so
+//       this includes the browser's first style/layout/paint of the whole page.
+//     - first button: navigation -> first <button> in the DOM, for the app and for a plain
+//       page (scripts/bench-plain: a module script that creates one button), same server,
+//       same run; ratio = app median / plain median.
+//  3. Responsiveness (one page, warm): keystroke -> updated results in the DOM: #f-vintage set
+//     to "59"/"61" alternately (native value setter + input event) until a MutationObserver
+//     on #results sees the risk summary text change; target p95 < 16 ms (one frame at 60 Hz).
+//     Example load: each option of #example selected in turn; change event -> last DOM
+//     mutation, once the DOM stayed quiet for one animation frame: all options in turn, then
+//     the largest (most elements in #results; the edits above run on it) RUNS more times.
+//  4. Native engine: target/release/assess over examples/cases/*.json repeated to >= 10,000
+//     assessments in batches (process start, file reads and JSON output included); cases per
+//     second and peak RSS of one batch from /usr/bin/time -v.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { basename, join, relative } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { CHROMIUM, DIST, ROOT, launchBrowser, serveStatic } from "../tests/e2e/harness.mjs";
+
+const RUNS = 20; // cold loads per page kind
+const EDITS = 240; // keystrokes
+const EXAMPLE_ROUNDS = 4; // x 7 examples = 28 loads
+const NATIVE_MIN = 10_000; // assessments
+const BUDGET_GZIP_KB = 250;
+const FRAME_MS = 16;
+const OUT = join(ROOT, "target", "bench", "bench.json");
+const SNAPSHOT = join(ROOT, "target", "bench", "dist"); // measured copy of dist/
+const PLAIN = join(ROOT, "scripts", "bench-plain");
+
+// ---- statistics and formatting ----
+function stats(xs) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  const n = s.length;
+  if (!n) return { n: 0 };
+  const mid = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  const r = (x) => Math.round(x * 100) / 100;
+  return { n, median: r(mid), p95: r(s[Math.ceil(0.95 * n) - 1]), min: r(s[0]), max: r(s[n - 1]), mean: r(s.reduce((a, b) => a + b, 0) / n) };
+}
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (x) => (x === undefined ? "-" : `${x.toFixed(1)} ms`);
+const pad = (s, w) => String(s).padStart(w);
+const row = (label, st) => `  ${label.padEnd(44)}${pad(st.n, 4)}${pad(ms(st.median), 11)}${pad(ms(st.p95), 11)}${pad(ms(st.min), 11)}${pad(ms(st.max), 11)}`;
+const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
+
+// ---- 1. transfer size, of a complete copy of dist/ (another build may replace dist/ meanwhile) ----
+async function snapshotDist() {
+  for (let attempt = 0; attempt < 30; attempt++, await sleep(2000)) {
+    rmSync(SNAPSHOT, { recursive: true, force: true });
+    if (!existsSync(join(DIST, "index.html"))) continue;
+    cpSync(DIST, SNAPSHOT, { recursive: true, filter: (src) => !basename(src).startsWith(".") }); // no Trunk .stage
+    const html = readFileSync(join(SNAPSHOT, "index.html"), "utf8");
+    const refs = [...html.matchAll(/["']\/([\w.-]+\.(?:js|wasm|css))["']/g)].map((m) => m[1]);
+    if (refs.length && refs.every((f) => existsSync(join(SNAPSHOT, f)))) return;
+  }
+  throw new Error(`${DIST} has no complete build: run trunk build --release --offline (or make bench)`);
+}
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+function transferSizes() {
+  return walk(SNAPSHOT).sort().map((file) => {
+    const data = readFileSync(file);
+    return {
+      file: relative(SNAPSHOT, file),
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
+    };
+  });
+}
+
+// ---- 2. start-up: injected before any page script; records page-clock times in window.__bench ----
+function benchInit() {
+  const b = (window.__bench = { button: null, summary: null, tti: null, tries: 0 });
+  let firstText = null;
+  const summary = () => document.querySelector("[data-testid=risk-summary]");
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const type = () => {
+    const input = document.getElementById("f-vintage");
+    if (b.tti !== null || !input || b.tries++ > 300) return;
+    setter.call(input, "7");
+    input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "7" }));
+    requestAnimationFrame(type); // the app did not answer within a frame: type again
+  };
+  const check = () => {
+    const now = performance.now();
+    if (b.button === null && document.querySelector("button")) b.button = now;
+    const s = summary();
+    if (!s) return;
+    if (b.summary === null) {
+      b.summary = now;
+      firstText = s.textContent;
+      type();
+    } else if (b.tti === null && s.textContent !== firstText) b.tti = now;
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function coldLoad(browser, origin, done) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    await context.addInitScript(benchInit);
+    const page = await context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: "commit" });
+    await page.waitForFunction(done, null, { polling: 25, timeout: 30_000 });
+    return await page.evaluate(() => window.__bench);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- 3. responsiveness, inside one page ----
+async function loadExamples(values) { // option values of #example, loaded in this order
+  const select = document.getElementById("example");
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const samples = [];
+  for (const value of values) {
+    let count = 0, last;
+    const mo = new MutationObserver(() => { count++; last = performance.now(); });
+    mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    select.value = value;
+    const t0 = (last = performance.now());
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    let seen;
+    do { seen = count; await frame(); } while (count !== seen); // quiet for one frame
+    mo.disconnect();
+    const nodes = document.getElementById("results").getElementsByTagName("*").length;
+    const name = [...select.options].find((o) => o.value === value).textContent;
+    samples.push({ value, name, ms: last - t0, mutations: count, nodes });
+  }
+  return samples;
+}
+
+async function typeEdits(n) {
+  const input = document.getElementById("f-vintage");
+  const results = document.getElementById("results");
+  const text = () => document.querySelector("[data-testid=risk-summary]").textContent;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const samples = [];
+  let unchanged = 0;
+  const first = input.value === "59" ? 1 : 0; // every edit changes the value
+  for (let i = 0; i < n; i++) {
+    const value = (i + first) % 2 ? "61" : "59";
+    const before = text();
+    samples.push(await new Promise((resolve) => {
+      let t0, settled = false;
+      const finish = (changed) => {
+        if (settled) return;
+        settled = true;
+        mo.disconnect();
+        if (!changed) unchanged++;
+        resolve(performance.now() - t0);
+      };
+      const mo = new MutationObserver(() => text() !== before && finish(true));
+      mo.observe(results, { childList: true, subtree: true, characterData: true });
+      input.focus();
+      setter.call(input, value);
+      t0 = performance.now();
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value.slice(-1) }));
+      requestAnimationFrame(() => finish(false)); // no change expected: time to the next frame
+    }));
+    await new Promise((r) => requestAnimationFrame(r)); // one keystroke per frame at most
+  }
+  return { samples, unchanged };
+}
+
+// ---- 4. native engine ----
+function nativeEngine() {
+  execFileSync("cargo", ["build", "--release", "--bin", "assess"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  const bin = join(ROOT, "target", "release", "assess");
+  const cases = readdirSync(join(ROOT, "examples", "cases")).filter((f) => f.endsWith(".json")).map((f) => `examples/cases/${f}`);
+  const perBatch = cases.length * Math.ceil(2000 / cases.length);
+  const args = Array.from({ length: perBatch }, (_, i) => cases[i % cases.length]);
+  const hasTime = existsSync("/usr/bin/time");
+  const timeOut = join(tmpdir(), `bench-time-${process.pid}.txt`);
+  const batches = [];
+  for (let done = 0; done < NATIVE_MIN; done += perBatch) {
+    const [cmd, argv] = hasTime ? ["/usr/bin/time", ["-v", "-o", timeOut, bin, ...args]] : [bin, args];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20 });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status !== 0) throw new Error(`assess exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+    const rss = hasTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeOut, "utf8"))?.[1]) : null;
+    batches.push({ cases: perBatch, seconds, casesPerSecond: perBatch / seconds, maxRssKb: rss });
+  }
+  if (hasTime) rmSync(timeOut, { force: true });
+  const total = batches.reduce((a, b) => a + b.cases, 0);
+  const seconds = batches.reduce((a, b) => a + b.seconds, 0);
+  return {
+    files: cases.length, batches: batches.length, total, seconds,
+    casesPerSecond: total / seconds,
+    casesPerSecondPerBatch: stats(batches.map((b) => b.casesPerSecond)),
+    peakRssKb: hasTime ? Math.max(...batches.map((b) => b.maxRssKb)) : null,
+  };
+}
+
+// ---- main ----
+await snapshotDist();
+const loadBefore = loadavg();
+const chromiumVersion = execFileSync(CHROMIUM, ["--version"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+const files = transferSizes();
+const app = await serveStatic(SNAPSHOT);
+const plain = await serveStatic(PLAIN);
+const browser = await launchBrowser();
+let startup, examples, edits, firstVisit;
+try {
+  progress(`start-up: ${RUNS} cold loads each of the app and the plain page (+1 warm-up)`);
+  const s = { summary: [], tti: [], appButton: [], plainButton: [] };
+  for (let i = -1; i < RUNS; i++) {
+    app.requests.length = 0;
+    const a = await coldLoad(browser, app.origin, () => !!window.__bench && window.__bench.tti !== null);
+    if (i === -1) firstVisit = app.requests.filter((r) => r.startsWith("GET ") && r.endsWith(" 200")).map((r) => r.split(" ")[1]);
+    const p = await coldLoad(browser, plain.origin, () => !!window.__bench && window.__bench.button !== null);
+    if (i < 0) continue;
+    s.summary.push(a.summary); s.tti.push(a.tti); s.appButton.push(a.button); s.plainButton.push(p.button);
+  }
+  startup = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, stats(v)]));
+  startup.ratioAppPlainButton = Math.round((startup.appButton.median / startup.plainButton.median) * 100) / 100;
+
+  progress(`responsiveness: example loads, then ${EDITS} edits`);
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${app.origin}/`);
+  await page.waitForSelector("[data-testid=risk-summary]");
+  const options = await page.$$eval("#example option", (os) => os.map((o) => o.value).filter(Boolean));
+  const loads = await page.evaluate(loadExamples, Array.from({ length: EXAMPLE_ROUNDS }, () => options).flat());
+  const byName = {};
+  for (const l of loads) (byName[l.name] ??= []).push(l);
+  const perExample = Object.fromEntries(Object.entries(byName).map(([name, ls]) => [name, stats(ls.map((l) => l.ms))]));
+  const bySize = [...loads].sort((a, b) => a.nodes - b.nodes); // elements in #results
+  const [small, large] = [bySize[0], bySize.at(-1)];
+  // the largest again, RUNS times, each after the smallest so that every load changes the page
+  const again = await page.evaluate(loadExamples, Array.from({ length: RUNS }, () => [small.value, large.value]).flat());
+  const largest = { name: large.name, nodes: large.nodes, ...stats(again.filter((l) => l.value === large.value).map((l) => l.ms)) };
+  examples = { all: stats(loads.map((l) => l.ms)), options: options.length, perExample, largest };
+  await page.selectOption("#example", large.value);
+  await page.waitForTimeout(200);
+  const typed = await page.evaluate(typeEdits, EDITS);
+  edits = { onExample: large.name, unchanged: typed.unchanged, ...stats(typed.samples) };
+  await context.close();
+} finally {
+  await browser.close();
+  await app.close();
+  await plain.close();
+}
+progress("native engine: cargo build --release --bin assess, then the batches");
+const native = nativeEngine();
+
+// ---- report ----
+const sum = (list, key) => list.reduce((a, f) => a + f[key], 0);
+const visited = files.filter((f) => firstVisit.some((p) => (p === "/" ? "index.html" : decodeURIComponent(p.slice(1))) === f.file));
+const visit = { requests: firstVisit, raw: sum(visited, "raw"), gzip: sum(visited, "gzip"), brotli: sum(visited, "brotli") };
+const budget = visit.gzip <= BUDGET_GZIP_KB * 1000 ? "PASS" : "OVER";
+const editVerdict = edits.p95 < FRAME_MS ? "PASS" : "OVER";
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, chromium: chromiumVersion, node: process.version, platform: `${process.platform} ${process.arch}`,
+  loadavg1mStartEnd: [loadBefore[0], loadavg()[0]].map((x) => Math.round(x * 100) / 100) };
+
+const out = [];
+out.push(`Calciphylaxis calculator benchmark  (${machine.cpus} CPUs, load ${machine.loadavg1mStartEnd.join(" -> ")}, ${chromiumVersion}, node ${machine.node})`, "");
+out.push(`1. Transfer size of dist/ (as served)${"raw".padStart(22)}${pad("gzip -9", 12)}${pad("brotli 11", 12)}`);
+for (const f of files) out.push(`  ${f.file.padEnd(54)}${pad(kb(f.raw), 12)}${pad(kb(f.gzip), 12)}${pad(kb(f.brotli), 12)}`);
+out.push(`  ${`first visit (${visited.length} files)`.padEnd(54)}${pad(kb(visit.raw), 12)}${pad(kb(visit.gzip), 12)}${pad(kb(visit.brotli), 12)}`);
+out.push(`  budget: first-visit gzip <= ${BUDGET_GZIP_KB} KB: ${budget} (${kb(visit.gzip)})`, "");
+out.push(`2. Start-up, cold contexts (navigation -> ...)${"n".padStart(6)}${pad("median", 11)}${pad("p95", 11)}${pad("min", 11)}${pad("max", 11)}`);
+out.push(row("app: first risk summary (first render)", startup.summary));
+out.push(row("app: interactive (typed digit -> summary)", startup.tti));
+out.push(row("app: first button", startup.appButton));
+out.push(row("plain HTML+JS page: first button", startup.plainButton));
+out.push(`  ratio app / plain, first button medians: ${startup.ratioAppPlainButton.toFixed(2)}`, "");
+out.push(`3. Responsiveness (warm page)${"n".padStart(23)}${pad("median", 11)}${pad("p95", 11)}${pad("min", 11)}${pad("max", 11)}`);
+out.push(row("keystroke -> results DOM", edits));
+out.push(`  target p95 < ${FRAME_MS} ms: ${editVerdict}   (edits on "${edits.onExample}"; ${edits.unchanged} left the summary as it was: timed to the next frame)`);
+out.push(row(`example load -> DOM settled (all ${examples.options})`, examples.all));
+out.push(row(`largest (${examples.largest.nodes} elements) -> DOM settled`, examples.largest));
+out.push(`    = "${examples.largest.name}"`);
+out.push("");
+out.push(`4. Native engine (target/release/assess, ${native.total} assessments of ${native.files} case files in ${native.batches} batches)`);
+out.push(`  ${native.casesPerSecond.toFixed(0)} cases/s overall (batch median ${native.casesPerSecondPerBatch.median.toFixed(0)}, min ${native.casesPerSecondPerBatch.min.toFixed(0)});` +
+  ` peak RSS ${native.peakRssKb ? `${(native.peakRssKb / 1024).toFixed(1)} MiB` : "not measured (/usr/bin/time missing: apt-get install time)"}`);
+console.log(out.join("\n"));
+
+mkdirSync(join(ROOT, "target", "bench"), { recursive: true });
+const report = {
+  date: new Date().toISOString(), machine, units: { time: "ms (page performance.now from navigation start)", size: "bytes" },
+  transfer: { files, firstVisit: visit, budgetGzipBytes: BUDGET_GZIP_KB * 1000, budget },
+  startup: { runs: RUNS, warmupDiscarded: 1, ...startup },
+  responsiveness: { edits: { ...edits, targetP95Ms: FRAME_MS, verdict: editVerdict }, exampleLoads: examples },
+  native,
+};
+writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
+console.log(`\nJSON: ${relative(process.cwd(), OUT) || OUT}`);
