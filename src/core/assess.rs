@@ -89,14 +89,38 @@ pub fn assess_json_in(text: &str, lang: Lang) -> Result<Assessment, CaseFileErro
     parse_case_text_in(text, lang).map(|parsed| assess_parsed_in(&parsed, lang))
 }
 
-/// Every `sources` / `source` id in the assessment, resolved. Walks the serialised form so
-/// no section can be forgotten.
-fn cited(assessment: &Assessment) -> BTreeMap<&'static str, String> {
-    let value = serde_json::to_value(assessment).unwrap_or_default();
-    let mut ids = Vec::new();
-    collect_source_ids(&value, &mut ids);
-    ids.into_iter()
-        .filter_map(|id| citation(&id).map(|c| (c.id, c.full())))
+/// Every `sources` / `source` id in the assessment, resolved. The property tests check,
+/// over the serialised form, that no section is forgotten here.
+fn cited(a: &Assessment) -> BTreeMap<&'static str, String> {
+    let d = &a.derived;
+    let derived = [
+        &d.corrected_calcium,
+        &d.calcium_phosphate_product,
+        &d.bmi,
+        &d.pth_multiple_of_uln,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|v| v.source);
+    let lists = a
+        .risk
+        .factors
+        .iter()
+        .map(|f| &f.sources)
+        .chain([&a.risk.threshold.sources])
+        .chain([
+            &a.diagnosis.consensus.sources,
+            &a.diagnosis.hayashi.sources,
+            &a.diagnosis.lesion_distribution_sources,
+        ])
+        .chain(a.workup.items.iter().map(|i| &i.sources))
+        .chain(a.msc.criteria.iter().map(|c| &c.sources))
+        .flat_map(|ids| ids.iter().copied());
+    let context = a.msc.context.iter().map(|c| c.source);
+    derived
+        .chain(lists)
+        .chain(context)
+        .filter_map(|id| citation(id).map(|c| (c.id, c.full())))
         .collect()
 }
 
@@ -106,7 +130,7 @@ pub fn collect_source_ids(value: &serde_json::Value, ids: &mut Vec<String>) {
         Value::Object(map) => {
             for (key, child) in map {
                 match (key.as_str(), child) {
-                    ("sources", Value::Array(items)) => {
+                    (key, Value::Array(items)) if key == "sources" || key.ends_with("_sources") => {
                         ids.extend(items.iter().filter_map(|i| i.as_str().map(str::to_string)))
                     }
                     ("source", Value::String(id)) => ids.push(id.clone()),
