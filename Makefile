@@ -63,6 +63,9 @@ test: setup
 	done
 	printf '\n======== all layers passed (%ss) ========\n' "$$((SECONDS - total))"
 	printf '  %s\n' "$${summary[@]}"
+	passed=$$(cat $(LOGS)/*.count | grep -oE '[0-9]+ passed' | awk '{ n += $$1 } END { print n + 0 }')
+	failed=$$(cat $(LOGS)/*.count | grep -oE '[0-9]+ failed' | awk '{ n += $$1 } END { print n + 0 }')
+	printf 'total: %s passed, %s failed\n' "$$passed" "$$failed"
 
 $(LOGS):
 	@mkdir -p $(LOGS)
