@@ -5,6 +5,7 @@ pub mod case_form;
 pub mod fields;
 #[cfg(feature = "csr")]
 mod files;
+pub mod print;
 pub mod results;
 #[cfg(feature = "csr")]
 mod storage;
@@ -159,9 +160,11 @@ pub fn App() -> Html {
     let lang = state.lang;
     let computed = use_memo((state.form.clone(), lang), |(form, lang)| {
         let (case, form_errors) = form.to_case();
-        (Rc::new(assess_in(&case, *lang)), Rc::new(form_errors))
+        let assessment = Rc::new(assess_in(&case, *lang));
+        (assessment, Rc::new(form_errors), Rc::new(case))
     });
-    let (assessment, form_errors): &(Rc<Assessment>, Rc<Vec<Issue>>) = &computed;
+    let (assessment, form_errors, case): &(Rc<Assessment>, Rc<Vec<Issue>>, Rc<crate::core::Case>) =
+        &computed;
     let mut all_errors: Vec<Issue> = form_errors.to_vec();
     all_errors.extend(assessment.input_errors.iter().cloned());
     let all_errors = Rc::new(all_errors);
@@ -360,6 +363,7 @@ pub fn App() -> Html {
                     if form.is_empty() {
                         <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>
                     }
+                    <print::CaseSummary case={case.clone()} {lang} />
                     <SummaryBar assessment={assessment.clone()} {lang} />
                     <Ignored {errors} {warnings} {lang} />
                     <RiskPanel assessment={assessment.clone()} {lang} />
@@ -367,6 +371,7 @@ pub fn App() -> Html {
                     <WorkupPanel assessment={assessment.clone()} {lang} />
                     <MscPanel assessment={assessment.clone()} {lang} />
                     <DerivedPanel assessment={assessment.clone()} {lang} />
+                    <print::Citations assessment={assessment.clone()} {lang} />
                     <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>
                 </main>
             </div>

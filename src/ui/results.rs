@@ -166,7 +166,7 @@ pub fn DerivedPanel(props: &AssessmentProps) -> Html {
         .filter_map(|(name, v)| v.as_ref().map(|v| (name.get(lang), v)))
         .collect();
     html! {
-        <section class="panel" aria-labelledby="derived-h">
+        <section class="panel" aria-labelledby="derived-h" id="derived">
             <h2 id="derived-h">{ t::DERIVED.get(lang) }</h2>
             if shown.is_empty() {
                 <p class="muted">{ t::DERIVED_NONE.get(lang) }</p>
@@ -279,14 +279,25 @@ pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
 #[component]
 pub fn WorkupPanel(props: &AssessmentProps) -> Html {
     let (workup, lang) = (&props.assessment.workup, props.lang);
+    // Prints only the tests to order or repeat: the body's class narrows the print stylesheet
+    // for this one print.
     let print = Callback::from(|_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let body = window.document().and_then(|d| d.body());
+        if let Some(body) = &body {
+            let _ = body.class_list().add_1("print-orders");
+        }
+        let _ = window.print();
+        if let Some(body) = &body {
+            let _ = body.class_list().remove_1("print-orders");
         }
     });
     html! {
         <section class="panel" aria-labelledby="workup-h" id="workup">
             <h2 id="workup-h">{ t::WORKUP_TITLE.get(lang) }</h2>
+            <h2 class="print-orders-only">{ t::ORDER_LIST.get(lang) }</h2>
             <p class="panel-summary" data-testid="workup-summary">{ workup.summary.clone() }</p>
             <button type="button" class="secondary no-print" onclick={print}>{ t::PRINT_ORDERS.get(lang) }</button>
             <ol class="rows checklist">
@@ -353,7 +364,7 @@ pub fn MscPanel(props: &AssessmentProps) -> Html {
             <p class="notice">{ msc.notice.to_string() }</p>
             <p class="panel-summary"><strong data-testid="msc-status">{ msc_status_text(msc.status, lang) }</strong>{ format!(". {}", msc.summary) }</p>
             if !msc.missing.is_empty() {
-                <h3>{ t::STILL_NEEDED.get(lang) }</h3>
+                <h3 class="missing-title">{ t::STILL_NEEDED.get(lang) }</h3>
                 <ul class="missing">{ for msc.missing.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
             }
             { group(Kind::Inclusion, t::INCLUSION.get(lang)) }

@@ -146,6 +146,10 @@ texts! {
     CONTEXT = "Context from the published hAMSC cases", "已发表 hAMSC 病例的背景信息";
     LEFT_OUT = "Inputs left out", "未纳入评估的输入";
     PRINTED = "Printed from the calciphylaxis calculator on", "打印自钙化防御计算器，日期";
+    RECORDED_YES = "Recorded as present", "记录为“是”";
+    RECORDED_NO = "Recorded as absent", "记录为“否”";
+    LABS = "Labs", "化验";
+    ORDER_LIST = "Hypercoagulability workup: tests to order or repeat", "高凝状态检查：需开单或复查的项目";
 
     IMPORTED = "Imported", "已导入";
     IMPORT_FAILED = "Could not import", "无法导入";

@@ -213,8 +213,29 @@ test("print media shows the report without controls", { timeout: TIMEOUT }, asyn
   assert.equal(await page.getByRole("button", { name: "Print order list" }).isVisible(), false);
   assert.ok(await page.getByTestId("risk-summary").isVisible());
   assert.ok(await page.locator(".print-date").isVisible());
+  // The case as entered and every source in full are in the report.
+  assert.ok(await page.locator(".case-summary").isVisible());
+  assert.ok(await page.locator(".citations").isVisible());
+  assert.equal(await page.locator("form.inputs").isVisible(), false);
   const pdf = await page.pdf({ format: "A4" });
-  assert.ok(pdf.length > 10_000);
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, `the report takes ${pages} pages`);
+  s.assertClean();
+});
+
+test("print order list shows only the tests to order or repeat", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Load an example case").selectOption({ index: 4 }); // warfarin teaching case
+  // The button adds this class for the one print; set it here, as window.print() returns at once headless.
+  await page.evaluate(() => document.body.classList.add("print-orders"));
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.getByRole("heading", { name: /tests to order or repeat/ }).isVisible());
+  assert.ok(await page.locator('[data-test="fibrinogen"]').isVisible()); // to order
+  assert.ok(await page.locator('[data-test="protein_c_activity"]').isVisible()); // to repeat
+  assert.equal(await page.locator('[data-test="platelets"]').isVisible(), false); // normal
+  assert.equal(await page.locator('[data-test="d_dimer"]').isVisible(), false); // abnormal, done
+  assert.equal(await page.getByTestId("risk-summary").isVisible(), false);
   s.assertClean();
 });
 

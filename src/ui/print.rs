@@ -1,0 +1,164 @@
+//! What only the printed report shows: the case as entered, compactly, and every source
+//! cited, in full. On screen these are hidden (the form and the "Why?" panels show them).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::text as t;
+use crate::core::case::{Case, TherapyTrial};
+use crate::core::findings::{finding_def, Therapy};
+use crate::core::i18n::Lang;
+use crate::core::labs::{fmt_number, lab, result_label};
+use crate::core::Assessment;
+
+#[derive(Properties, PartialEq)]
+pub struct CaseSummaryProps {
+    pub case: Rc<Case>,
+    pub lang: Lang,
+}
+
+/// The inputs of the case, one line per section, only what was recorded.
+#[component]
+pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
+    let (case, lang) = (&props.case, props.lang);
+    let number = |v: Option<f64>, unit: &str| v.map(|v| format!("{} {unit}", fmt_number(v, 1)));
+    let patient: Vec<String> = [
+        number(case.patient.age_years, lang.pick("y", "岁")),
+        case.patient.sex.map(|s| {
+            lang.pick(s.id(), if s.id() == "female" { "女" } else { "男" })
+                .to_string()
+        }),
+        number(case.patient.weight_kg, "kg"),
+        number(case.patient.height_cm, "cm"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let kidney: Vec<String> = [
+        case.kidney.ckd_stage.map(|s| s.id().to_string()),
+        case.kidney.dialysis.map(|d| d.id().replace('_', " ")),
+        number(
+            case.kidney.dialysis_vintage_months,
+            lang.pick("months", "个月"),
+        ),
+        case.kidney
+            .kidney_transplant
+            .map(|t| format!("{}: {}", t::TRANSPLANT.get(lang), yes_no(t, lang))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let findings = |value: bool| -> Vec<String> {
+        case.findings
+            .iter()
+            .filter(|(_, v)| **v == value)
+            .filter_map(|(id, _)| finding_def(id).map(|f| f.label(lang).to_string()))
+            .collect()
+    };
+    let mut lesions: Vec<String> = Vec::new();
+    if let Some(count) = case.lesions.count {
+        lesions.push(format!(
+            "{}: {}",
+            t::LESION_COUNT.get(lang),
+            fmt_number(count, 0)
+        ));
+    }
+    if !case.lesions.sites.is_empty() {
+        let sites: Vec<&str> = case.lesions.sites.iter().map(|s| s.name(lang)).collect();
+        lesions.push(format!("{}: {}", t::SITES.get(lang), sites.join(", ")));
+    }
+    if let Some(biopsy) = case.lesions.biopsy {
+        lesions.push(format!(
+            "{}: {}",
+            t::BIOPSY.get(lang),
+            biopsy.id().replace('_', " ")
+        ));
+    }
+    let labs: Vec<String> = case
+        .labs
+        .iter()
+        .map(|(id, entry)| {
+            let name = lab(id).map(|l| l.name(lang)).unwrap_or(id);
+            let value = match (&entry.value, &entry.result) {
+                (Some(v), _) => format!(
+                    "{} {}",
+                    fmt_number(*v, 3),
+                    entry.unit.as_deref().unwrap_or("")
+                ),
+                (None, Some(r)) => result_label(r, lang),
+                _ => String::new(),
+            };
+            format!("{name} {value}")
+        })
+        .collect();
+    let therapies: Vec<String> = case
+        .therapies_tried
+        .iter()
+        .flatten()
+        .map(|(id, trial)| {
+            let name = Therapy::from_id(id).map(|t| t.name(lang)).unwrap_or(id);
+            match trial {
+                TherapyTrial::Tried => name.to_string(),
+                TherapyTrial::Detail { weeks, response } => format!(
+                    "{name}{}{}",
+                    weeks
+                        .map(|w| format!(" {} {}", fmt_number(w, 0), t::WEEKS.get(lang)))
+                        .unwrap_or_default(),
+                    response
+                        .map(|r| format!(": {}", r.id()))
+                        .unwrap_or_default()
+                ),
+            }
+        })
+        .collect();
+    let row = |title: &'static str, items: Vec<String>| {
+        if items.is_empty() {
+            html! {}
+        } else {
+            html! { <><dt>{ title }</dt><dd>{ items.join("; ") }</dd></> }
+        }
+    };
+    html! {
+        <section class="print-only case-summary" aria-hidden="true">
+            <h2>{ t::CASE_FORM.get(lang) }</h2>
+            if let Some(label) = &case.label { <p>{ label.clone() }</p> }
+            <dl>
+                { row(t::PATIENT.get(lang), patient) }
+                { row(t::KIDNEY.get(lang), kidney) }
+                { row(t::RECORDED_YES.get(lang), findings(true)) }
+                { row(t::RECORDED_NO.get(lang), findings(false)) }
+                { row(t::SKIN.get(lang), lesions) }
+                { row(t::LABS.get(lang), labs) }
+                { row(t::THERAPIES.get(lang), therapies) }
+            </dl>
+        </section>
+    }
+}
+
+fn yes_no(value: bool, lang: Lang) -> &'static str {
+    if value {
+        t::YES.get(lang)
+    } else {
+        t::NO.get(lang)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CitationsProps {
+    pub assessment: Rc<Assessment>,
+    pub lang: Lang,
+}
+
+/// Every source the assessment cites, in full.
+#[component]
+pub fn Citations(props: &CitationsProps) -> Html {
+    html! {
+        <section class="print-only citations" aria-hidden="true">
+            <h2>{ t::SOURCES.get(props.lang) }</h2>
+            <ol>
+                { for props.assessment.citations.values().map(|full| html! { <li>{ full.clone() }</li> }) }
+            </ol>
+        </section>
+    }
+}
