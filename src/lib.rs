@@ -10,3 +10,7 @@ pub mod form;
 
 #[cfg(feature = "ui")]
 pub mod ui;
+
+/// The JavaScript API of the browser build (`assess`, `version`, `labs`).
+#[cfg(all(target_arch = "wasm32", feature = "csr"))]
+pub mod api;
