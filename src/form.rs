@@ -258,12 +258,6 @@ impl Form {
         form.carried.lesions.extra = case.lesions.extra.clone();
         form
     }
-
-    /// True when nothing has been entered.
-    pub fn is_empty(&self) -> bool {
-        let (case, errors) = self.to_case();
-        errors.is_empty() && case == Case::default()
-    }
 }
 
 pub fn default_unit(lab_id: &str, units: UnitSystem) -> String {

@@ -320,6 +320,8 @@ pub fn App() -> Html {
             }))
             .collect::<Vec<_>>();
     let form = &state.form;
+    // From the memoised case: no second conversion of the form on each render.
+    let nothing_entered = form_errors.is_empty() && **case == crate::core::Case::default();
     let errors = labelled(&all_errors, lang);
     let warnings = labelled(&assessment.warnings, lang);
 
@@ -360,7 +362,7 @@ pub fn App() -> Html {
             <div class="layout">
                 <CaseForm form={Rc::new(form.clone())} {lang} errors={all_errors.clone()} dispatcher={state.dispatcher()} />
                 <main class="results" id="results" aria-label={t::RESULTS.get(lang)}>
-                    if form.is_empty() {
+                    if nothing_entered {
                         <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>
                     }
                     <print::CaseSummary case={case.clone()} {lang} />
