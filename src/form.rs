@@ -10,7 +10,7 @@ use crate::core::case::{
 };
 use crate::core::findings::{Site, Therapy};
 use crate::core::inputs::{from_canonical, to_canonical};
-use crate::core::labs::{fmt_number, lab, LabKind, LABS};
+use crate::core::labs::{fmt_number, lab, LabKind};
 
 /// Which unit system new lab fields start in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -286,11 +286,6 @@ fn significant_decimals(value: f64) -> usize {
 /// Every therapy id, for the form's list.
 pub fn therapies() -> &'static [Therapy] {
     Therapy::ALL
-}
-
-/// Every lab of the catalogue, for the form's list.
-pub fn labs() -> impl Iterator<Item = &'static crate::core::labs::Lab> {
-    LABS.iter()
 }
 
 #[cfg(test)]

@@ -358,19 +358,6 @@ pub fn finding_label(id: &str, lang: Lang) -> String {
     }
 }
 
-/// The factor's name in English.
-pub fn factor_name(id: &str) -> Option<&'static str> {
-    factor_name_in(id, Lang::En)
-}
-
-/// The factor's name in the chosen language.
-pub fn factor_name_in(id: &str, lang: Lang) -> Option<&'static str> {
-    FACTORS
-        .iter()
-        .find(|f| f.id == id)
-        .map(|f| f.name.get(lang))
-}
-
 fn finding_rule(ctx: &Context, id: &str) -> Judgement {
     let lang = ctx.lang;
     let label = finding_label(id, lang);
