@@ -16,6 +16,7 @@
 //     s.assertClean();                       // no foreign request, console error, CSP violation
 //   });
 
+import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -73,9 +74,10 @@ export function mimeType(path) {
  * { origin, port, server, requests, close() }; `requests` lists every
  * "METHOD /path STATUS" the server answered.
  */
-export function serveStatic(dir = DIST, { host = "127.0.0.1", port = 0 } = {}) {
-  const root = resolve(dir);
+export function serveStatic(dir = DIST, { host = "127.0.0.1", port = 0, prefix = "/" } = {}) {
+  let root = resolve(dir);
   const requests = [];
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) throw new Error(`prefix must start and end with "/": ${prefix}`);
   const server = createServer((req, res) => {
     const done = (status, headers = {}, body) => {
       requests.push(`${req.method} ${req.url} ${status}`);
@@ -88,6 +90,13 @@ export function serveStatic(dir = DIST, { host = "127.0.0.1", port = 0 } = {}) {
       pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
     } catch {
       return done(400);
+    }
+    // Served under a sub-path (as on GitHub Pages): /prefix redirects to /prefix/,
+    // anything outside the prefix is not found.
+    if (prefix !== "/") {
+      if (pathname === prefix.slice(0, -1)) return done(301, { location: prefix });
+      if (!pathname.startsWith(prefix)) return done(404, { "content-type": "text/plain; charset=utf-8" }, "not found\n");
+      pathname = pathname.slice(prefix.length - 1);
     }
     let file = normalize(join(root, pathname));
     if (file !== root && !file.startsWith(root + sep)) return done(403);
@@ -115,8 +124,15 @@ export function serveStatic(dir = DIST, { host = "127.0.0.1", port = 0 } = {}) {
       resolvePromise({
         origin,
         port: actual,
+        prefix,
+        /** origin + prefix: the app's address. */
+        base: origin + prefix,
         server,
         requests,
+        /** Serve another directory from now on (e.g. a new deployment). */
+        setRoot: (next) => {
+          root = resolve(next);
+        },
         close: () => new Promise((r) => server.close(() => r())),
       });
     });
@@ -143,15 +159,18 @@ function safeName(s) {
  * Start the server for dist/ and one Chromium for a test file.
  * Every session gets its own fresh browser context.
  */
-export async function startSuite({ dist = DIST } = {}) {
+export async function startSuite({ dist = DIST, prefix = "/" } = {}) {
   if (!existsSync(join(dist, "index.html"))) {
     throw new Error(`${dist}/index.html is missing: build first (trunk build --release --offline)`);
   }
-  const server = await serveStatic(dist);
+  const server = await serveStatic(dist, { prefix });
   const browser = await launchBrowser();
   const contexts = new Set();
   return {
     origin: server.origin,
+    prefix,
+    /** origin + prefix: the app's address (`s.goto(suite.prefix)` opens it). */
+    base: server.base,
     server,
     browser,
     /** A fresh context + page with recorders attached. `t` (node:test context) names the screenshot. */
@@ -325,4 +344,23 @@ export async function attachRecorders(context, origin, name = "page") {
       await context.close().catch(() => {});
     },
   };
+}
+
+/**
+ * A release build with Trunk into `dist` (never the default dist/), e.g. for a sub-path:
+ * `trunk build --release --offline --public-url /calciphylaxis-calculator/ --dist DIR`.
+ * Uses the local tools (node_modules/.bin on PATH, as the Makefile does). Resolves to
+ * the build's output; rejects with it when Trunk fails.
+ */
+export function trunkBuild({ dist, publicUrl = "/", timeout = 300_000 } = {}) {
+  if (!dist || resolve(dist) === resolve(DIST)) throw new Error("trunkBuild: pass a separate dist directory");
+  const env = { ...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}` };
+  const args = ["build", "--release", "--offline", "--public-url", publicUrl, "--dist", dist];
+  return new Promise((resolvePromise, reject) => {
+    execFile("trunk", args, { cwd: ROOT, env, timeout, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const output = `${stdout}\n${stderr}`;
+      if (err) reject(new Error(`trunk ${args.join(" ")} failed: ${err.message}\n${output.slice(-4000)}`));
+      else resolvePromise(output);
+    });
+  });
 }

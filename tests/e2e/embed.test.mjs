@@ -1,0 +1,97 @@
+// The JavaScript API of the wasm module (src/api.rs), used as README "JavaScript API"
+// shows: the example page dist/embed/ imports the app's own module and calls assess,
+// version and labs. Also: the app page itself exposes them as window.wasmBindings.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, startSuite } from "./harness.mjs";
+
+const TIMEOUT = 60_000;
+const CARGO_VERSION = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+const readJson = (...p) => JSON.parse(readFileSync(join(ROOT, ...p), "utf8"));
+let suite;
+
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+async function openEmbed(t) {
+  const s = await suite.newSession(t);
+  await s.goto("/embed/");
+  await s.page.waitForFunction(() => !!window.calciphylaxis, null, { timeout: 15_000 }).catch((e) => {
+    throw new Error(`the embedding example did not start: ${e.message}\n${s.report()}`);
+  });
+  return s;
+}
+
+test("embed page: assess gives the golden assessment, version() is Cargo.toml's, labs() lists units", { timeout: TIMEOUT }, async (t) => {
+  const s = await openEmbed(t);
+  const page = s.page;
+  assert.equal(await page.evaluate(() => window.calciphylaxis.version()), CARGO_VERSION);
+  assert.equal(await page.locator("#version").innerText(), CARGO_VERSION);
+
+  for (const name of ["msc-candidate-illustrative", "excluded-active-malignancy", "warfarin-low-protein-c-s"]) {
+    const input = readJson("examples", "cases", `${name}.json`);
+    const golden = readJson("tests", "golden", `${name}.json`);
+    const result = await page.evaluate((c) => window.calciphylaxis.assess(c), input);
+    assert.equal(result.format, "calciphylaxis-assessment/1");
+    assert.equal(result.msc.status, golden.msc.status, name);
+    assert.deepEqual(result, golden, `${name}: the browser's assessment equals the native golden file`);
+  }
+  const candidate = readJson("examples", "cases", "msc-candidate-illustrative.json");
+  assert.equal((await page.evaluate((c) => window.calciphylaxis.assess(c), candidate)).msc.status, "candidate");
+  // The JSON text is accepted too, and Chinese.
+  const zh = await page.evaluate((c) => window.calciphylaxis.assess(JSON.stringify(c), "zh"), candidate);
+  assert.equal(zh.msc.status, "candidate");
+  assert.notEqual(zh.msc.summary, (await page.evaluate((c) => window.calciphylaxis.assess(c, "en"), candidate)).msc.summary);
+
+  const labs = await page.evaluate(() => window.calciphylaxis.labs());
+  const calcium = labs.find((l) => l.id === "calcium_total");
+  assert.ok(calcium, "calcium_total listed");
+  assert.ok(calcium.units.includes("mg/dL") && calcium.units.includes("mmol/L"), JSON.stringify(calcium));
+  assert.equal(calcium.kind, "numeric");
+  assert.equal(await page.locator("#lab-count").innerText(), String(labs.length));
+  assert.match(await page.locator("#msc-status").innerText(), /^(candidate|incomplete|not_eligible)$/);
+  s.assertClean();
+});
+
+test("embed page: anything that is not a case gives { error } and never throws", { timeout: TIMEOUT }, async (t) => {
+  const s = await openEmbed(t);
+  const results = await s.page.evaluate(() => {
+    const { assess } = window.calciphylaxis;
+    return [assess("garbage"), assess("{\"format\": 1"), assess(42), assess(null), assess(undefined), assess([1, 2]),
+      assess({ format: "something-else/9" }), assess({ format: "calciphylaxis-case/1" }, "xx"), assess("garbage", "zh")];
+  });
+  for (const r of results) {
+    assert.equal(typeof r.error, "string", JSON.stringify(r));
+    assert.ok(r.error.length > 5, JSON.stringify(r));
+    assert.equal(Object.keys(r).length, 1, JSON.stringify(r));
+  }
+  assert.match(results[7].error, /unknown language "xx"/);
+  assert.match(results[8].error, /[\u4e00-\u9fff]/, "the error is in Chinese when asked");
+  // A case with a bad field is still a case: assessed, with the problem in input_errors.
+  const partial = await s.page.evaluate(() =>
+    window.calciphylaxis.assess({ format: "calciphylaxis-case/1", patient: { age_years: "old" }, labs: { calcium_total: { value: 10, unit: "furlongs" } } }),
+  );
+  assert.equal(partial.error, undefined);
+  assert.ok(partial.input_errors.length >= 1, JSON.stringify(partial.input_errors));
+  s.assertClean();
+});
+
+test("the app page exposes the same API as window.wasmBindings after TrunkApplicationStarted", { timeout: TIMEOUT }, async (t) => {
+  const s = await suite.newSession(t);
+  await s.goto("/");
+  await s.waitForApp("h1");
+  const out = await s.page.evaluate(() => {
+    const b = window.wasmBindings;
+    return { version: b.version(), n: b.labs().length, error: b.assess("garbage").error };
+  });
+  assert.equal(out.version, CARGO_VERSION);
+  assert.ok(out.n > 10);
+  assert.equal(typeof out.error, "string");
+  s.assertClean();
+});
