@@ -165,6 +165,111 @@ impl Serialize for TherapyTrial {
     }
 }
 
+id_enum! {
+    /// How a follow-up treatment was given (`visits[].treatments[].route`).
+    Route {
+        Intravenous = "intravenous",
+        Intramuscular = "intramuscular",
+        Subcutaneous = "subcutaneous",
+        Intralesional = "intralesional",
+        Intraperitoneal = "intraperitoneal",
+        Topical = "topical",
+        Oral = "oral",
+        Other = "other",
+    }
+}
+
+/// What a follow-up treatment was: mesenchymal stem cells (`msc`) or one of the
+/// conventional therapies (the `therapies_tried` ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TreatmentKind {
+    Msc,
+    Conventional(Therapy),
+}
+
+impl TreatmentKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            TreatmentKind::Msc => "msc",
+            TreatmentKind::Conventional(therapy) => therapy.id(),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "msc" => Some(TreatmentKind::Msc),
+            other => Therapy::from_id(other).map(TreatmentKind::Conventional),
+        }
+    }
+
+    /// The accepted ids, for error messages.
+    pub fn ids() -> String {
+        format!("msc, {}", Therapy::ids())
+    }
+
+    /// The treatment's name in the chosen language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            TreatmentKind::Msc => lang.pick("Mesenchymal stem cells (MSC)", "间充质干细胞（MSC）"),
+            TreatmentKind::Conventional(therapy) => therapy.name(lang),
+        }
+    }
+}
+
+impl Serialize for TreatmentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// One treatment given at a follow-up visit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Treatment {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<TreatmentKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
+    /// Free text as the clinician wrote it ("1×10^6 cells/kg").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dose: Option<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// One follow-up visit (an extension of format 1, `docs/case-format-visits.md`). Every key
+/// is optional; ranges (pain 0–10, area ≥ 0, a real date) are checked by
+/// [`super::followup::validate_visits`], like `assess` checks the rest of the case.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Visit {
+    /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The same entries as the case's `labs`.
+    #[serde(skip_serializing_if = "is_empty_map")]
+    pub labs: BTreeMap<String, LabEntry>,
+    /// Total wound area, cm².
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wound_area_cm2: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wound_count: Option<f64>,
+    /// 0–10 (NRS or VAS).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pain_score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qol_score: Option<f64>,
+    /// e.g. `Wound-QoL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qol_instrument: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biopsy: Option<Biopsy>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub treatments: Vec<Treatment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Case {
     pub format: String,
@@ -181,6 +286,9 @@ pub struct Case {
     /// `None`: not recorded. `Some(empty)`: recorded as none tried.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub therapies_tried: Option<BTreeMap<String, TherapyTrial>>,
+    /// Follow-up visits, in the file's order (an extension of format 1). Empty: none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
@@ -196,6 +304,7 @@ impl Default for Case {
             lesions: Lesions::default(),
             labs: BTreeMap::new(),
             therapies_tried: None,
+            visits: Vec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -313,6 +422,7 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
             "lesions" => case.lesions = reader.lesions(value),
             "labs" => case.labs = reader.labs(value),
             "therapies_tried" => case.therapies_tried = reader.therapies(value),
+            "visits" => case.visits = reader.visits(value),
             _ => {
                 reader.warn(
                     key,
@@ -545,12 +655,17 @@ impl Reader {
     }
 
     fn labs(&mut self, value: &Value) -> BTreeMap<String, LabEntry> {
+        self.labs_at(value, "labs")
+    }
+
+    /// Lab entries under `path` (`labs`, `visits[0].labs`).
+    fn labs_at(&mut self, value: &Value, path: &str) -> BTreeMap<String, LabEntry> {
         let mut labs = BTreeMap::new();
-        let Some(map) = self.object(value, "labs") else {
+        let Some(map) = self.object(value, path) else {
             return labs;
         };
         for (id, value) in map {
-            let field = format!("labs.{id}");
+            let field = format!("{path}.{id}");
             let Some(entry_map) = self.object(value, &field) else {
                 continue;
             };
@@ -570,6 +685,78 @@ impl Reader {
             labs.insert(id.clone(), entry);
         }
         labs
+    }
+
+    fn visits(&mut self, value: &Value) -> Vec<Visit> {
+        let mut visits = Vec::new();
+        match value {
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    let path = format!("visits[{index}]");
+                    if let Some(map) = self.object(item, &path) {
+                        visits.push(self.visit(map, &path));
+                    }
+                }
+            }
+            Value::Null => {}
+            other => self.wrong_type("visits", ("a list of visits", "随访记录列表"), other),
+        }
+        visits
+    }
+
+    fn visit(&mut self, map: &Map<String, Value>, path: &str) -> Visit {
+        let mut visit = Visit::default();
+        for (key, value) in map {
+            let field = format!("{path}.{key}");
+            match key.as_str() {
+                "date" => visit.date = self.string(value, &field),
+                "labs" => visit.labs = self.labs_at(value, &field),
+                "wound_area_cm2" => visit.wound_area_cm2 = self.number(value, &field),
+                "wound_count" => visit.wound_count = self.number(value, &field),
+                "pain_score" => visit.pain_score = self.number(value, &field),
+                "qol_score" => visit.qol_score = self.number(value, &field),
+                "qol_instrument" => visit.qol_instrument = self.string(value, &field),
+                "biopsy" => visit.biopsy = self.choice(value, &field, Biopsy::from_id, Biopsy::ids),
+                "note" => visit.note = self.string(value, &field),
+                "treatments" => match value {
+                    Value::Array(items) => {
+                        for (index, item) in items.iter().enumerate() {
+                            let item_path = format!("{field}[{index}]");
+                            if let Some(map) = self.object(item, &item_path) {
+                                visit.treatments.push(self.treatment(map, &item_path));
+                            }
+                        }
+                    }
+                    Value::Null => {}
+                    other => self.wrong_type(&field, ("a list of treatments", "治疗列表"), other),
+                },
+                _ => {
+                    self.unknown_field(field);
+                    visit.extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        visit
+    }
+
+    fn treatment(&mut self, map: &Map<String, Value>, path: &str) -> Treatment {
+        let mut treatment = Treatment::default();
+        for (key, value) in map {
+            let field = format!("{path}.{key}");
+            match key.as_str() {
+                "kind" => {
+                    treatment.kind =
+                        self.choice(value, &field, TreatmentKind::from_id, TreatmentKind::ids)
+                }
+                "route" => treatment.route = self.choice(value, &field, Route::from_id, Route::ids),
+                "dose" => treatment.dose = self.string(value, &field),
+                _ => {
+                    self.unknown_field(field);
+                    treatment.extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        treatment
     }
 
     fn therapies(&mut self, value: &Value) -> Option<BTreeMap<String, TherapyTrial>> {

@@ -43,6 +43,7 @@ pub mod citations;
 pub mod derived;
 pub mod diagnosis;
 pub mod findings;
+pub mod followup;
 pub mod i18n;
 pub mod inputs;
 pub mod labs;
@@ -54,5 +55,6 @@ pub mod workup;
 pub use assess::{
     assess, assess_in, assess_json, assess_json_in, assess_parsed, assess_parsed_in, Assessment,
 };
-pub use case::{parse_case_text, parse_case_text_in, Case};
+pub use case::{parse_case_text, parse_case_text_in, Case, Treatment, TreatmentKind, Visit};
+pub use followup::{response_summary, FollowUp, MarkerTrend};
 pub use i18n::Lang;
