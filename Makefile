@@ -99,7 +99,7 @@ layer-unit: | $(LOGS)
 
 # d. Yew components rendered natively (ServerRenderer)
 layer-components: | $(LOGS)
-	@rc=0; cargo test --features ssr --test components 2>&1 | tee $(LOGS)/components.log || rc=$$?
+	@rc=0; cargo test --features ssr --test components --test trends 2>&1 | tee $(LOGS)/components.log || rc=$$?
 	$(call cargo_counts,components) < $(LOGS)/components.log | tee $(LOGS)/components.count
 	exit $$rc
 

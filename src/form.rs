@@ -248,9 +248,11 @@ impl Form {
             };
             form.therapies.insert(id.clone(), input);
         }
-        // Keep the unknown keys the form has no field for, to give them back on export.
+        // Keep what the form has no field for (unknown keys, follow-up visits), to give it back
+        // on export.
         form.carried = Case {
             extra: case.extra.clone(),
+            visits: case.visits.clone(),
             ..Case::default()
         };
         form.carried.patient.extra = case.patient.extra.clone();
@@ -341,6 +343,20 @@ mod tests {
             assert!(errors.is_empty(), "{}: {errors:?}", path.display());
             assert_eq!(back, parsed.case, "{}", path.display());
         }
+    }
+
+    #[test]
+    fn visits_and_unknown_keys_survive_the_form() {
+        let text = r#"{"format":"calciphylaxis-case/1","ward":"7B",
+            "kidney":{"dialysis":"hemodialysis"},
+            "visits":[{"date":"2024-01-05","pain_score":8,"wound_area_cm2":40,
+                       "treatments":[{"kind":"msc","route":"intravenous"}]},
+                      {"date":"2024-03-01","pain_score":3}]}"#;
+        let parsed = crate::core::case::parse_case_text(text).unwrap();
+        assert_eq!(parsed.case.visits.len(), 2);
+        let (back, errors) = Form::from_case(&parsed.case, UnitSystem::Si).to_case();
+        assert!(errors.is_empty());
+        assert_eq!(back, parsed.case);
     }
 
     #[test]

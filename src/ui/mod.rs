@@ -10,6 +10,7 @@ pub mod results;
 #[cfg(feature = "csr")]
 mod storage;
 pub mod text;
+pub mod trends;
 
 use std::rc::Rc;
 
