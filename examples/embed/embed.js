@@ -4,9 +4,6 @@
 import init, { assess, labs, version } from "../__APP_JS__";
 
 await init({ module_or_path: new URL("../__APP_WASM__", import.meta.url) });
-// Starting the module also runs the app's main(), which mounts the calculator into <body>
-// (embed.css hides it here); add this page's own content after that.
-document.body.append(document.getElementById("embed-template").content.cloneNode(true));
 
 const exampleCase = {
   format: "calciphylaxis-case/1",

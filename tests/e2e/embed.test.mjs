@@ -33,6 +33,9 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
   const page = s.page;
   assert.equal(await page.evaluate(() => window.calciphylaxis.version()), CARGO_VERSION);
   assert.equal(await page.locator("#version").innerText(), CARGO_VERSION);
+  // API only: the page keeps its own content and the calculator is not mounted over it.
+  assert.ok(await page.locator("#embed").isVisible());
+  assert.equal(await page.locator("[data-testid=risk-summary]").count(), 0);
 
   for (const name of ["msc-candidate-illustrative", "excluded-active-malignancy", "warfarin-low-protein-c-s"]) {
     const input = readJson("examples", "cases", `${name}.json`);
