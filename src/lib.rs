@@ -7,6 +7,7 @@
 
 pub mod core;
 pub mod form;
+pub mod share;
 
 #[cfg(feature = "ui")]
 pub mod ui;
