@@ -7,6 +7,7 @@ pub mod fields;
 mod files;
 pub mod print;
 pub mod results;
+pub mod share;
 #[cfg(feature = "csr")]
 mod storage;
 pub mod text;
@@ -63,7 +64,7 @@ impl State {
         #[cfg(feature = "csr")]
         {
             let start = storage::startup();
-            State {
+            let state = State {
                 form: start.form.unwrap_or_else(|| Form::new(start.units)),
                 lang: start.lang,
                 remember: start.remember,
@@ -71,6 +72,15 @@ impl State {
                     text,
                     is_error: true,
                 }),
+            };
+            // A case in the address (#case=…) takes precedence over a remembered one.
+            match share::from_address(start.units, start.lang) {
+                Some((form, banner)) => State {
+                    form,
+                    banner: Some(banner),
+                    ..state
+                },
+                None => state,
             }
         }
         #[cfg(not(feature = "csr"))]
@@ -345,6 +355,7 @@ pub fn App() -> Html {
                         onchange={on_units} />
                     <button type="button" class="secondary" onclick={on_reset}>{ t::NEW_CASE.get(lang) }</button>
                     <button type="button" class="secondary" onclick={on_export}>{ t::EXPORT.get(lang) }</button>
+                    <share::ShareButton case={case.clone()} {lang} />
                     <label class="button secondary" for="import-file">{ t::IMPORT.get(lang) }</label>
                     <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_import} />
                     <label class="check remember" for="remember" title={t::REMEMBER_HINT.get(lang)}>

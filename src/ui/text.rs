@@ -158,6 +158,22 @@ texts! {
     STORAGE_UNAVAILABLE = "This browser does not allow storage here (private mode?): nothing is saved on this device.",
         "此浏览器不允许在此存储（可能为隐私模式）：不会在本设备上保存任何内容。";
     DISMISS = "Dismiss", "关闭";
+
+    SHARE = "Share as link", "以链接分享";
+    SHARE_TITLE = "Share this case as a link", "以链接分享此病例";
+    SHARE_WARNING = "The link contains this case's data: anyone who has the link can see it. This app does not send it to any server (the data is in the part of the link after #, which browsers never send), but do not paste it into public places.",
+        "链接中包含此病例的数据：任何拿到链接的人都能看到。本应用不会把它发送到任何服务器（数据位于链接中 # 之后的部分，浏览器从不发送这部分），但请勿将其粘贴到公开场合。";
+    SHARE_STRIP = "Remove identifying free text", "移除可识别身份的自由文本";
+    SHARE_STRIP_HINT = "Leaves out the case label and the notes of follow-up visits.", "不包含病例标签和随访记录中的备注。";
+    SHARE_LINK = "Link to this case", "此病例的链接";
+    SHARE_LENGTH = "characters", "个字符";
+    COPY = "Copy", "复制";
+    COPIED = "Copied to the clipboard.", "已复制到剪贴板。";
+    COPY_BY_HAND = "The link is selected: copy it with Ctrl+C (⌘C on a Mac).", "链接已选中：请按 Ctrl+C（Mac 上为 ⌘C）复制。";
+    CLOSE = "Close", "关闭";
+    LINK_LOADED = "Case loaded from the link.", "已从链接载入病例。";
+    LINK_FAILED = "The case in this link could not be read", "无法读取此链接中的病例";
+    LINK_EMPTY_CASE = "An empty case is open instead.", "已改为打开一个空白病例。";
 }
 
 /// The example cases' names.
