@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::core::case::{
-    Biopsy, Case, CkdStage, Dialysis, Issue, LabEntry, Response, Sex, TherapyTrial,
+    Biopsy, Case, CkdStage, Dialysis, Issue, LabEntry, Response, Route, Sex, TherapyTrial,
+    Treatment, TreatmentKind, Visit,
 };
 use crate::core::findings::{Site, Therapy};
 use crate::core::inputs::{from_canonical, to_canonical};
@@ -41,6 +42,36 @@ pub struct TherapyInput {
     pub weeks: String,
 }
 
+/// The labs a follow-up visit asks for: the markers the published hAMSC cases tracked.
+pub const VISIT_LABS: &[&str] = &[
+    "platelets",
+    "d_dimer",
+    "fibrinogen",
+    "plasminogen",
+    "calcium_total",
+    "phosphate",
+    "pth_intact",
+    "albumin",
+];
+
+/// `VisitInput::msc_route` for an MSC treatment whose route is not recorded.
+pub const MSC_GIVEN: &str = "given";
+
+/// One follow-up visit as typed. `base` is the visit as imported: whatever the form does
+/// not show (notes, other treatments, unknown keys) is given back unchanged.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct VisitInput {
+    pub base: Visit,
+    pub date: String,
+    pub pain: String,
+    pub wound_area: String,
+    pub wound_count: String,
+    pub qol: String,
+    pub labs: BTreeMap<String, LabInput>,
+    /// The route of an MSC treatment given at this visit; "" when none.
+    pub msc_route: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Form {
     pub label: String,
@@ -58,6 +89,7 @@ pub struct Form {
     pub biopsy: String,
     pub labs: BTreeMap<String, LabInput>,
     pub therapies: BTreeMap<String, TherapyInput>,
+    pub visits: Vec<VisitInput>,
     pub units: UnitSystem,
     /// What an imported case carried that the form does not show, given back on export.
     pub carried: Case,
@@ -101,21 +133,7 @@ impl Form {
     pub fn set_unit(&mut self, lab_id: &str, new_unit: &str) {
         let old_unit = self.unit_of(lab_id);
         let input = self.labs.entry(lab_id.to_string()).or_default();
-        if let Some(lab) = lab(lab_id) {
-            if let (Some(from), Some(to)) = (lab.parse_unit(&old_unit), lab.parse_unit(new_unit)) {
-                for text in [
-                    &mut input.text,
-                    &mut input.upper_limit,
-                    &mut input.lower_limit,
-                ] {
-                    if let Ok(Some(value)) = parse_number(text) {
-                        let converted = from_canonical(to_canonical(value, from), to);
-                        *text = fmt_number(converted, significant_decimals(converted));
-                    }
-                }
-            }
-        }
-        input.unit = new_unit.to_string();
+        convert_unit(lab_id, input, &old_unit, new_unit);
     }
 
     /// The case the form describes, and the fields whose text could not be read.
@@ -182,6 +200,12 @@ impl Form {
             therapies.insert(id.clone(), trial);
         }
         case.therapies_tried = (!therapies.is_empty()).then_some(therapies);
+        case.visits = self
+            .visits
+            .iter()
+            .enumerate()
+            .map(|(index, input)| input.to_visit(index, self.units, &mut number))
+            .collect();
         (case, errors)
     }
 
@@ -248,11 +272,10 @@ impl Form {
             };
             form.therapies.insert(id.clone(), input);
         }
-        // Keep what the form has no field for (unknown keys, follow-up visits), to give it back
-        // on export.
+        form.visits = case.visits.iter().map(VisitInput::from_visit).collect();
+        // Keep the unknown keys the form has no field for, to give them back on export.
         form.carried = Case {
             extra: case.extra.clone(),
-            visits: case.visits.clone(),
             ..Case::default()
         };
         form.carried.patient.extra = case.patient.extra.clone();
@@ -260,6 +283,113 @@ impl Form {
         form.carried.lesions.extra = case.lesions.extra.clone();
         form
     }
+}
+
+impl VisitInput {
+    pub fn from_visit(visit: &Visit) -> Self {
+        let text = |value: Option<f64>| value.map(|v| fmt_number(v, 6)).unwrap_or_default();
+        VisitInput {
+            base: visit.clone(),
+            date: visit.date.clone().unwrap_or_default(),
+            pain: text(visit.pain_score),
+            wound_area: text(visit.wound_area_cm2),
+            wound_count: text(visit.wound_count),
+            qol: text(visit.qol_score),
+            labs: visit
+                .labs
+                .iter()
+                .filter(|(id, _)| VISIT_LABS.contains(&id.as_str()))
+                .map(|(id, entry)| {
+                    let input = LabInput {
+                        text: text(entry.value),
+                        unit: entry.unit.clone().unwrap_or_default(),
+                        ..Default::default()
+                    };
+                    (id.clone(), input)
+                })
+                .collect(),
+            msc_route: visit
+                .treatments
+                .iter()
+                .find(|t| t.kind == Some(TreatmentKind::Msc))
+                .map(|t| t.route.map(|r| r.id()).unwrap_or(MSC_GIVEN).to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The visit, with the numbers that could not be read reported through `number`.
+    fn to_visit(
+        &self,
+        index: usize,
+        units: UnitSystem,
+        number: &mut impl FnMut(&str, &str) -> Option<f64>,
+    ) -> Visit {
+        let field = |name: &str| format!("visits[{index}].{name}");
+        let mut visit = self.base.clone();
+        visit.date = Some(self.date.trim().to_string()).filter(|d| !d.is_empty());
+        visit.pain_score = number(&field("pain_score"), &self.pain);
+        visit.wound_area_cm2 = number(&field("wound_area_cm2"), &self.wound_area);
+        visit.wound_count = number(&field("wound_count"), &self.wound_count);
+        visit.qol_score = number(&field("qol_score"), &self.qol);
+        if visit.qol_score.is_some() && visit.qol_instrument.is_none() {
+            visit.qol_instrument = Some("Wound-QoL".to_string());
+        }
+        for id in VISIT_LABS {
+            visit.labs.remove(*id);
+            let Some(input) = self.labs.get(*id) else {
+                continue;
+            };
+            if let Some(value) = number(&field(&format!("labs.{id}")), &input.text) {
+                let unit = if input.unit.is_empty() {
+                    default_unit(id, units)
+                } else {
+                    input.unit.clone()
+                };
+                visit
+                    .labs
+                    .insert(id.to_string(), LabEntry::numeric(value, &unit));
+            }
+        }
+        // The MSC treatment of this visit, as chosen; its dose and other treatments are kept.
+        let is_msc = |t: &Treatment| t.kind == Some(TreatmentKind::Msc);
+        if self.msc_route.is_empty() {
+            visit.treatments.retain(|t| !is_msc(t));
+        } else {
+            let route = Route::from_id(&self.msc_route);
+            match visit.treatments.iter_mut().find(|t| is_msc(t)) {
+                Some(treatment) => treatment.route = route,
+                None => visit.treatments.insert(
+                    0,
+                    Treatment {
+                        kind: Some(TreatmentKind::Msc),
+                        route,
+                        ..Default::default()
+                    },
+                ),
+            }
+        }
+        visit
+    }
+}
+
+/// Changes `input`'s unit from `old_unit` to `new_unit`, converting every number typed
+/// (text that is not a number is kept as it is).
+pub fn convert_unit(lab_id: &str, input: &mut LabInput, old_unit: &str, new_unit: &str) {
+    if let Some(lab) = lab(lab_id) {
+        if let (Some(from), Some(to)) = (lab.parse_unit(old_unit), lab.parse_unit(new_unit)) {
+            for text in [
+                &mut input.text,
+                &mut input.upper_limit,
+                &mut input.lower_limit,
+            ] {
+                if let Ok(Some(value)) = parse_number(text) {
+                    let converted = from_canonical(to_canonical(value, from), to);
+                    *text = fmt_number(converted, significant_decimals(converted));
+                }
+            }
+        }
+    }
+    input.unit = new_unit.to_string();
 }
 
 pub fn default_unit(lab_id: &str, units: UnitSystem) -> String {
@@ -357,6 +487,35 @@ mod tests {
         let (back, errors) = Form::from_case(&parsed.case, UnitSystem::Si).to_case();
         assert!(errors.is_empty());
         assert_eq!(back, parsed.case);
+    }
+
+    #[test]
+    fn visits_are_edited_without_losing_what_the_form_does_not_show() {
+        let text = r#"{"format":"calciphylaxis-case/1",
+            "visits":[{"date":"2024-01-05","pain_score":8,"note":"left thigh",
+                       "labs":{"platelets":{"value":420,"unit":"10^9/L"},"crp":{"value":3,"unit":"mg/dL"}},
+                       "treatments":[{"kind":"msc","route":"intravenous","dose":"1e6/kg"},
+                                     {"kind":"sodium_thiosulfate"}]}]}"#;
+        let parsed = crate::core::case::parse_case_text(text).unwrap();
+        let mut form = Form::from_case(&parsed.case, UnitSystem::Conventional);
+        form.visits[0].pain = "5".into();
+        form.visits[0].msc_route = "topical".into();
+        form.visits.push(VisitInput {
+            date: "2024-02-01".into(),
+            pain: "x".into(),
+            ..Default::default()
+        });
+        let (case, errors) = form.to_case();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "visits[1].pain_score");
+        let first = &case.visits[0];
+        assert_eq!(first.pain_score, Some(5.0));
+        assert_eq!(first.note.as_deref(), Some("left thigh"));
+        assert!(first.labs.contains_key("crp") && first.labs.contains_key("platelets"));
+        assert_eq!(first.treatments.len(), 2);
+        assert_eq!(first.treatments[0].route, Route::from_id("topical"));
+        assert_eq!(first.treatments[0].dose.as_deref(), Some("1e6/kg"));
+        assert_eq!(case.visits[1].pain_score, None);
     }
 
     #[test]

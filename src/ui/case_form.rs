@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fields::{FieldMessage, LabField, NumberField, SelectField, TriState};
+use super::followup::VisitsForm;
 use super::text as t;
 use super::{edit, State};
 use crate::core::case::Issue;
@@ -248,6 +249,8 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 <summary><h2>{ t::MSC_CRITERIA.get(lang) }</h2></summary>
                 { findings(FindingGroup::MscCriterion) }
             </details>
+            <VisitsForm visits={Rc::new(form.visits.clone())} units={form.units} {lang}
+                errors={errors.clone()} dispatcher={dispatcher.clone()} />
         </form>
     }
 }

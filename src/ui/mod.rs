@@ -5,6 +5,7 @@ pub mod case_form;
 pub mod fields;
 #[cfg(feature = "csr")]
 mod files;
+pub mod followup;
 pub mod print;
 pub mod results;
 pub mod share;
@@ -21,7 +22,7 @@ use crate::core::case::{parse_case_text_in, Issue};
 use crate::core::findings::{finding_def, Therapy};
 use crate::core::i18n::Lang;
 use crate::core::labs::lab;
-use crate::core::{assess_in, Assessment};
+use crate::core::{assess_in, response_summary};
 use crate::form::{Form, UnitSystem};
 use case_form::CaseForm;
 use fields::SelectField;
@@ -172,12 +173,16 @@ pub fn App() -> Html {
     let computed = use_memo((state.form.clone(), lang), |(form, lang)| {
         let (case, form_errors) = form.to_case();
         let assessment = Rc::new(assess_in(&case, *lang));
-        (assessment, Rc::new(form_errors), Rc::new(case))
+        // The response to treatment, once the case has follow-up visits.
+        let follow_up = (!case.visits.is_empty()).then(|| Rc::new(response_summary(&case, *lang)));
+        (assessment, Rc::new(form_errors), Rc::new(case), follow_up)
     });
-    let (assessment, form_errors, case): &(Rc<Assessment>, Rc<Vec<Issue>>, Rc<crate::core::Case>) =
-        &computed;
+    let (assessment, form_errors, case, follow_up) = &*computed;
     let mut all_errors: Vec<Issue> = form_errors.to_vec();
     all_errors.extend(assessment.input_errors.iter().cloned());
+    if let Some(follow_up) = follow_up {
+        all_errors.extend(follow_up.input_errors.iter().cloned());
+    }
     let all_errors = Rc::new(all_errors);
 
     // Keep the document's language (screen readers, CJK fonts) and title in step.
@@ -384,6 +389,9 @@ pub fn App() -> Html {
                     <DiagnosisPanel assessment={assessment.clone()} {lang} />
                     <WorkupPanel assessment={assessment.clone()} {lang} />
                     <MscPanel assessment={assessment.clone()} {lang} />
+                    if let Some(follow_up) = follow_up {
+                        <followup::FollowUpPanel follow_up={follow_up.clone()} {lang} />
+                    }
                     <DerivedPanel assessment={assessment.clone()} {lang} />
                     <print::Citations assessment={assessment.clone()} {lang} />
                     <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>

@@ -285,3 +285,37 @@ test("keyboard only: tab to a field, type, and the result updates", { timeout: T
   assert.notEqual(outline, "none");
   s.assertClean();
 });
+
+test("three follow-up visits give the response table, a chart per marker and the MSC start", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await byLabel(page, "Load an example case").selectOption({ index: 1 }); // Nanjing salvage report
+  const visits = [
+    ["2024-01-05", "9", "120", "620", "intravenous"],
+    ["2024-03-01", "5", "70", "380", ""],
+    ["2024-06-01", "2", "20", "250", ""],
+  ];
+  for (const [index, [date, pain, area, platelets, route]] of visits.entries()) {
+    await page.getByRole("button", { name: "Add visit" }).click();
+    await page.locator(`#visit-${index}-date`).fill(date);
+    await page.locator(`#visit-${index}-pain`).fill(pain);
+    await page.locator(`#visit-${index}-area`).fill(area);
+    await page.locator(`#lab-visit${index}-platelets`).fill(platelets);
+    if (route) await page.locator(`#visit-${index}-msc`).selectOption(route);
+  }
+  const panel = page.getByTestId("followup");
+  await panel.waitFor({ timeout: 5000 });
+  const pain = panel.locator('tr[data-marker="pain_score"]');
+  assert.match(await pain.innerText(), /9.*2024-01-05/s);
+  assert.match(await pain.innerText(), /improved/i);
+  assert.match(await panel.locator('tr[data-marker="platelets"]').innerText(), /toward/i);
+  // One chart per marker that has two or more values, each with the MSC start line and
+  // an accessible table of the same values.
+  assert.equal(await panel.locator("svg.trend-svg").count(), 3);
+  assert.equal(await panel.locator('.trend[data-marker="wound_area_cm2"] .trend-treatment').count(), 1);
+  assert.equal(await panel.locator('.trend[data-marker="wound_area_cm2"] table tbody tr').count(), 3);
+  // A bad value in a visit is reported next to its field and left out.
+  await page.locator("#visit-2-pain").fill("12");
+  await page.locator("#visit-2-pain-msg").waitFor({ timeout: 5000 });
+  s.assertClean();
+});

@@ -1,0 +1,260 @@
+//! Follow-up: dated visits in the form, and the response to treatment in the results (the
+//! markers the published hAMSC cases followed, each against its baseline and reference).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fields::{LabField, NumberField, SelectField};
+use super::results::Why;
+use super::trends::TrendChart;
+use super::{edit, State};
+use crate::core::case::Issue;
+use crate::core::followup::FollowUp;
+use crate::core::i18n::{Lang, Text};
+use crate::core::labs::{fmt_number, lab};
+use crate::form::{convert_unit, default_unit, UnitSystem, VisitInput, MSC_GIVEN, VISIT_LABS};
+
+const FOLLOW_UP: Text = Text::new("Follow-up visits", "随访");
+const FOLLOW_UP_HINT: Text = Text::new(
+    "Dated visits: wound, pain, quality of life, coagulation and mineral markers, and any MSC treatment given.",
+    "按日期记录的随访：创面、疼痛、生活质量、凝血与矿物质指标，以及所给予的干细胞治疗。",
+);
+const VISIT: Text = Text::new("Visit", "随访");
+const DATE: Text = Text::new("Date", "日期");
+const PAIN: Text = Text::new("Pain score (0–10)", "疼痛评分 (0–10)");
+const AREA: Text = Text::new("Wound area (cm²)", "创面面积 (cm²)");
+const COUNT: Text = Text::new("Number of wounds", "创面数量");
+const QOL: Text = Text::new("Wound-QoL score", "Wound-QoL 评分");
+const MSC_GIVEN_LABEL: Text = Text::new("MSC treatment at this visit", "本次随访给予干细胞治疗");
+const NO_MSC: Text = Text::new("None", "无");
+const GIVEN: Text = Text::new("Given, route not recorded", "已给予，途径未记录");
+const IV: Text = Text::new("Intravenous", "静脉");
+const IM: Text = Text::new("Intramuscular (local)", "局部肌内注射");
+const TOPICAL: Text = Text::new("Topical (supernatant)", "外用（上清液）");
+const INTRALESIONAL: Text = Text::new("Intralesional", "皮损内");
+const ADD: Text = Text::new("Add visit", "添加随访");
+const REMOVE: Text = Text::new("Remove this visit", "删除此次随访");
+const RESPONSE: Text = Text::new("Response to treatment", "治疗反应");
+const MARKER: Text = Text::new("Marker", "指标");
+const BASELINE: Text = Text::new("Baseline", "基线");
+const LATEST: Text = Text::new("Latest", "最近");
+const CHANGE: Text = Text::new("Change", "变化");
+const TREND: Text = Text::new("Trend", "趋势");
+const ONE_VALUE: Text = Text::new("Measured at one visit only", "仅一次随访有测量值");
+
+#[derive(Properties, PartialEq)]
+pub struct VisitsFormProps {
+    pub visits: Rc<Vec<VisitInput>>,
+    pub units: UnitSystem,
+    pub lang: Lang,
+    pub errors: Rc<Vec<Issue>>,
+    pub dispatcher: UseReducerDispatcher<State>,
+}
+
+/// The follow-up visits of the case, newest last; each can be removed.
+#[component]
+pub fn VisitsForm(props: &VisitsFormProps) -> Html {
+    let VisitsFormProps {
+        visits,
+        units,
+        lang,
+        errors,
+        dispatcher,
+    } = props;
+    let (lang, units) = (*lang, *units);
+    let message = |field: String| {
+        errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| super::fields::FieldMessage {
+                text: e.message.clone(),
+                is_error: true,
+            })
+    };
+    let add = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(edit(|form| form.visits.push(VisitInput::default())))
+        })
+    };
+    let text_field = |index: usize,
+                      id: &str,
+                      label: Text,
+                      value: &str,
+                      field: &str,
+                      set: fn(&mut VisitInput, String)| {
+        let dispatcher = dispatcher.clone();
+        let oninput = Callback::from(move |text: String| {
+            dispatcher.dispatch(edit(move |form| {
+                if let Some(visit) = form.visits.get_mut(index) {
+                    set(visit, text)
+                }
+            }))
+        });
+        html! {
+            <NumberField id={format!("visit-{index}-{id}")} label={label.get(lang)} value={value.to_string()}
+                message={message(format!("visits[{index}].{field}"))} {oninput} />
+        }
+    };
+    let routes: Vec<(AttrValue, AttrValue)> = [
+        ("", NO_MSC),
+        (MSC_GIVEN, GIVEN),
+        ("intravenous", IV),
+        ("intramuscular", IM),
+        ("topical", TOPICAL),
+        ("intralesional", INTRALESIONAL),
+    ]
+    .iter()
+    .map(|(value, label)| (AttrValue::from(*value), AttrValue::from(label.get(lang))))
+    .collect();
+
+    html! {
+        <details open=true class="group">
+            <summary><h2>{ FOLLOW_UP.get(lang) }</h2></summary>
+            <p class="muted">{ FOLLOW_UP_HINT.get(lang) }</p>
+            { for visits.iter().enumerate().map(|(index, visit)| {
+                let on_date = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let date = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.date = date }))
+                    })
+                };
+                let on_route = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |route: String| {
+                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.msc_route = route }))
+                    })
+                };
+                let remove = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |_: MouseEvent| dispatcher.dispatch(edit(move |form| { if index < form.visits.len() { form.visits.remove(index); } })))
+                };
+                let date_id = format!("visit-{index}-date");
+                let title = format!("{} {}{}", VISIT.get(lang), index + 1,
+                    if visit.date.is_empty() { String::new() } else { format!(" ({})", visit.date) });
+                html! {
+                    <fieldset class="visit" data-visit={index.to_string()}>
+                        <legend>{ title }</legend>
+                        <div class="grid">
+                            <div class="field">
+                                <label for={date_id.clone()}>{ DATE.get(lang) }</label>
+                                <input id={date_id} type="date" value={visit.date.clone()} oninput={on_date} />
+                                <super::fields::FieldNote id={format!("visit-{index}-date-msg")} message={message(format!("visits[{index}].date"))} />
+                            </div>
+                            { text_field(index, "pain", PAIN, &visit.pain, "pain_score", |v, t| v.pain = t) }
+                            { text_field(index, "area", AREA, &visit.wound_area, "wound_area_cm2", |v, t| v.wound_area = t) }
+                            { text_field(index, "count", COUNT, &visit.wound_count, "wound_count", |v, t| v.wound_count = t) }
+                            { text_field(index, "qol", QOL, &visit.qol, "qol_score", |v, t| v.qol = t) }
+                            <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc_route.clone()}
+                                options={routes.clone()} onchange={on_route} />
+                        </div>
+                        <div class="lab-grid">
+                            { for VISIT_LABS.iter().filter_map(|id| lab(id)).map(|lab| {
+                                let id = lab.id;
+                                let input = visit.labs.get(id).cloned().unwrap_or_default();
+                                let unit = if input.unit.is_empty() { default_unit(id, units) } else { input.unit.clone() };
+                                let on_text = {
+                                    let dispatcher = dispatcher.clone();
+                                    Callback::from(move |text: String| dispatcher.dispatch(edit(move |form| {
+                                        let unit = default_unit(id, form.units);
+                                        if let Some(v) = form.visits.get_mut(index) {
+                                            let input = v.labs.entry(id.to_string()).or_default();
+                                            input.text = text;
+                                            if input.unit.is_empty() { input.unit = unit; }
+                                        }
+                                    })))
+                                };
+                                let on_unit = {
+                                    let dispatcher = dispatcher.clone();
+                                    let old = unit.clone();
+                                    Callback::from(move |new: String| {
+                                        let old = old.clone();
+                                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) {
+                                            convert_unit(id, v.labs.entry(id.to_string()).or_default(), &old, &new);
+                                        }))
+                                    })
+                                };
+                                let name = lab.name(lang);
+                                html! {
+                                    <LabField lab_id={format!("visit{index}-{id}")} label={name}
+                                        unit_label={format!("{name} ({} {})", VISIT.get(lang), index + 1)}
+                                        text={input.text.clone()} unit={unit}
+                                        units={lab.units().iter().map(|u| AttrValue::from(u.symbol)).collect::<Vec<_>>()}
+                                        message={message(format!("visits[{index}].labs.{id}"))} oninput={on_text} onunit={on_unit} />
+                                }
+                            }) }
+                        </div>
+                        <button type="button" class="secondary" onclick={remove}>{ REMOVE.get(lang) }</button>
+                    </fieldset>
+                }
+            }) }
+            <button type="button" class="secondary" onclick={add}>{ ADD.get(lang) }</button>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FollowUpPanelProps {
+    pub follow_up: Rc<FollowUp>,
+    pub lang: Lang,
+}
+
+/// Each marker from baseline to the latest visit, judged against its reference, with its
+/// chart; shown once the case has visits.
+#[component]
+pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
+    let (f, lang) = (&props.follow_up, props.lang);
+    let start = f.treatment_start.as_ref().map(|t| t.date.clone());
+    let value = |v: f64, unit: &str| match unit {
+        // A 0–10 score reads as "7/10".
+        "0–10" => format!("{}/10", fmt_number(v, 1)),
+        _ => format!("{} {unit}", fmt_number(v, 2))
+            .trim_end()
+            .to_string(),
+    };
+    html! {
+        <section class="panel" aria-labelledby="followup-h" id="followup" data-testid="followup">
+            <h2 id="followup-h">{ RESPONSE.get(lang) }</h2>
+            <p class="panel-summary" data-testid="followup-summary">{ f.summary.clone() }</p>
+            if let Some(t) = &f.treatment_start {
+                <Why basis={t.basis.clone()} sources={t.sources.clone()} {lang} />
+            }
+            if !f.markers.is_empty() {
+                <table class="trend-table">
+                    <thead><tr>
+                        <th scope="col">{ MARKER.get(lang) }</th><th scope="col">{ BASELINE.get(lang) }</th>
+                        <th scope="col">{ LATEST.get(lang) }</th><th scope="col">{ CHANGE.get(lang) }</th>
+                        <th scope="col">{ TREND.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for f.markers.iter().map(|m| html! {
+                            <tr data-marker={m.id.clone()}>
+                                <th scope="row">{ m.name.clone() }</th>
+                                <td>{ format!("{} ({})", value(m.baseline.value, &m.unit), m.baseline.date) }</td>
+                                <td>{ format!("{} ({})", value(m.latest.value, &m.unit), m.latest.date) }</td>
+                                <td>{ format!("{}{}", if m.change > 0.0 { "+" } else { "" }, fmt_number(m.change, 2))
+                                    + &m.percent_change.map(|p| format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, fmt_number(p, 0))).unwrap_or_default() }</td>
+                                <td class={classes!("direction", m.direction.is_favourable().then_some("favourable"), m.direction.is_unfavourable().then_some("unfavourable"))}>
+                                    { m.direction.label(lang) }
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            { for f.markers.iter().map(|m| html! {
+                <div class="trend" data-marker={m.id.clone()}>
+                    <h3>{ if m.unit.is_empty() { m.name.clone() } else { format!("{} ({})", m.name, m.unit) } }</h3>
+                    <TrendChart series={m.series()} reference={m.reference_bounds()} treatment_start={start.clone()}
+                        title={m.name.clone()} unit={m.unit.clone()} {lang} />
+                    <Why basis={m.basis.clone()} sources={m.sources.clone()} {lang} />
+                </div>
+            }) }
+            if !f.single_measurement.is_empty() {
+                <p class="muted">{ format!("{}: {}", ONE_VALUE.get(lang), f.single_measurement.join(", ")) }</p>
+            }
+        </section>
+    }
+}
