@@ -50,6 +50,7 @@ pub mod labs;
 pub mod logic;
 pub mod msc;
 pub mod risk;
+pub mod teaching;
 pub mod workup;
 
 pub use assess::{

@@ -11,6 +11,7 @@ pub mod results;
 pub mod share;
 #[cfg(feature = "csr")]
 mod storage;
+pub mod teaching;
 pub mod text;
 pub mod trends;
 
@@ -51,8 +52,17 @@ pub struct Banner {
     pub is_error: bool,
 }
 
+/// What the page shows: the calculator, or the teaching cases.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Calculator,
+    Teaching,
+}
+
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
+    pub view: View,
     pub form: Form,
     pub lang: Lang,
     pub remember: bool,
@@ -66,6 +76,7 @@ impl State {
         {
             let start = storage::startup();
             let state = State {
+                view: View::Calculator,
                 form: start.form.unwrap_or_else(|| Form::new(start.units)),
                 lang: start.lang,
                 remember: start.remember,
@@ -93,6 +104,7 @@ pub enum Action {
     Edit(Box<dyn FnOnce(&mut Form)>),
     Load(Box<Form>, Option<Banner>),
     Lang(Lang),
+    View(View),
     Remember(bool),
     Banner(Option<Banner>),
     Reset,
@@ -110,6 +122,7 @@ impl Reducible for State {
                 state.banner = banner;
             }
             Action::Lang(lang) => state.lang = lang,
+            Action::View(view) => state.view = view,
             Action::Remember(on) => state.remember = on,
             Action::Banner(banner) => state.banner = banner,
             Action::Reset => {
@@ -353,6 +366,18 @@ pub fn App() -> Html {
                 <p class="tagline">{ t::TAGLINE.get(lang) }</p>
                 <a class="skip no-print" href="#results">{ t::JUMP_TO_RESULTS.get(lang) }</a>
                 <p class="notice" role="note">{ t::NOTICE.get(lang) }</p>
+                <nav class="views no-print" aria-label={t::VIEWS.get(lang)}>
+                    { for [(View::Calculator, t::CALCULATOR), (View::Teaching, t::TEACHING)].into_iter().map(|(view, label)| {
+                        let current = state.view == view;
+                        let dispatcher = state.dispatcher();
+                        let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::View(view)));
+                        html! {
+                            <button type="button" class={classes!("view-tab", (!current).then_some("secondary"))}
+                                aria-pressed={current.to_string()} {onclick}>{ label.get(lang) }</button>
+                        }
+                    }) }
+                </nav>
+                if state.view == View::Calculator {
                 <div class="toolbar no-print">
                     <SelectField id="example" label={t::EXAMPLE.get(lang)} value="" options={example_options} onchange={on_example} />
                     <SelectField id="units" label={t::DEFAULT_UNITS.get(lang)} value={if form.units == UnitSystem::Si { "si" } else { "conventional" }}
@@ -369,6 +394,7 @@ pub fn App() -> Html {
                     </label>
                     <p id="remember-hint" class="hint">{ t::REMEMBER_HINT.get(lang) }</p>
                 </div>
+                }
                 if let Some(banner) = &state.banner {
                     <div class={classes!("banner", banner.is_error.then_some("error"))} role="status" data-testid="banner">
                         <span>{ banner.text.clone() }</span>
@@ -376,6 +402,9 @@ pub fn App() -> Html {
                     </div>
                 }
             </header>
+            if state.view == View::Teaching {
+                <teaching::TeachingView {lang} />
+            } else {
             <div class="layout">
                 <CaseForm form={Rc::new(form.clone())} {lang} errors={all_errors.clone()} dispatcher={state.dispatcher()} />
                 <main class="results" id="results" aria-label={t::RESULTS.get(lang)}>
@@ -397,6 +426,7 @@ pub fn App() -> Html {
                     <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>
                 </main>
             </div>
+            }
         </div>
     }
 }

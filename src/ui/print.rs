@@ -16,6 +16,9 @@ use crate::core::Assessment;
 pub struct CaseSummaryProps {
     pub case: Rc<Case>,
     pub lang: Lang,
+    /// Shown on screen too (teaching mode), not only in print.
+    #[prop_or_default]
+    pub on_screen: bool,
 }
 
 /// The inputs of the case, one line per section, only what was recorded.
@@ -120,8 +123,9 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         }
     };
     html! {
-        <section class="print-only case-summary" aria-hidden="true">
-            <h2>{ t::CASE_FORM.get(lang) }</h2>
+        <section class={classes!("case-summary", (!props.on_screen).then_some("print-only"))}
+            aria-hidden={(!props.on_screen).then_some("true")}>
+            if !props.on_screen { <h2>{ t::CASE_FORM.get(lang) }</h2> }
             if let Some(label) = &case.label { <p>{ label.clone() }</p> }
             <dl>
                 { row(t::PATIENT.get(lang), patient) }

@@ -16,7 +16,7 @@ use crate::core::Assessment;
 
 use super::text as t;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AssessmentProps {
     pub assessment: Rc<Assessment>,
     #[prop_or_default]

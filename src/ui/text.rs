@@ -149,6 +149,9 @@ texts! {
     RECORDED_YES = "Recorded as present", "记录为“是”";
     RECORDED_NO = "Recorded as absent", "记录为“否”";
     LABS = "Labs", "化验";
+    VIEWS = "Views", "视图";
+    CALCULATOR = "Calculator", "计算器";
+    TEACHING = "Teaching cases", "教学病例";
     ORDER_LIST = "Hypercoagulability workup: tests to order or repeat", "高凝状态检查：需开单或复查的项目";
 
     IMPORTED = "Imported", "已导入";

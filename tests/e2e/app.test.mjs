@@ -268,6 +268,13 @@ test("axe-core finds no accessibility violations (empty and filled, both languag
   await byLabel(page, "Language / 语言").selectOption("zh");
   await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
   await scan("Chinese");
+  await byLabel(page, "语言 / Language").selectOption("en");
+  await page.getByRole("button", { name: "Teaching cases" }).click();
+  await page.getByRole("button", { name: "MSC candidate (illustrative)" }).click();
+  await page.getByRole("button", { name: "Reveal the answer" }).click();
+  await scan("teaching, revealed");
+  await page.getByRole("button", { name: /Present/ }).click();
+  await scan("presenter view");
 });
 
 test("keyboard only: tab to a field, type, and the result updates", { timeout: TIMEOUT }, async (t) => {
@@ -317,5 +324,40 @@ test("three follow-up visits give the response table, a chart per marker and the
   // A bad value in a visit is reported next to its field and left out.
   await page.locator("#visit-2-pain").fill("12");
   await page.locator("#visit-2-pain-msg").waitFor({ timeout: 5000 });
+  s.assertClean();
+});
+
+test("teaching: predict, reveal the engine's answer with its reasoning, then present with the keyboard", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  await page.getByRole("button", { name: "Teaching cases" }).click();
+  await page.getByRole("button", { name: "On warfarin, low protein C and S (illustrative)" }).click();
+  await page.getByTestId("teaching").getByText("Warfarin or another vitamin K antagonist").first().waitFor({ timeout: 5000 });
+  await byLabel(page, "Consensus risk threshold").selectOption("met");
+  await byLabel(page, "Consensus diagnostic tier").selectOption("clinical");
+  await byLabel(page, "MSC eligibility").selectOption("incomplete");
+  await page.getByRole("button", { name: "Reveal the answer" }).click();
+  const answer = page.getByTestId("answer");
+  await answer.waitFor({ timeout: 5000 });
+  const rows = answer.locator(":scope > ul > li");
+  assert.equal(await rows.nth(0).getAttribute("data-matched"), "true"); // threshold met
+  assert.equal(await rows.nth(1).getAttribute("data-matched"), "false"); // the differential is not excluded
+  assert.match(await rows.nth(1).innerText(), /you predicted clinical/);
+  assert.equal(await rows.nth(2).getAttribute("data-matched"), "true");
+  assert.match(await answer.innerText(), /uninterpretable|2 weeks/i);
+  assert.ok(await answer.locator('[data-source="marlar_2014"]').first().isVisible());
+
+  await page.getByRole("button", { name: /Present/ }).click();
+  const presenter = page.getByTestId("presenter");
+  await presenter.waitFor({ timeout: 5000 });
+  assert.equal(await presenter.getAttribute("data-slide"), "0");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await presenter.getAttribute("data-slide"), "1");
+  assert.ok(await presenter.getByTestId("risk-summary").isVisible());
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await presenter.getAttribute("data-slide"), "1");
+  await page.keyboard.press("Escape");
+  await answer.waitFor({ timeout: 5000 });
   s.assertClean();
 });
