@@ -70,6 +70,10 @@ pub struct VisitInput {
     pub labs: BTreeMap<String, LabInput>,
     /// The route of an MSC treatment given at this visit; "" when none.
     pub msc_route: String,
+    /// Its dose, as the clinician writes it ("1×10^6 cells/kg").
+    pub msc_dose: String,
+    /// "", "not_done", "consistent" or "not_consistent".
+    pub biopsy: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -288,6 +292,10 @@ impl Form {
 impl VisitInput {
     pub fn from_visit(visit: &Visit) -> Self {
         let text = |value: Option<f64>| value.map(|v| fmt_number(v, 6)).unwrap_or_default();
+        let msc = visit
+            .treatments
+            .iter()
+            .find(|t| t.kind == Some(TreatmentKind::Msc));
         VisitInput {
             base: visit.clone(),
             date: visit.date.clone().unwrap_or_default(),
@@ -308,12 +316,11 @@ impl VisitInput {
                     (id.clone(), input)
                 })
                 .collect(),
-            msc_route: visit
-                .treatments
-                .iter()
-                .find(|t| t.kind == Some(TreatmentKind::Msc))
+            msc_route: msc
                 .map(|t| t.route.map(|r| r.id()).unwrap_or(MSC_GIVEN).to_string())
                 .unwrap_or_default(),
+            msc_dose: msc.and_then(|t| t.dose.clone()).unwrap_or_default(),
+            biopsy: visit.biopsy.map(|b| b.id().to_string()).unwrap_or_default(),
         }
     }
 
@@ -331,6 +338,7 @@ impl VisitInput {
         visit.wound_area_cm2 = number(&field("wound_area_cm2"), &self.wound_area);
         visit.wound_count = number(&field("wound_count"), &self.wound_count);
         visit.qol_score = number(&field("qol_score"), &self.qol);
+        visit.biopsy = Biopsy::from_id(&self.biopsy);
         if visit.qol_score.is_some() && visit.qol_instrument.is_none() {
             visit.qol_instrument = Some("Wound-QoL".to_string());
         }
@@ -356,13 +364,18 @@ impl VisitInput {
             visit.treatments.retain(|t| !is_msc(t));
         } else {
             let route = Route::from_id(&self.msc_route);
+            let dose = Some(self.msc_dose.trim().to_string()).filter(|d| !d.is_empty());
             match visit.treatments.iter_mut().find(|t| is_msc(t)) {
-                Some(treatment) => treatment.route = route,
+                Some(treatment) => {
+                    treatment.route = route;
+                    treatment.dose = dose;
+                }
                 None => visit.treatments.insert(
                     0,
                     Treatment {
                         kind: Some(TreatmentKind::Msc),
                         route,
+                        dose,
                         ..Default::default()
                     },
                 ),

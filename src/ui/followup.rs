@@ -27,6 +27,15 @@ const AREA: Text = Text::new("Wound area (cm²)", "创面面积 (cm²)");
 const COUNT: Text = Text::new("Number of wounds", "创面数量");
 const QOL: Text = Text::new("Wound-QoL score", "Wound-QoL 评分");
 const MSC_GIVEN_LABEL: Text = Text::new("MSC treatment at this visit", "本次随访给予干细胞治疗");
+const DOSE: Text = Text::new("MSC dose (as given)", "干细胞剂量（按实际给予）");
+const BIOPSY: Text = Text::new("Skin biopsy at this visit", "本次随访皮肤活检");
+const NOT_RECORDED: Text = Text::new("Not recorded", "未记录");
+const NOT_DONE: Text = Text::new("Not done", "未做");
+const CONSISTENT: Text = Text::new("Consistent with calciphylaxis", "符合钙化防御");
+const NOT_CONSISTENT: Text = Text::new(
+    "Not consistent (e.g. regenerated skin)",
+    "不符合（如皮肤再生）",
+);
 const NO_MSC: Text = Text::new("None", "无");
 const GIVEN: Text = Text::new("Given, route not recorded", "已给予，途径未记录");
 const IV: Text = Text::new("Intravenous", "静脉");
@@ -121,6 +130,20 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                         dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.date = date }))
                     })
                 };
+                let on_dose = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let dose = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.msc_dose = dose }))
+                    })
+                };
+                let on_biopsy = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |biopsy: String| {
+                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.biopsy = biopsy }))
+                    })
+                };
+                let dose_id = format!("visit-{index}-dose");
                 let on_route = {
                     let dispatcher = dispatcher.clone();
                     Callback::from(move |route: String| {
@@ -149,6 +172,16 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                             { text_field(index, "qol", QOL, &visit.qol, "qol_score", |v, t| v.qol = t) }
                             <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc_route.clone()}
                                 options={routes.clone()} onchange={on_route} />
+                            if !visit.msc_route.is_empty() {
+                                <div class="field">
+                                    <label for={dose_id.clone()}>{ DOSE.get(lang) }</label>
+                                    <input id={dose_id} type="text" value={visit.msc_dose.clone()} oninput={on_dose} />
+                                </div>
+                            }
+                            <SelectField id={format!("visit-{index}-biopsy")} label={BIOPSY.get(lang)} value={visit.biopsy.clone()}
+                                options={[("", NOT_RECORDED), ("not_done", NOT_DONE), ("consistent", CONSISTENT), ("not_consistent", NOT_CONSISTENT)]
+                                    .iter().map(|(v, t)| (AttrValue::from(*v), AttrValue::from(t.get(lang)))).collect::<Vec<_>>()}
+                                onchange={on_biopsy} />
                         </div>
                         <div class="lab-grid">
                             { for VISIT_LABS.iter().filter_map(|id| lab(id)).map(|lab| {

@@ -27,6 +27,10 @@ const PREDICT: Text = Text::new("Your prediction", "您的预测");
 const THRESHOLD: Text = Text::new("Consensus risk threshold", "共识风险阈值");
 const TIER: Text = Text::new("Consensus diagnostic tier", "共识诊断分级");
 const MSC: Text = Text::new("MSC eligibility", "干细胞治疗适用性");
+const WORKUP: Text = Text::new(
+    "Workup: is any result uninterpretable in this patient now?",
+    "检查：目前该患者是否有结果无法判读？",
+);
 const CHOOSE: Text = Text::new("Choose…", "请选择…");
 const REVEAL: Text = Text::new("Reveal the answer", "查看答案");
 const ANSWER: Text = Text::new("The engine's answer", "计算器的结论");
@@ -52,6 +56,7 @@ pub struct TeachingProps {
 struct Prediction {
     threshold: String,
     tier: String,
+    workup: String,
     msc: String,
 }
 
@@ -94,6 +99,10 @@ const TIER_OPTIONS: &[(&str, Text)] = &[
     ("clinical", Text::new("clinical", "临床诊断")),
     ("suspected", Text::new("suspected", "疑似诊断")),
     ("none", Text::new("none", "无")),
+];
+const YES_NO: &[(&str, Text)] = &[
+    ("yes", Text::new("yes", "是")),
+    ("no", Text::new("no", "否")),
 ];
 const MSC_OPTIONS: &[(&str, Text)] = &[
     ("candidate", Text::new("candidate", "候选者")),
@@ -261,6 +270,11 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
             </li>
         }
     };
+    let any_uninterpretable = assessment
+        .workup
+        .items
+        .iter()
+        .any(|i| i.status == crate::core::workup::WorkupStatus::Uninterpretable);
     let on_present = {
         let (presenting, slide) = (presenting.clone(), slide.clone());
         Callback::from(move |_: MouseEvent| {
@@ -283,6 +297,8 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
                         options={options(lang, THRESHOLD_OPTIONS)} onchange={set(|p, v| p.threshold = v)} />
                     <SelectField id="predict-tier" label={TIER.get(lang)} value={prediction.tier.clone()}
                         options={options(lang, TIER_OPTIONS)} onchange={set(|p, v| p.tier = v)} />
+                    <SelectField id="predict-workup" label={WORKUP.get(lang)} value={prediction.workup.clone()}
+                        options={options(lang, YES_NO)} onchange={set(|p, v| p.workup = v)} />
                     <SelectField id="predict-msc" label={MSC.get(lang)} value={prediction.msc.clone()}
                         options={options(lang, MSC_OPTIONS)} onchange={set(|p, v| p.msc = v)} />
                 </div>
@@ -296,6 +312,7 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
                     <ul>
                         { answer_row(THRESHOLD, &prediction.threshold, threshold_id(assessment.risk.threshold.status), THRESHOLD_OPTIONS) }
                         { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.tier, TIER_OPTIONS) }
+                        { answer_row(WORKUP, &prediction.workup, if any_uninterpretable { "yes" } else { "no" }, YES_NO) }
                         { answer_row(MSC, &prediction.msc, msc_id(assessment.msc.status), MSC_OPTIONS) }
                     </ul>
                     { points }

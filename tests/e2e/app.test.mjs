@@ -308,8 +308,12 @@ test("three follow-up visits give the response table, a chart per marker and the
     await page.locator(`#visit-${index}-pain`).fill(pain);
     await page.locator(`#visit-${index}-area`).fill(area);
     await page.locator(`#lab-visit${index}-platelets`).fill(platelets);
-    if (route) await page.locator(`#visit-${index}-msc`).selectOption(route);
+    if (route) {
+      await page.locator(`#visit-${index}-msc`).selectOption(route);
+      await page.locator(`#visit-${index}-dose`).fill("1×10^6 cells/kg");
+    }
   }
+  await page.locator("#visit-2-biopsy").selectOption("not_consistent");
   const panel = page.getByTestId("followup");
   await panel.waitFor({ timeout: 5000 });
   const pain = panel.locator('tr[data-marker="pain_score"]');
@@ -335,6 +339,7 @@ test("teaching: predict, reveal the engine's answer with its reasoning, then pre
   await page.getByTestId("teaching").getByText("Warfarin or another vitamin K antagonist").first().waitFor({ timeout: 5000 });
   await byLabel(page, "Consensus risk threshold").selectOption("met");
   await byLabel(page, "Consensus diagnostic tier").selectOption("clinical");
+  await byLabel(page, "Workup: is any result uninterpretable in this patient now?").selectOption("yes");
   await byLabel(page, "MSC eligibility").selectOption("incomplete");
   await page.getByRole("button", { name: "Reveal the answer" }).click();
   const answer = page.getByTestId("answer");
@@ -343,7 +348,8 @@ test("teaching: predict, reveal the engine's answer with its reasoning, then pre
   assert.equal(await rows.nth(0).getAttribute("data-matched"), "true"); // threshold met
   assert.equal(await rows.nth(1).getAttribute("data-matched"), "false"); // the differential is not excluded
   assert.match(await rows.nth(1).innerText(), /you predicted clinical/);
-  assert.equal(await rows.nth(2).getAttribute("data-matched"), "true");
+  assert.equal(await rows.nth(2).getAttribute("data-matched"), "true"); // protein C/S on warfarin
+  assert.equal(await rows.nth(3).getAttribute("data-matched"), "true");
   assert.match(await answer.innerText(), /uninterpretable|2 weeks/i);
   assert.ok(await answer.locator('[data-source="marlar_2014"]').first().isVisible());
 
