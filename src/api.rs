@@ -19,21 +19,19 @@ use crate::core::case::{parse_case_text_in, parse_case_value_in};
 use crate::core::labs::{LabKind, LABS};
 use crate::core::{assess_parsed_in, Lang};
 
-/// Plain objects (not `Map`) for maps, so the result reads like the JSON format.
+/// Plain JS objects, made with the JSON serialisation the engine already has (a second,
+/// serde-wasm-bindgen serializer for every type would add tens of KB to the wasm).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|e| error(&format!("cannot convert the result: {e}")))
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .unwrap_or_else(|| error("cannot convert the result"))
 }
 
 fn error(message: &str) -> JsValue {
-    #[derive(Serialize)]
-    struct ErrorObject<'a> {
-        error: &'a str,
-    }
-    ErrorObject { error: message }
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    let object = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&object, &"error".into(), &message.into());
+    object.into()
 }
 
 /// Assesses a case. See the module documentation for the formats; never throws.
@@ -52,7 +50,13 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
         let value: serde_json::Value = if case.is_undefined() {
             serde_json::Value::Null
         } else {
-            match serde_wasm_bindgen::from_value(case) {
+            let json = js_sys::JSON::stringify(&case)
+                .map_err(|_| "it cannot be written as JSON".to_string())
+                .and_then(|text| {
+                    let text = String::from(text);
+                    serde_json::from_str(&text).map_err(|e| e.to_string())
+                });
+            match json {
                 Ok(value) => value,
                 Err(e) => {
                     let message = match lang {
