@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use super::case::{Case, Issue, Route, TreatmentKind};
 use super::i18n::Lang;
-use super::inputs::{round_significant, validate_lab, LabValue};
+use super::inputs::{round_significant, validate_labs, LabValue};
 use super::labs::{decimals_for, fmt_number, lab, LabKind, Reference, LABS};
 use crate::tr;
 
@@ -318,23 +318,13 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
             range("qol_score", visit.qol_score, f64::MIN, f64::MAX, false)
         };
 
-        let mut labs = BTreeMap::new();
-        for (id, entry) in &visit.labs {
-            let field = format!("{path}.labs.{id}");
-            let Some(lab) = lab(id) else {
-                warnings.push(Issue::new(
-                    field,
-                    lang.pick("unknown lab; ignored", "未知的检验项目，已忽略"),
-                ));
-                continue;
-            };
-            match validate_lab(lab, entry, lang) {
-                Ok(value) => {
-                    labs.insert(lab.id, value);
-                }
-                Err(message) => errors.push(Issue::new(field, message)),
-            }
-        }
+        let labs = validate_labs(
+            &visit.labs,
+            &format!("{path}.labs"),
+            lang,
+            &mut errors,
+            &mut warnings,
+        );
 
         let mut msc_routes: Option<Vec<Route>> = None;
         for (t, treatment) in visit.treatments.iter().enumerate() {

@@ -358,35 +358,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         ));
     }
 
-    let mut labs = BTreeMap::new();
-    for (id, entry) in &case.labs {
-        let field = format!("labs.{id}");
-        let Some(lab) = lab(id) else {
-            warnings.push(Issue::new(
-                field,
-                lang.pick("unknown lab; ignored", "未知的检验项目，已忽略"),
-            ));
-            continue;
-        };
-        match validate_lab(lab, entry, lang) {
-            Ok(value) => {
-                labs.insert(lab.id, value);
-            }
-            Err(message) => errors.push(Issue::new(field, message)),
-        }
-        if let Some(date) = &entry.date {
-            if !is_iso_date(date) {
-                errors.push(Issue::new(
-                    format!("labs.{id}.date"),
-                    tr!(
-                        lang,
-                        "\"{date}\" is not a date in the form YYYY-MM-DD",
-                        "\"{date}\" 不是 YYYY-MM-DD 格式的日期"
-                    ),
-                ));
-            }
-        }
-    }
+    let labs = validate_labs(&case.labs, "labs", lang, &mut errors, &mut warnings);
 
     let inputs = Inputs {
         case,
@@ -398,6 +370,47 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         labs,
     };
     (inputs, errors, warnings)
+}
+
+/// A map of lab entries (the case's, or a visit's under `prefix`): what may be used, with
+/// the errors and warnings pushed under `prefix.id`.
+pub fn validate_labs(
+    entries: &BTreeMap<String, LabEntry>,
+    prefix: &str,
+    lang: Lang,
+    errors: &mut Vec<Issue>,
+    warnings: &mut Vec<Issue>,
+) -> BTreeMap<&'static str, LabValue> {
+    let mut labs = BTreeMap::new();
+    for (id, entry) in entries {
+        let field = format!("{prefix}.{id}");
+        let Some(lab) = lab(id) else {
+            warnings.push(Issue::new(
+                field,
+                lang.pick("unknown lab; ignored", "未知的检验项目，已忽略"),
+            ));
+            continue;
+        };
+        match validate_lab(lab, entry, lang) {
+            Ok(value) => {
+                labs.insert(lab.id, value);
+            }
+            Err(message) => errors.push(Issue::new(field.clone(), message)),
+        }
+        if let Some(date) = &entry.date {
+            if !is_iso_date(date) {
+                errors.push(Issue::new(
+                    format!("{field}.date"),
+                    tr!(
+                        lang,
+                        "\"{date}\" is not a date in the form YYYY-MM-DD",
+                        "\"{date}\" 不是 YYYY-MM-DD 格式的日期"
+                    ),
+                ));
+            }
+        }
+    }
+    labs
 }
 
 /// One lab entry against the catalogue: the value to use, or why it is left out.
