@@ -146,6 +146,14 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
         <form class="inputs" aria-label={t::CASE_FORM.get(lang)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <details open=true class="group">
                 <summary><h2>{ t::PATIENT.get(lang) }</h2></summary>
+                <div class="field">
+                    <label for="f-label">{ t::LABEL.get(lang) }</label>
+                    <input id="f-label" type="text" autocomplete="off" value={form.label.clone()}
+                        oninput={{
+                            let set = on(|f, v| f.label = v);
+                            Callback::from(move |e: InputEvent| set.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+                        }} />
+                </div>
                 <div class="grid">
                     <NumberField id="f-age" label={t::AGE.get(lang)} value={form.age.clone()} message={message("patient.age_years")} oninput={on(|f, v| f.age = v)} />
                     <SelectField id="f-sex" label={t::SEX.get(lang)} value={form.sex.clone()}

@@ -113,6 +113,7 @@ test("export, new case, import gives the same case back", { timeout: TIMEOUT }, 
   await page.locator("#import-file").setInputFiles(file);
   await page.getByTestId("banner").filter({ hasText: "Imported case.json" }).waitFor({ timeout: 5000 });
   assert.equal(await byLabel(page, "Age (years)").inputValue(), "61");
+  assert.equal(await byLabel(page, "Case label (optional, avoid identifiers)").inputValue(), exported.label);
   assert.equal(await page.getByTestId("msc-status").innerText(), "Not eligible");
   const [again] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export case (JSON)" }).click()]);
   const second = join(dir, "again.json");
