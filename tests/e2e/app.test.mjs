@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, startSuite } from "./harness.mjs";
+import { ROOT, startSuite, byLabel } from "./harness.mjs";
 
 const TIMEOUT = 90_000;
 let suite;
@@ -25,7 +25,6 @@ async function open(t, options = {}) {
   return s;
 }
 
-const byLabel = (page, label) => page.getByLabel(label, { exact: true });
 const yes = (page, finding) => page.getByRole("group", { name: finding, exact: true }).getByLabel("Yes", { exact: true }).check();
 const no = (page, finding) => page.getByRole("group", { name: finding, exact: true }).getByLabel("No", { exact: true }).check();
 

@@ -364,3 +364,6 @@ export function trunkBuild({ dist, publicUrl = "/", timeout = 300_000 } = {}) {
     });
   });
 }
+
+/** A control by its exact accessible label (the app's fields are all labelled). */
+export const byLabel = (page, label) => page.getByLabel(label, { exact: true });

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, startSuite } from "./harness.mjs";
+import { DIST, startSuite, byLabel } from "./harness.mjs";
 import { listFiles } from "../../scripts/sw-precache.mjs";
 
 let suite;
@@ -20,7 +20,6 @@ after(async () => {
   await suite?.close();
 });
 
-const byLabel = (page, label) => page.getByLabel(label, { exact: true });
 
 test("a whole session requests only the app's own files, by GET, without query or body", { timeout: 120_000 }, async (t) => {
   const allowed = new Set(["/", ...listFiles(DIST).map((f) => `/${f}`)]);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, startSuite } from "./harness.mjs";
+import { ROOT, startSuite, byLabel } from "./harness.mjs";
 
 const TIMEOUT = 90_000;
 let suite;
@@ -18,7 +18,6 @@ after(async () => {
   await suite?.close();
 });
 
-const byLabel = (page, label) => page.getByLabel(label, { exact: true });
 
 async function open(t, path = "/", options = {}) {
   const s = await suite.newSession(t, { acceptDownloads: true, ...options });
