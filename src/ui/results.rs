@@ -36,21 +36,38 @@ pub struct WhyProps {
 }
 
 /// The basis of one output, and its citations in full.
+///
+/// The body is rendered only while the details are open: there are some seventy of these
+/// on the page, and rendering them all closed was most of the first render and of every
+/// re-render after a keystroke. (Print hides them anyway; the report lists all sources.)
 #[component]
 pub fn Why(props: &WhyProps) -> Html {
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.setter();
+        Callback::from(move |event: Event| {
+            open.set(
+                event
+                    .target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
     html! {
-        <details class="why">
+        <details class="why" {ontoggle}>
             <summary>{ t::WHY.get(props.lang) }</summary>
-            <dl>
-                <dt>{ t::BASIS.get(props.lang) }</dt><dd>{ props.basis.clone() }</dd>
-                if let Some(threshold) = &props.threshold {
-                    <dt>{ t::RULE.get(props.lang) }</dt><dd>{ threshold.clone() }</dd>
-                }
-                if let Some(evidence) = &props.evidence {
-                    <dt>{ t::EVIDENCE.get(props.lang) }</dt><dd>{ evidence.clone() }</dd>
-                }
-            </dl>
-            <Sources ids={props.sources.clone()} lang={props.lang} />
+            if *open {
+                <dl>
+                    <dt>{ t::BASIS.get(props.lang) }</dt><dd>{ props.basis.clone() }</dd>
+                    if let Some(threshold) = &props.threshold {
+                        <dt>{ t::RULE.get(props.lang) }</dt><dd>{ threshold.clone() }</dd>
+                    }
+                    if let Some(evidence) = &props.evidence {
+                        <dt>{ t::EVIDENCE.get(props.lang) }</dt><dd>{ evidence.clone() }</dd>
+                    }
+                </dl>
+                <Sources ids={props.sources.clone()} lang={props.lang} />
+            }
         </details>
     }
 }
