@@ -42,10 +42,12 @@ serve: setup
 build: setup
 	@trunk build --release --offline
 
-# Benchmark (never part of `make test`): builds, then scripts/bench.mjs builds
-# target/release/assess and measures; it reports budgets but never fails on them.
+# Benchmark (never part of `make test`): builds, then scripts/bench.mjs runs the browser
+# measurements, criterion (benches/engine) and target/release/assess; it reports budgets but
+# never fails on them.
 bench: setup
-	@trunk build --release --offline
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked  # wasm size by function
+	trunk build --release --offline
 	node scripts/bench.mjs
 
 test: setup

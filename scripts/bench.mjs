@@ -24,9 +24,15 @@
 //     Example load: each option of #example selected in turn; change event -> last DOM
 //     mutation, once the DOM stayed quiet for one animation frame: all options in turn, then
 //     the largest (most elements in #results; the edits above run on it) RUNS more times.
-//  4. Native engine: target/release/assess over examples/cases/*.json repeated to >= 10,000
-//     assessments in batches (process start, file reads and JSON output included); cases per
-//     second and peak RSS of one batch from /usr/bin/time -v.
+//  4. Native engine: criterion (benches/engine, `cargo bench -p calciphylaxis-bench`) over the
+//     example cases, parse / assess / text -> assessment, in English and Chinese: cases per
+//     second from criterion's median time per iteration (one iteration = every example once).
+//     Memory: one process of target/release/assess over 10,000 case files (the examples
+//     repeated; process start, file reads and JSON output included): its wall-clock cases per
+//     second and its peak RSS from /usr/bin/time -v.
+//  5. Where the wasm bytes are: the release .wasm's sections (code, data) raw and gzip, and,
+//     when twiggy is installed (`make bench` installs it), the largest functions and crates of
+//     the same build before wasm-bindgen/wasm-opt (its names are still there).
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -185,31 +191,88 @@ async function typeEdits(n) {
 
 // ---- 4. native engine ----
 function nativeEngine() {
+  // criterion: throughput of the library itself
+  execFileSync("cargo", ["bench", "-p", "calciphylaxis-bench", "--bench", "assess", "--", "--noplot"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const cases = readdirSync(join(ROOT, "examples", "cases")).filter((f) => f.endsWith(".json")).map((f) => `examples/cases/${f}`);
+  const criterion = {};
+  for (const lang of ["en", "zh"]) {
+    for (const fn of ["parse", "assess", "json"]) {
+      const est = JSON.parse(readFileSync(join(ROOT, "target", "criterion", `engine-${lang}`, fn, "new", "estimates.json"), "utf8"));
+      const perCase = (ns) => ns / cases.length; // one iteration assesses every example once
+      criterion[`${fn}-${lang}`] = {
+        nsPerCaseMedian: perCase(est.median.point_estimate),
+        nsPerCaseCi95: [perCase(est.median.confidence_interval.lower_bound), perCase(est.median.confidence_interval.upper_bound)],
+        casesPerSecond: 1e9 / perCase(est.median.point_estimate),
+      };
+    }
+  }
+
+  // memory: one process over NATIVE_MIN case files
   execFileSync("cargo", ["build", "--release", "--bin", "assess"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   const bin = join(ROOT, "target", "release", "assess");
-  const cases = readdirSync(join(ROOT, "examples", "cases")).filter((f) => f.endsWith(".json")).map((f) => `examples/cases/${f}`);
-  const perBatch = cases.length * Math.ceil(2000 / cases.length);
-  const args = Array.from({ length: perBatch }, (_, i) => cases[i % cases.length]);
+  const total = cases.length * Math.ceil(NATIVE_MIN / cases.length);
+  const args = Array.from({ length: total }, (_, i) => cases[i % cases.length]);
   const hasTime = existsSync("/usr/bin/time");
   const timeOut = join(tmpdir(), `bench-time-${process.pid}.txt`);
-  const batches = [];
-  for (let done = 0; done < NATIVE_MIN; done += perBatch) {
-    const [cmd, argv] = hasTime ? ["/usr/bin/time", ["-v", "-o", timeOut, bin, ...args]] : [bin, args];
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20 });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (r.status !== 0) throw new Error(`assess exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
-    const rss = hasTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeOut, "utf8"))?.[1]) : null;
-    batches.push({ cases: perBatch, seconds, casesPerSecond: perBatch / seconds, maxRssKb: rss });
-  }
+  const [cmd, argv] = hasTime ? ["/usr/bin/time", ["-v", "-o", timeOut, bin, ...args]] : [bin, args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`assess exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  const peakRssKb = hasTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeOut, "utf8"))?.[1]) : null;
   if (hasTime) rmSync(timeOut, { force: true });
-  const total = batches.reduce((a, b) => a + b.cases, 0);
-  const seconds = batches.reduce((a, b) => a + b.seconds, 0);
+  return { files: cases.length, criterion, cli: { cases: total, seconds, casesPerSecond: total / seconds, peakRssKb } };
+}
+
+// ---- 5. where the wasm bytes are ----
+function wasmSections(bytes) {
+  const names = { 10: "code", 11: "data" };
+  const out = {};
+  let i = 8;
+  const leb = () => { let v = 0, shift = 0, b; do { b = bytes[i++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const size = leb();
+    const name = names[id] ?? "other";
+    const body = bytes.subarray(i, i + size);
+    out[name] ??= { raw: 0, gzip: 0 };
+    out[name].raw += size;
+    out[name].gzip += gzipSync(body, { level: 9 }).length;
+    i += size;
+  }
+  return out;
+}
+
+function wasmContributors() {
+  const wasmFile = files.find((f) => f.file.endsWith(".wasm"));
+  const sections = wasmSections(readFileSync(join(SNAPSHOT, wasmFile.file)));
+  const named = join(ROOT, "target", "wasm32-unknown-unknown", "release", "calciphylaxis-app.wasm");
+  const twiggy = spawnSync("twiggy", ["top", "-n", "1000000", "-f", "csv", named], { encoding: "utf8", maxBuffer: 256 << 20 });
+  if (twiggy.status !== 0 || !existsSync(named)) return { sections, twiggy: null };
+  const rows = twiggy.stdout.trim().split("\n").slice(1).map((line) => {
+    const m = /^"?(.*?)"?,(\d+),([\d.]+),/.exec(line); // Name,ShallowSize,ShallowSizePercent,...
+    return m && { name: m[1], bytes: Number(m[2]) };
+  }).filter((r) => r && !/^(custom section|"function names")|subsection/.test(r.name));
+  // Crate of an item: the first path segment of its name, with <impl ...> and generics unwrapped,
+  // so that Yew's generic code monomorphised for a component counts as that component's.
+  const crateOf = (name) => {
+    if (name.startsWith("data segment")) return "(data: strings and tables)";
+    const ours = /calciphylaxis::(?:ui::|core::)?[a-z_]+/.exec(name);
+    if (ours) return ours[0];
+    const m = /([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
+    return m ? m[1] : "(other)";
+  };
+  const byCrate = {};
+  for (const r of rows) byCrate[crateOf(r.name)] = (byCrate[crateOf(r.name)] ?? 0) + r.bytes;
+  const top = (entries, n) => entries.sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, bytes]) => ({ name, bytes }));
   return {
-    files: cases.length, batches: batches.length, total, seconds,
-    casesPerSecond: total / seconds,
-    casesPerSecondPerBatch: stats(batches.map((b) => b.casesPerSecond)),
-    peakRssKb: hasTime ? Math.max(...batches.map((b) => b.maxRssKb)) : null,
+    sections,
+    twiggy: {
+      input: relative(ROOT, named),
+      totalBytes: rows.reduce((a, r) => a + r.bytes, 0),
+      crates: top(Object.entries(byCrate), 15),
+      items: top(rows.map((r) => [r.name, r.bytes]), 12),
+    },
   };
 }
 
@@ -262,8 +325,9 @@ try {
   await app.close();
   await plain.close();
 }
-progress("native engine: cargo build --release --bin assess, then the batches");
+progress("native engine: criterion (cargo bench -p calciphylaxis-bench), then assess over 10,000 files");
 const native = nativeEngine();
+const contributors = wasmContributors();
 
 // ---- report ----
 const sum = (list, key) => list.reduce((a, f) => a + f[key], 0);
@@ -293,9 +357,22 @@ out.push(row(`example load -> DOM settled (all ${examples.options})`, examples.a
 out.push(row(`largest (${examples.largest.nodes} elements) -> DOM settled`, examples.largest));
 out.push(`    = "${examples.largest.name}"`);
 out.push("");
-out.push(`4. Native engine (target/release/assess, ${native.total} assessments of ${native.files} case files in ${native.batches} batches)`);
-out.push(`  ${native.casesPerSecond.toFixed(0)} cases/s overall (batch median ${native.casesPerSecondPerBatch.median.toFixed(0)}, min ${native.casesPerSecondPerBatch.min.toFixed(0)});` +
-  ` peak RSS ${native.peakRssKb ? `${(native.peakRssKb / 1024).toFixed(1)} MiB` : "not measured (/usr/bin/time missing: apt-get install time)"}`);
+out.push(`4. Native engine (${native.files} example cases)${"ns/case".padStart(24)}${pad("cases/s", 12)}`);
+for (const [name, c] of Object.entries(native.criterion)) {
+  out.push(`  criterion ${name.padEnd(40)}${pad(c.nsPerCaseMedian.toFixed(0), 10)}${pad(c.casesPerSecond.toFixed(0), 12)}`);
+}
+out.push(`  assess CLI, one process over ${native.cli.cases} files: ${native.cli.casesPerSecond.toFixed(0)} cases/s (with process start, reads, JSON output);` +
+  ` peak RSS ${native.cli.peakRssKb ? `${(native.cli.peakRssKb / 1024).toFixed(1)} MiB` : "not measured (/usr/bin/time missing: apt-get install time)"}`);
+out.push("");
+const sec = contributors.sections;
+out.push(`5. Where the wasm bytes are: code ${kb(sec.code.raw)} raw / ${kb(sec.code.gzip)} gzip, data ${kb(sec.data.raw)} / ${kb(sec.data.gzip)}`);
+if (contributors.twiggy) {
+  const tw = contributors.twiggy;
+  out.push(`  twiggy on ${tw.input} (before wasm-bindgen and wasm-opt: ${kb(tw.totalBytes)} of code and data)`);
+  out.push(`  by crate or module: ${tw.crates.map((c) => `${c.name} ${kb(c.bytes)}`).join(", ")}`);
+  out.push(`  largest items:`);
+  for (const it of tw.items) out.push(`  ${pad(kb(it.bytes), 10)}  ${it.name.length > 100 ? `${it.name.slice(0, 97)}...` : it.name}`);
+} else out.push("  (twiggy not installed: `cargo install twiggy --locked` for the per-function list)");
 console.log(out.join("\n"));
 
 mkdirSync(join(ROOT, "target", "bench"), { recursive: true });
@@ -305,6 +382,7 @@ const report = {
   startup: { runs: RUNS, warmupDiscarded: 1, ...startup },
   responsiveness: { edits: { ...edits, targetP95Ms: FRAME_MS, verdict: editVerdict }, exampleLoads: examples },
   native,
+  wasmContributors: contributors,
 };
 writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
 console.log(`\nJSON: ${relative(process.cwd(), OUT) || OUT}`);
