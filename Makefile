@@ -8,7 +8,8 @@
 #                  -> e2e (release build in headless Chromium)
 #
 # Also: `make build` (release build into dist/), `make setup` (tools only),
-# `make bench` (size, start-up, responsiveness and native-engine figures; not a test).
+# `make bench` (size, start-up, responsiveness and native-engine figures; not a test),
+# `make audit` (Lighthouse scores of the release build, mobile and desktop; not a test).
 # Each layer can be run alone: make layer-fmt | layer-clippy | layer-unit |
 # layer-components | layer-e2e (they assume the tools are installed).
 
@@ -24,13 +25,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 LOGS := target/test-logs
 LAYERS := fmt clippy unit components e2e
 
-.PHONY: help setup serve build bench test $(addprefix layer-,$(LAYERS))
+.PHONY: help setup setup-lighthouse serve build bench audit test $(addprefix layer-,$(LAYERS))
 
 help:
 	@echo "make serve   build the app (release) and serve it on http://127.0.0.1:8080"
 	@echo "make test    run every test layer: $(LAYERS)"
 	@echo "make build   release build into dist/"
 	@echo "make bench   benchmark the release build (table + target/bench/bench.json)"
+	@echo "make audit   Lighthouse audit of the release build (table + target/bench/lighthouse.json)"
 
 setup:
 	@bash scripts/setup.sh
@@ -49,6 +51,27 @@ bench: setup
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked  # wasm size by function
 	trunk build --release --offline
 	node scripts/bench.mjs
+
+# Lighthouse audit (never part of `make test`): Lighthouse lives in its own pinned
+# package, tools/lighthouse, installed here on demand (npm ci, skipped when the lock
+# file is unchanged since the last install). scripts/lighthouse.mjs serves dist/ on
+# 127.0.0.1 and runs it in Debian's Chromium: median of 3 runs (LH_RUNS) per preset.
+LH_DIR := tools/lighthouse
+
+setup-lighthouse:
+	@stamp=$(LH_DIR)/node_modules/.setup-lock.sha256
+	sum=$$(sha256sum $(LH_DIR)/package-lock.json | cut -d' ' -f1)
+	if [ -f "$$stamp" ] && [ "$$(cat "$$stamp")" = "$$sum" ] && [ -f $(LH_DIR)/node_modules/lighthouse/package.json ]; then
+	  echo "==> lighthouse: $(LH_DIR) up to date"
+	else
+	  echo "==> lighthouse: npm ci --prefix $(LH_DIR)"
+	  npm ci --prefix $(LH_DIR) --no-audit --no-fund --ignore-scripts
+	  echo "$$sum" > "$$stamp"
+	fi
+
+audit: setup setup-lighthouse
+	@trunk build --release --offline
+	node scripts/lighthouse.mjs
 
 test: setup
 	@total=$$SECONDS
