@@ -53,7 +53,10 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
             let json = js_sys::JSON::stringify(&case)
                 .map_err(|_| "it cannot be written as JSON".to_string())
                 .and_then(|text| {
-                    let text = String::from(text);
+                    // JSON.stringify gives undefined, not text, for a function or a symbol.
+                    let text = text
+                        .as_string()
+                        .ok_or_else(|| "it cannot be written as JSON".to_string())?;
                     serde_json::from_str(&text).map_err(|e| e.to_string())
                 });
             match json {

@@ -183,12 +183,19 @@ pub fn LabField(props: &LabFieldProps) -> Html {
             )
         })
     };
+    // A unit the lab does not know (from an imported file) is shown as it is, selected, so
+    // the selector never claims a unit the value is not in, and choosing any known unit
+    // (the first one too) fires a change.
+    let unknown_unit = !props.unit.is_empty() && !props.units.contains(&props.unit);
     html! {
         <NumberField id={id} label={props.label.clone()} value={props.text.clone()}
             message={props.message.clone()} oninput={props.oninput.clone()}>
             if props.units.len() > 1 {
                 <label class="visually-hidden" for={unit_id.clone()}>{ props.unit_label.clone() }</label>
                 <select id={unit_id} class="unit-select" {onchange}>
+                    if unknown_unit {
+                        <option value={props.unit.clone()} selected=true>{ props.unit.clone() }</option>
+                    }
                     { for props.units.iter().map(|unit| html! {
                         <option value={unit.clone()} selected={*unit == props.unit}>{ unit.clone() }</option>
                     }) }

@@ -155,6 +155,9 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                     Callback::from(move |_: MouseEvent| dispatcher.dispatch(edit(move |form| { if index < form.visits.len() { form.visits.remove(index); } })))
                 };
                 let date_id = format!("visit-{index}-date");
+                let date_message_id = format!("{date_id}-msg");
+                let date_message = message(format!("visits[{index}].date"));
+                let date_invalid = date_message.as_ref().is_some_and(|m| m.is_error);
                 let title = format!("{} {}{}", VISIT.get(lang), index + 1,
                     if visit.date.is_empty() { String::new() } else { format!(" ({})", visit.date) });
                 html! {
@@ -163,8 +166,10 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                         <div class="grid">
                             <div class="field">
                                 <label for={date_id.clone()}>{ DATE.get(lang) }</label>
-                                <input id={date_id} type="date" value={visit.date.clone()} oninput={on_date} />
-                                <super::fields::FieldNote id={format!("visit-{index}-date-msg")} message={message(format!("visits[{index}].date"))} />
+                                <input id={date_id} type="date" value={visit.date.clone()} oninput={on_date}
+                                    aria-invalid={date_invalid.to_string()}
+                                    aria-describedby={date_message.as_ref().map(|_| date_message_id.clone())} />
+                                <super::fields::FieldNote id={date_message_id} message={date_message} />
                             </div>
                             { text_field(index, "pain", PAIN, &visit.pain, "pain_score", |v, t| v.pain = t) }
                             { text_field(index, "area", AREA, &visit.wound_area, "wound_area_cm2", |v, t| v.wound_area = t) }

@@ -172,12 +172,16 @@ test("remember on this device restores the case; a corrupt saved case is reporte
   await page.waitForFunction(() => localStorage.length === 0);
 
   await page.evaluate(() => {
-    localStorage.setItem("calciphylaxis.prefs.v1", JSON.stringify({ lang: "en", units: "conventional" }));
+    localStorage.setItem("calciphylaxis.prefs.v1", JSON.stringify({ lang: "en", units: "si" }));
     localStorage.setItem("calciphylaxis.case.v1", "{ corrupt");
   });
   await page.reload();
   await s.waitForApp("[data-testid=risk-summary]");
   assert.match(await page.getByTestId("banner").innerText(), /could not be read and was discarded/);
+  // Only the unreadable case is lost: the saved preferences and the opt-in are kept.
+  assert.equal(await byLabel(page, "Default units").inputValue(), "si");
+  assert.equal(await byLabel(page, "Calcium, total unit").inputValue(), "mmol/L");
+  assert.ok(await byLabel(page, "Remember on this device").isChecked());
   // Still opted in: the discarded text is replaced by the current, valid case.
   const saved = await page.evaluate(() => localStorage.getItem("calciphylaxis.case.v1"));
   assert.notEqual(saved, "{ corrupt");
@@ -196,11 +200,18 @@ test("storage refused (private mode) is reported, and nothing breaks", { timeout
   });
   await s.goto("/");
   await s.waitForApp("[data-testid=risk-summary]");
+  const page = s.page;
+  await byLabel(page, "Age (years)").fill("50");
+  await byLabel(page, "Albumin").fill("3.1");
   // click, not check(): the app unchecks the box again when storage is refused.
-  await byLabel(s.page, "Remember on this device").click();
-  await s.page.getByTestId("banner").filter({ hasText: "nothing is saved" }).waitFor({ timeout: 5000 });
-  assert.equal(await byLabel(s.page, "Remember on this device").isChecked(), false);
-  await byLabel(s.page, "Age (years)").fill("50");
+  await byLabel(page, "Remember on this device").click();
+  await page.getByTestId("banner").filter({ hasText: "nothing is saved" }).waitFor({ timeout: 5000 });
+  assert.equal(await byLabel(page, "Remember on this device").isChecked(), false);
+  // Nothing typed before is lost, and the case is still assessed.
+  assert.equal(await byLabel(page, "Age (years)").inputValue(), "50");
+  assert.equal(await byLabel(page, "Albumin").inputValue(), "3.1");
+  await byLabel(page, "Dialysis vintage (months)").fill("72");
+  await page.getByTestId("major-count").filter({ hasText: "Major: 1" }).waitFor({ timeout: 5000 });
   s.assertClean();
 });
 

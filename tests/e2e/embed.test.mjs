@@ -76,6 +76,38 @@ test("embed page: anything that is not a case gives { error } and never throws",
   }
   assert.match(results[7].error, /unknown language "xx"/);
   assert.match(results[8].error, /[\u4e00-\u9fff]/, "the error is in Chinese when asked");
+  // What JSON cannot hold, or holds too deep or too much of: still { error }, never a throw.
+  const hostile = await s.page.evaluate(() => {
+    const { assess } = window.calciphylaxis;
+    const cyclic = { format: "calciphylaxis-case/1" };
+    cyclic.self = cyclic;
+    let deep = {};
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const run = (f) => {
+      try {
+        return f();
+      } catch (e) {
+        return { threw: String(e) };
+      }
+    };
+    return [
+      run(() => assess(cyclic)),
+      run(() => assess({ format: "calciphylaxis-case/1", n: 1n })),
+      run(() => assess(deep)),
+      run(() => assess("[".repeat(100_000))),
+      run(() => assess(JSON.stringify({ format: "calciphylaxis-case/1", label: "x".repeat(1 << 20) }))),
+      run(() => assess(() => 1)),
+      run(() => assess(Symbol("case"))),
+    ];
+  });
+  hostile.forEach((r, i) => {
+    assert.equal(typeof r.error, "string", `case ${i}: ${JSON.stringify(r)}`);
+    assert.equal(Object.keys(r).length, 1, `case ${i}: ${JSON.stringify(r)}`);
+  });
+  assert.match(hostile[0].error, /cannot be written as JSON/);
+  assert.match(hostile[3].error, /recursion limit/);
+  assert.match(hostile[4].error, /at most 1048576 bytes/);
+  assert.match(hostile[5].error, /cannot be written as JSON/);
   // A case with a bad field is still a case: assessed, with the problem in input_errors.
   const partial = await s.page.evaluate(() =>
     window.calciphylaxis.assess({ format: "calciphylaxis-case/1", patient: { age_years: "old" }, labs: { calcium_total: { value: 10, unit: "furlongs" } } }),
