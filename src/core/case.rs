@@ -349,17 +349,24 @@ pub fn parse_case_text(text: &str) -> Result<ParsedCase, CaseFileError> {
     parse_case_text_in(text, Lang::En)
 }
 
-/// [`parse_case_text`] with its messages in `lang`.
-pub fn parse_case_text_in(text: &str, lang: Lang) -> Result<ParsedCase, CaseFileError> {
-    if text.len() > MAX_CASE_BYTES {
+/// Refuses a case file larger than [`MAX_CASE_BYTES`]. The app calls it with the file's size
+/// before reading the file, and [`parse_case_text_in`] with the text's length.
+pub fn check_case_size(bytes: u64, lang: Lang) -> Result<(), CaseFileError> {
+    if bytes > MAX_CASE_BYTES as u64 {
         return Err(CaseFileError(tr!(
             lang,
             "the file is {} bytes; a case file may be at most {} bytes",
             "文件大小为 {} 字节；病例文件最大为 {} 字节",
-            text.len(),
+            bytes,
             MAX_CASE_BYTES
         )));
     }
+    Ok(())
+}
+
+/// [`parse_case_text`] with its messages in `lang`.
+pub fn parse_case_text_in(text: &str, lang: Lang) -> Result<ParsedCase, CaseFileError> {
+    check_case_size(text.len() as u64, lang)?;
     let value: Value = serde_json::from_str(text)
         .map_err(|e| CaseFileError(tr!(lang, "not valid JSON: {e}", "不是有效的 JSON：{e}")))?;
     parse_case_value_in(&value, lang)

@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::case::{parse_case_text_in, Issue};
+use crate::core::case::{check_case_size, parse_case_text_in, Issue};
 use crate::core::findings::{finding_def, Therapy};
 use crate::core::i18n::Lang;
 use crate::core::labs::lab;
@@ -301,6 +301,24 @@ pub fn App() -> Html {
             let name = file.name();
             let state = state.clone();
             let lang = state.lang;
+            let refuse = {
+                let state = state.clone();
+                let name = name.clone();
+                move |reason: String| {
+                    state.dispatch(Action::Banner(Some(Banner {
+                        text: format!(
+                            "{} {name}: {reason}. {}",
+                            t::IMPORT_FAILED.get(lang),
+                            t::CASE_UNCHANGED.get(lang)
+                        ),
+                        is_error: true,
+                    })))
+                }
+            };
+            // A file too large for a case is refused before it is read into memory.
+            if let Err(e) = check_case_size(file.size(), lang) {
+                return refuse(e.to_string());
+            }
             *reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(&file, move |result| {
                     let outcome = result.map_err(|e| e.to_string()).and_then(|text| {
@@ -326,14 +344,7 @@ pub fn App() -> Html {
                             };
                             state.dispatch(Action::Load(Box::new(form), Some(banner)));
                         }
-                        Err(reason) => state.dispatch(Action::Banner(Some(Banner {
-                            text: format!(
-                                "{} {name}: {reason}. {}",
-                                t::IMPORT_FAILED.get(lang),
-                                t::CASE_UNCHANGED.get(lang)
-                            ),
-                            is_error: true,
-                        }))),
+                        Err(reason) => refuse(reason),
                     }
                 }));
         })
