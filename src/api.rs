@@ -46,31 +46,24 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
     };
     let parsed = if let Some(text) = case.as_string() {
         parse_case_text_in(&text, lang)
+    } else if case.is_undefined() {
+        parse_case_value_in(&serde_json::Value::Null, lang)
     } else {
-        let value: serde_json::Value = if case.is_undefined() {
-            serde_json::Value::Null
-        } else {
-            let json = js_sys::JSON::stringify(&case)
-                .map_err(|_| "it cannot be written as JSON".to_string())
-                .and_then(|text| {
-                    // JSON.stringify gives undefined, not text, for a function or a symbol.
-                    let text = text
-                        .as_string()
-                        .ok_or_else(|| "it cannot be written as JSON".to_string())?;
-                    serde_json::from_str(&text).map_err(|e| e.to_string())
-                });
-            match json {
-                Ok(value) => value,
-                Err(e) => {
-                    let message = match lang {
-                        Lang::En => format!("the case is not a JSON-like object: {e}"),
-                        Lang::Zh => format!("病例不是 JSON 对象：{e}"),
-                    };
-                    return error(&message);
-                }
+        // An object goes through JSON text so that it meets the same size limit and parser
+        // as a file. JSON.stringify throws (cycle, BigInt) or gives undefined (function,
+        // symbol) for what JSON cannot hold.
+        match js_sys::JSON::stringify(&case)
+            .ok()
+            .and_then(|text| text.as_string())
+        {
+            Some(text) => parse_case_text_in(&text, lang),
+            None => {
+                return error(match lang {
+                    Lang::En => "the case is not a JSON-like object: it cannot be written as JSON",
+                    Lang::Zh => "病例不是 JSON 对象：无法写成 JSON",
+                })
             }
-        };
-        parse_case_value_in(&value, lang)
+        }
     };
     match parsed {
         Ok(parsed) => to_js(&assess_parsed_in(&parsed, lang)),

@@ -98,6 +98,7 @@ test("embed page: anything that is not a case gives { error } and never throws",
       run(() => assess(JSON.stringify({ format: "calciphylaxis-case/1", label: "x".repeat(1 << 20) }))),
       run(() => assess(() => 1)),
       run(() => assess(Symbol("case"))),
+      run(() => assess({ format: "calciphylaxis-case/1", label: "x".repeat(1 << 20) })), // an object meets the file's size limit too
     ];
   });
   hostile.forEach((r, i) => {
@@ -108,6 +109,7 @@ test("embed page: anything that is not a case gives { error } and never throws",
   assert.match(hostile[3].error, /recursion limit/);
   assert.match(hostile[4].error, /at most 1048576 bytes/);
   assert.match(hostile[5].error, /cannot be written as JSON/);
+  assert.match(hostile[7].error, /at most 1048576 bytes/);
   // A case with a bad field is still a case: assessed, with the problem in input_errors.
   const partial = await s.page.evaluate(() =>
     window.calciphylaxis.assess({ format: "calciphylaxis-case/1", patient: { age_years: "old" }, labs: { calcium_total: { value: 10, unit: "furlongs" } } }),
