@@ -123,6 +123,11 @@ impl Form {
         }
     }
 
+    /// Nothing entered (the preferred unit system aside).
+    pub fn is_blank(&self) -> bool {
+        *self == Form::new(self.units)
+    }
+
     /// The unit a lab field shows: the one chosen, else the preferred system's.
     pub fn unit_of(&self, lab_id: &str) -> String {
         if let Some(input) = self.labs.get(lab_id) {

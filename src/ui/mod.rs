@@ -67,6 +67,13 @@ pub struct State {
     pub lang: Lang,
     pub remember: bool,
     pub banner: Option<Banner>,
+    /// The case that a load (example, file, link) or "New case" replaced, offered back by
+    /// "Undo" until the next edit: choosing an example with the arrow keys, or by mistake,
+    /// must not lose what was typed.
+    pub undo: Option<Rc<Form>>,
+    /// The form is as the last load or reset left it (no edit since): a further load keeps
+    /// the case already kept for undo instead of the example it replaces.
+    pub fresh_load: bool,
 }
 
 impl State {
@@ -84,10 +91,14 @@ impl State {
                     text,
                     is_error: true,
                 }),
+                undo: None,
+                fresh_load: false,
             };
             // A case in the address (#case=…) takes precedence over a remembered one.
             match share::from_address(start.units, start.lang) {
                 Some((form, banner)) => State {
+                    undo: (!state.form.is_blank()).then(|| Rc::new(state.form.clone())),
+                    fresh_load: true,
                     form,
                     banner: Some(banner),
                     ..state
@@ -108,6 +119,8 @@ pub enum Action {
     Remember(bool),
     Banner(Option<Banner>),
     Reset,
+    /// Back to the case the last load or reset replaced.
+    Undo,
 }
 
 impl Reducible for State {
@@ -116,9 +129,13 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
-            Action::Edit(edit) => edit(&mut state.form),
+            Action::Edit(edit) => {
+                edit(&mut state.form);
+                state.undo = None;
+                state.fresh_load = false;
+            }
             Action::Load(form, banner) => {
-                state.form = *form;
+                state.replace_form(*form);
                 state.banner = banner;
             }
             Action::Lang(lang) => state.lang = lang,
@@ -126,11 +143,30 @@ impl Reducible for State {
             Action::Remember(on) => state.remember = on,
             Action::Banner(banner) => state.banner = banner,
             Action::Reset => {
-                state.form = Form::new(state.form.units);
+                state.replace_form(Form::new(state.form.units));
                 state.banner = None;
+            }
+            Action::Undo => {
+                if let Some(form) = state.undo.take() {
+                    state.form = (*form).clone();
+                    state.fresh_load = false;
+                    state.banner = None;
+                }
             }
         }
         Rc::new(state)
+    }
+}
+
+impl State {
+    /// Puts `form` in place of the current one, keeping what it replaces for "Undo" (see
+    /// [`State::undo`]).
+    fn replace_form(&mut self, form: Form) {
+        let replaced = std::mem::replace(&mut self.form, form);
+        if !self.fresh_load && !replaced.is_blank() {
+            self.undo = Some(Rc::new(replaced));
+        }
+        self.fresh_load = true;
     }
 }
 
@@ -277,6 +313,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Banner(None)))
     };
+    let on_undo = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+    };
     let on_export = {
         let form = state.form.clone();
         Callback::from(move |_: MouseEvent| {
@@ -410,6 +450,12 @@ pub fn App() -> Html {
                     <div class={classes!("banner", banner.is_error.then_some("error"))} role="status" data-testid="banner">
                         <span>{ banner.text.clone() }</span>
                         <button type="button" class="secondary" onclick={on_dismiss}>{ t::DISMISS.get(lang) }</button>
+                    </div>
+                }
+                if state.undo.is_some() {
+                    <div class="banner undo" role="status" data-testid="undo">
+                        <span>{ t::CASE_REPLACED.get(lang) }</span>
+                        <button type="button" class="secondary" onclick={on_undo}>{ t::UNDO.get(lang) }</button>
                     </div>
                 }
             </header>

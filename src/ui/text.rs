@@ -161,6 +161,8 @@ texts! {
     STORAGE_UNAVAILABLE = "This browser does not allow storage here (private mode?): nothing is saved on this device.",
         "此浏览器不允许在此存储（可能为隐私模式）：不会在本设备上保存任何内容。";
     DISMISS = "Dismiss", "关闭";
+    CASE_REPLACED = "The case you had entered was replaced.", "您之前输入的病例已被替换。";
+    UNDO = "Undo", "撤销";
 
     SHARE = "Share as link", "以链接分享";
     SHARE_TITLE = "Share this case as a link", "以链接分享此病例";

@@ -141,6 +141,53 @@ test("a broken import file is reported and the current case is kept", { timeout:
   s.assertClean();
 });
 
+test("a load or New case over a typed case offers Undo, which brings the typed case back", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const { page } = s;
+  const undo = page.getByTestId("undo");
+  const example = byLabel(page, "Load an example case");
+  const age = byLabel(page, "Age (years)");
+  const vintage = byLabel(page, "Dialysis vintage (months)");
+
+  // Over an empty form there is nothing to give back.
+  await example.selectOption({ index: 3 });
+  await page.waitForFunction(() => document.getElementById("f-age").value !== "");
+  assert.equal(await undo.count(), 0);
+  await page.getByRole("button", { name: "New case" }).click();
+  assert.equal(await age.inputValue(), "");
+
+  await age.fill("45");
+  await vintage.fill("72");
+  const summary = await page.getByTestId("summary").innerText();
+
+  // Arrow keys on the example list load an example at each press; Undo still returns the
+  // typed case, not the example the last press replaced.
+  await example.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await undo.waitFor({ timeout: 5000 });
+  assert.notEqual(await age.inputValue(), "45");
+  assert.match(await undo.innerText(), /The case you had entered was replaced/);
+  await undo.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await age.inputValue(), "45");
+  assert.equal(await vintage.inputValue(), "72");
+  assert.equal(await page.getByTestId("summary").innerText(), summary);
+  assert.equal(await undo.count(), 0);
+
+  // New case, then Undo.
+  await page.getByRole("button", { name: "New case" }).click();
+  assert.equal(await age.inputValue(), "");
+  await undo.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await age.inputValue(), "45");
+
+  // An edit after the load ends the offer (Undo would discard it).
+  await example.selectOption({ index: 4 });
+  await undo.waitFor({ timeout: 5000 });
+  await age.fill("70");
+  assert.equal(await undo.count(), 0);
+  s.assertClean();
+});
+
 test("switching language keeps the input and translates the page", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   const page = s.page;
