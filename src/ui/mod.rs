@@ -95,15 +95,15 @@ impl State {
                 fresh_load: false,
             };
             // A case in the address (#case=…) takes precedence over a remembered one.
-            match share::from_address(start.units, start.lang) {
-                Some((form, banner)) => State {
+            match share::from_address(start.units, start.lang, false) {
+                Some((Some(form), banner)) => State {
                     undo: (!state.form.is_blank()).then(|| Rc::new(state.form.clone())),
                     fresh_load: true,
                     form,
                     banner: Some(banner),
                     ..state
                 },
-                None => state,
+                _ => state,
             }
         }
         #[cfg(not(feature = "csr"))]
@@ -265,6 +265,25 @@ pub fn App() -> Html {
                 }
             },
         );
+    }
+
+    // A share link opened in a tab that already runs the app changes only the fragment.
+    #[cfg(feature = "csr")]
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.form.units, lang), move |&(units, lang)| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    match share::from_address(units, lang, true) {
+                        Some((Some(form), banner)) => {
+                            dispatcher.dispatch(Action::Load(Box::new(form), Some(banner)))
+                        }
+                        Some((None, banner)) => dispatcher.dispatch(Action::Banner(Some(banner))),
+                        None => {}
+                    }
+                });
+            move || drop(listener)
+        });
     }
 
     let on_example = {

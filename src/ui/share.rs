@@ -213,15 +213,18 @@ fn copy(text: &str, input: &web_sys::HtmlInputElement, done: Callback<bool>) {
     done.emit(false);
 }
 
-/// At start-up: the case in the address's fragment, if there is one, as a form and a
-/// banner. The fragment is removed from the address bar at once (a reload does not
-/// import again, and the data does not stay in the visible URL). A link that cannot be
-/// read gives an empty case and an error banner, never part of a case.
+/// The case in the address's fragment, if there is one, as a form and a banner: at start-up,
+/// and when a link is opened in a tab that already runs the app (`hashchange`). The
+/// fragment is removed from the address bar at once (a reload does not import again, and
+/// the data does not stay in the visible URL). A link that cannot be read is never part of
+/// a case: at start-up it gives an empty case (`Some` form), in a running tab
+/// (`keep_current`) no form, and the current case stays; an error banner either way.
 #[cfg(feature = "csr")]
 pub fn from_address(
     units: crate::form::UnitSystem,
     lang: Lang,
-) -> Option<(crate::form::Form, super::Banner)> {
+    keep_current: bool,
+) -> Option<(Option<crate::form::Form>, super::Banner)> {
     use crate::form::Form;
     let location = gloo::utils::window().location();
     let hash = location.hash().ok()?;
@@ -250,18 +253,22 @@ pub fn from_address(
                 text,
                 is_error: false,
             };
-            (Form::from_case(&parsed.case, units), banner)
+            (Some(Form::from_case(&parsed.case, units)), banner)
         }
         Err(error) => {
             let banner = super::Banner {
                 text: format!(
                     "{}: {error}. {}",
                     t::LINK_FAILED.get(lang),
-                    t::LINK_EMPTY_CASE.get(lang)
+                    if keep_current {
+                        t::CASE_UNCHANGED.get(lang)
+                    } else {
+                        t::LINK_EMPTY_CASE.get(lang)
+                    }
                 ),
                 is_error: true,
             };
-            (Form::new(units), banner)
+            ((!keep_current).then(|| Form::new(units)), banner)
         }
     })
 }

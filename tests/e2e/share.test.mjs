@@ -175,6 +175,33 @@ test("a tampered link gives an error banner and an empty case, even over a remem
   assertNoFragmentSent(b);
 });
 
+test("a link opened in a tab already running the app loads its case (Undo gives the old one back); a bad one keeps the case", { timeout: TIMEOUT }, async (t) => {
+  const a = await open(t);
+  const { link } = await shareLink(a.page);
+  const b = await open(t);
+  const { page } = b;
+  const age = byLabel(page, "Age (years)");
+  await age.fill("45");
+  // Same document: only the fragment changes (no reload), as when a link is pasted into the tab.
+  await page.evaluate((hash) => { location.hash = hash; }, link.slice(link.indexOf("#")));
+  await page.getByTestId("banner").filter({ hasText: "Case loaded from the link." }).waitFor({ timeout: 5000 });
+  assert.equal(await age.inputValue(), "61");
+  assert.equal(await page.evaluate(() => location.hash), "");
+  await page.getByTestId("undo").getByRole("button", { name: "Undo" }).click();
+  assert.equal(await age.inputValue(), "45");
+
+  await page.evaluate(() => { location.hash = "#case=1.%%%"; });
+  const banner = page.getByTestId("banner").filter({ hasText: "The case in this link could not be read" });
+  await banner.waitFor({ timeout: 5000 });
+  assert.match(await banner.innerText(), /The current case is unchanged/);
+  assert.equal(await age.inputValue(), "45");
+  assert.equal(await page.evaluate(() => location.hash), "");
+  for (const s of [a, b]) {
+    s.assertClean();
+    assertNoFragmentSent(s);
+  }
+});
+
 test("the dialog in Chinese, and the Close button", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   await byLabel(s.page, "Language / 语言").selectOption("zh");
