@@ -71,3 +71,25 @@ fn a_saved_text_that_is_not_a_case_is_refused_with_a_message() {
     let error = read_case("[]", Lang::Zh, UnitSystem::Si).unwrap_err();
     assert!(error.0.contains("JSON"), "{error}");
 }
+
+/// Found by fuzzing (`saved_case`): serde_json's default float parser is not correctly
+/// rounded, so a long number was read as one f64, saved as the shortest text of it, and
+/// that text read back as the next f64: every save and restore moved it by one ulp.
+#[test]
+fn a_long_number_is_saved_and_restored_exactly() {
+    let long = "9999999999999999999999999999999999999999999999961";
+    let text = format!(
+        r#"{{"format":"calciphylaxis-case/1","patient":{{"age_years":{long}}},"ward":{{"bed":{long}}}}}"#
+    );
+    let case = calciphylaxis::core::parse_case_text(&text).unwrap().case;
+    let exported = case.to_json_pretty();
+    let back = calciphylaxis::core::parse_case_text(&exported)
+        .unwrap()
+        .case;
+    assert_eq!(back, case, "{exported}");
+
+    let form = read_case(&text, Lang::En, UnitSystem::Si).unwrap();
+    let saved = write_case(&form);
+    let restored = read_case(&saved, Lang::En, UnitSystem::Si).unwrap();
+    assert_eq!(write_case(&restored), saved);
+}
