@@ -4,13 +4,15 @@
 #                http://127.0.0.1:8080 (offline; rebuilds on change, reload by hand)
 #   make test    install what is missing, then every test layer in order, stopping
 #                at the first that fails:
-#                  fmt -> clippy -> unit (cargo test) -> components (Yew SSR)
-#                  -> e2e (release build in headless Chromium)
+#                  fmt -> clippy -> unit (cargo test) -> fuzz (cargo-fuzz, FUZZ_SECONDS
+#                  per target) -> components (Yew SSR) -> e2e (release build in headless
+#                  Chromium)
 #
 # Also: `make build` (release build into dist/), `make setup` (tools only),
 # `make bench` (size, start-up, responsiveness and native-engine figures; not a test),
 # `make audit` (Lighthouse scores of the release build, mobile and desktop; not a test).
-# Each layer can be run alone: make layer-fmt | layer-clippy | layer-unit |
+# `make fuzz` (the fuzz layer alone, e.g. FUZZ_SECONDS=600 make fuzz for a longer run).
+# Each layer can be run alone: make layer-fmt | layer-clippy | layer-unit | layer-fuzz |
 # layer-components | layer-e2e (they assume the tools are installed).
 
 SHELL := bash
@@ -23,9 +25,9 @@ MAKEFLAGS += --no-print-directory
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 LOGS := target/test-logs
-LAYERS := fmt clippy unit components e2e
+LAYERS := fmt clippy unit fuzz components e2e
 
-.PHONY: help setup setup-lighthouse serve build bench audit test $(addprefix layer-,$(LAYERS))
+.PHONY: help setup setup-lighthouse serve build bench audit fuzz test $(addprefix layer-,$(LAYERS))
 
 help:
 	@echo "make serve   build the app (release) and serve it on http://127.0.0.1:8080"
@@ -33,6 +35,7 @@ help:
 	@echo "make build   release build into dist/"
 	@echo "make bench   benchmark the release build (table + target/bench/bench.json)"
 	@echo "make audit   Lighthouse audit of the release build (table + target/bench/lighthouse.json)"
+	@echo "make fuzz    fuzz every input path, FUZZ_SECONDS (default $(FUZZ_SECONDS)) per target"
 
 setup:
 	@bash scripts/setup.sh
@@ -95,9 +98,10 @@ test: setup
 $(LOGS):
 	@mkdir -p $(LOGS)
 
-# a. formatting
+# a. formatting (the fuzz crate is a workspace of its own: checked separately)
 layer-fmt: | $(LOGS)
 	@cargo fmt --all --check
+	cargo fmt --all --check --manifest-path fuzz/Cargo.toml
 	n=$$( (git ls-files --cached --others --exclude-standard '*.rs' 2>/dev/null || find . -name '*.rs' -not -path './target/*') | wc -l)
 	echo "fmt: $$n .rs files formatted" | tee $(LOGS)/fmt.count
 
@@ -121,6 +125,65 @@ layer-unit: | $(LOGS)
 	@rc=0; cargo test 2>&1 | tee $(LOGS)/unit.log || rc=$$?
 	$(call cargo_counts,cargo test) < $(LOGS)/unit.log | tee $(LOGS)/unit.count
 	exit $$rc
+
+# c2. coverage-guided fuzzing (cargo-fuzz, libFuzzer) of every input path: case files,
+# share links, what localStorage holds, what is typed into the form (fuzz/fuzz_targets).
+# All targets are built once, then each runs FUZZ_SECONDS on a working corpus in
+# target/fuzz-corpus/<target> (kept between runs, re-seeded each time from
+# examples/cases and fuzz/corpus-seed). A target passes when libFuzzer exits 0.
+# Toolchain: nightly when rustup has it, else stable with RUSTC_BOOTSTRAP=1.
+# FUZZ_SANITIZER=address is possible (nightly only; slower). -max_len is kept small for
+# speed (16 KiB, ten times the largest example); the 1 MiB size limits are unit-tested.
+FUZZ_SECONDS ?= 20
+FUZZ_SANITIZER ?= none
+FUZZ_TARGETS := case_json share_fragment saved_case form_inputs
+FUZZ_DIR := target/fuzz
+
+fuzz: setup
+	@$(MAKE) layer-fuzz
+
+layer-fuzz: | $(LOGS)
+	@if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+	  fuzz=(cargo +nightly fuzz); toolchain=nightly
+	else
+	  export RUSTC_BOOTSTRAP=1; fuzz=(cargo fuzz); toolchain="stable, RUSTC_BOOTSTRAP=1"
+	fi
+	flags=(--fuzz-dir fuzz --target-dir $(FUZZ_DIR) --sanitizer $(FUZZ_SANITIZER))
+	echo "--> $${fuzz[*]} build $${flags[*]}  ($$toolchain)"
+	"$${fuzz[@]}" build "$${flags[@]}"
+	bin=$(FUZZ_DIR)/$$(rustc -vV | sed -n 's/^host: //p')/release
+	passed=0; failed=0
+	for target in $(FUZZ_TARGETS); do
+	  corpus=target/fuzz-corpus/$$target artifacts=target/fuzz-artifacts/$$target/
+	  mkdir -p "$$corpus" "$$artifacts"
+	  if [ -d fuzz/corpus-seed/$$target ]; then cp fuzz/corpus-seed/$$target/* "$$corpus"/; fi
+	  opts=(-max_len=16384 -dict=fuzz/case.dict)
+	  case $$target in
+	    case_json|saved_case) cp examples/cases/*.json "$$corpus"/ ;;
+	    share_fragment)
+	      for f in examples/cases/*.json; do { printf ''; cat "$$f"; } > "$$corpus/$$(basename "$$f" .json).json-link"; done ;;
+	    form_inputs) opts=(-max_len=1024) ;;
+	  esac
+	  log=$(LOGS)/fuzz-$$target.log
+	  rc=0
+	  "$$bin/$$target" "$$corpus" "$${opts[@]}" -max_total_time=$(FUZZ_SECONDS) -timeout=10 	    -rss_limit_mb=1024 -artifact_prefix="$$artifacts" -print_final_stats=1 > "$$log" 2>&1 || rc=$$?
+	  stats=$$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$$log" | tail -n1 | grep -oE 'cov: [0-9]+ ft: [0-9]+|exec/s: [0-9]+' | paste -sd' ' || true)
+	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' "$$log")
+	  if [ "$$rc" -eq 0 ]; then
+	    passed=$$((passed + 1))
+	    printf '  ok    %-15s %s runs, %s\n' "$$target" "$${runs:-?}" "$$stats"
+	  else
+	    failed=$$((failed + 1))
+	    artifact=$$(sed -n 's/.*Test unit written to \(.*\)$$/\1/p' "$$log" | tail -n1)
+	    printf '  FAIL  %-15s exit %s, %s\n' "$$target" "$$rc" "$$stats"
+	    grep -E -m1 -A4 "panicked at|ERROR: libFuzzer|==ERROR" "$$log" | sed 's/^/        /' || true
+	    printf '        log:       %s\n        artifact:  %s\n' "$$log" "$${artifact:-none written}"
+	    printf '        reproduce: %s %s\n' "$$bin/$$target" "$${artifact:-<artifact>}"
+	    printf '               or: %s run %s %s %s\n' "$${fuzz[*]}" "$${flags[*]}" "$$target" "$${artifact:-<artifact>}"
+	  fi
+	done
+	echo "fuzz: $$passed passed, $$failed failed ($(FUZZ_SECONDS)s per target, $$toolchain)" | tee $(LOGS)/fuzz.count
+	[ "$$failed" -eq 0 ]
 
 # d. Yew components rendered natively (ServerRenderer)
 layer-components: | $(LOGS)

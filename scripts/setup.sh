@@ -10,7 +10,9 @@
 # (cargo install --locked); wasm-bindgen-cli at exactly the wasm-bindgen version
 # of Cargo.lock (cargo install WITHOUT --locked: its own lock file pins a crate the
 # registry does not serve); npm ci (playwright-core, binaryen@132 for wasm-opt,
-# axe-core); Debian chromium, chromium-driver, fonts-noto-cjk.
+# axe-core); Debian chromium, chromium-driver, fonts-noto-cjk; cargo-fuzz $CARGO_FUZZ_VERSION
+# (cargo install --locked; the fuzz layer uses the nightly toolchain when rustup has it,
+# else stable with RUSTC_BOOTSTRAP=1).
 # Never installs Debian's binaryen (v108 cannot read current rustc output) and
 # never downloads a browser with playwright.
 set -euo pipefail
@@ -19,6 +21,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 
 TRUNK_VERSION="0.21.14"
+CARGO_FUZZ_VERSION="0.13.2"
 BINARYEN_VERSION="132"
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
@@ -119,6 +122,16 @@ else
   [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WB_VERSION" ] || die "wasm-bindgen --version: $(wasm-bindgen --version)"
 fi
 
+# --- cargo-fuzz (the fuzz layer) ------------------------------------------------
+step "cargo-fuzz $CARGO_FUZZ_VERSION"
+if [ "$(cargo fuzz --version 2>/dev/null || true)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  ok "cargo-fuzz $CARGO_FUZZ_VERSION"
+else
+  cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  [ "$(cargo fuzz --version)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ] || die "cargo fuzz --version: $(cargo fuzz --version)"
+fi
+command -v g++ >/dev/null || die "g++ not found: libFuzzer (libfuzzer-sys) is built with it (apt-get install g++)"
+
 # --- npm: playwright-core, binaryen (wasm-opt), axe-core ----------------------
 step "node and npm"
 command -v node >/dev/null || die "node not found (Node.js >= 20 needed)"
@@ -151,6 +164,7 @@ fi
 # --- crates: `trunk build --offline` passes --offline to cargo --------------
 step "cargo fetch (all crates in Cargo.lock, for every target)"
 cargo fetch --quiet
+cargo fetch --quiet --manifest-path fuzz/Cargo.toml
 ok "crates present"
 
 STEP="done"

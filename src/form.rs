@@ -391,7 +391,7 @@ impl VisitInput {
 }
 
 /// Changes `input`'s unit from `old_unit` to `new_unit`, converting every number typed
-/// (text that is not a number is kept as it is).
+/// (text that is not a number, or a number too large to convert, is kept as it is).
 pub fn convert_unit(lab_id: &str, input: &mut LabInput, old_unit: &str, new_unit: &str) {
     if let Some(lab) = lab(lab_id) {
         if let (Some(from), Some(to)) = (lab.parse_unit(old_unit), lab.parse_unit(new_unit)) {
@@ -402,7 +402,11 @@ pub fn convert_unit(lab_id: &str, input: &mut LabInput, old_unit: &str, new_unit
             ] {
                 if let Ok(Some(value)) = parse_number(text) {
                     let converted = from_canonical(to_canonical(value, from), to);
-                    *text = fmt_number(converted, significant_decimals(converted));
+                    // A value past f64 in the new unit would be shown as "inf", which is not
+                    // a number: it is kept as typed (and stays implausible either way).
+                    if converted.is_finite() {
+                        *text = fmt_number(converted, significant_decimals(converted));
+                    }
                 }
             }
         }

@@ -3,10 +3,12 @@
 //! [`core`] is the clinical engine: plain Rust, no web dependency, tested natively and
 //! compiled unchanged into the browser app. [`ui`] (features `csr` / `ssr`) holds the
 //! Yew components that render what the core decides; [`form`] holds what the user typed
-//! and turns it into a case (no web dependency either).
+//! and turns it into a case, [`saved`] what is kept on the device and [`share`] the case
+//! as a link (no web dependency either).
 
 pub mod core;
 pub mod form;
+pub mod saved;
 pub mod share;
 
 #[cfg(feature = "ui")]

@@ -173,3 +173,13 @@ fn deeply_nested_json_is_refused_not_a_stack_overflow() {
     let error = assess_json(&deep).unwrap_err();
     assert!(error.0.contains("JSON"), "{error}");
 }
+
+/// Found by fuzzing (`case_json`): an unknown top-level key that is empty gave a warning
+/// with an empty field, which the app shows as a nameless note.
+#[test]
+fn an_empty_unknown_key_is_named_in_its_warning() {
+    let parsed = calciphylaxis::core::parse_case_text(r#"{"": 1, "patient": {"": 2}}"#).unwrap();
+    let fields: Vec<&str> = parsed.warnings.iter().map(|w| w.field.as_str()).collect();
+    assert!(fields.contains(&"\"\""), "{fields:?}");
+    assert!(fields.iter().all(|f| !f.is_empty()), "{fields:?}");
+}

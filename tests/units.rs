@@ -74,3 +74,33 @@ fn unknown_units_are_rejected_with_the_accepted_list() {
     assert!(calcium.parse_unit("mEq/L").is_none());
     assert_eq!(calcium.accepted_units(), "mg/dL, mmol/L");
 }
+
+/// Found by fuzzing (`form_inputs`): 1e308 mg/dL of creatinine switched to µmol/L was
+/// shown as "inf", text the form then refuses as "not a number".
+#[test]
+fn switching_the_unit_of_a_huge_value_never_shows_inf() {
+    use calciphylaxis::form::{convert_unit, parse_number, LabInput};
+    for text in ["1e308", "-1.7e308"] {
+        let mut input = LabInput {
+            text: text.into(),
+            unit: "mg/dL".into(),
+            upper_limit: "1e308".into(),
+            ..Default::default()
+        };
+        convert_unit("creatinine", &mut input, "mg/dL", "µmol/L");
+        assert_eq!(input.unit, "µmol/L");
+        for shown in [&input.text, &input.upper_limit] {
+            assert!(
+                parse_number(shown).is_ok_and(|v| v.is_some_and(f64::is_finite)),
+                "{text} mg/dL shown as {shown:?}"
+            );
+        }
+    }
+    // An ordinary value still converts.
+    let mut input = LabInput {
+        text: "1".into(),
+        ..Default::default()
+    };
+    convert_unit("creatinine", &mut input, "mg/dL", "µmol/L");
+    assert_eq!(input.text, "88.4");
+}

@@ -431,8 +431,9 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
             "therapies_tried" => case.therapies_tried = reader.therapies(value),
             "visits" => case.visits = reader.visits(value),
             _ => {
+                // An empty key still names a field the user can find: `""`.
                 reader.warn(
-                    key,
+                    if key.is_empty() { "\"\"" } else { key.as_str() },
                     lang.pick(
                         "unknown section; kept in the file, ignored by the assessment",
                         "未知的部分：保留在文件中，评估时忽略",

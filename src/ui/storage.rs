@@ -2,20 +2,12 @@
 //! the case and the preferences written to this browser's localStorage; turning it off
 //! deletes them. A saved case that cannot be read is reported and discarded.
 
-use serde::{Deserialize, Serialize};
-
-use crate::core::case::parse_case_text_in;
 use crate::core::i18n::Lang;
 use crate::form::{Form, UnitSystem};
+use crate::saved;
 
 pub const PREFS_KEY: &str = "calciphylaxis.prefs.v1";
 pub const CASE_KEY: &str = "calciphylaxis.case.v1";
-
-#[derive(Serialize, Deserialize)]
-struct Prefs {
-    lang: String,
-    units: String,
-}
 
 /// What the app starts with.
 pub struct Startup {
@@ -53,22 +45,18 @@ pub fn startup() -> Startup {
         return start;
     };
     start.remember = true;
-    match serde_json::from_str::<Prefs>(&prefs) {
-        Ok(prefs) => {
-            start.lang = Lang::from_id(&prefs.lang).unwrap_or(start.lang);
-            start.units = if prefs.units == "si" {
-                UnitSystem::Si
-            } else {
-                UnitSystem::Conventional
-            };
+    match saved::read_prefs(&prefs) {
+        Some(prefs) => {
+            start.lang = prefs.lang.unwrap_or(start.lang);
+            start.units = prefs.units;
         }
-        Err(_) => {
+        None => {
             let _ = storage.remove_item(PREFS_KEY);
         }
     }
-    if let Ok(Some(saved)) = storage.get_item(CASE_KEY) {
-        match parse_case_text_in(&saved, start.lang) {
-            Ok(parsed) => start.form = Some(Form::from_case(&parsed.case, start.units)),
+    if let Ok(Some(text)) = storage.get_item(CASE_KEY) {
+        match saved::read_case(&text, start.lang, start.units) {
+            Ok(form) => start.form = Some(form),
             Err(error) => {
                 let _ = storage.remove_item(CASE_KEY);
                 start.problem = Some(format!(
@@ -88,20 +76,11 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// Saves the case and preferences. Err when the browser refuses storage.
 pub fn save(form: &Form, lang: Lang) -> Result<(), ()> {
     let storage = local_storage().ok_or(())?;
-    let prefs = Prefs {
-        lang: lang.id().to_string(),
-        units: if form.units == UnitSystem::Si {
-            "si"
-        } else {
-            "conventional"
-        }
-        .to_string(),
-    };
-    let prefs = serde_json::to_string(&prefs).map_err(|_| ())?;
-    storage.set_item(PREFS_KEY, &prefs).map_err(|_| ())?;
-    let (case, _) = form.to_case();
     storage
-        .set_item(CASE_KEY, &case.to_json_pretty())
+        .set_item(PREFS_KEY, &saved::write_prefs(lang, form.units))
+        .map_err(|_| ())?;
+    storage
+        .set_item(CASE_KEY, &saved::write_case(form))
         .map_err(|_| ())
 }
 
