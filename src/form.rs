@@ -33,6 +33,21 @@ pub struct LabInput {
     pub lower_limit: String,
     /// The result's date (YYYY-MM-DD), kept from an imported case.
     pub date: String,
+    /// Imported with a value but without a unit: shown as "no unit" and left out of the
+    /// assessment until a unit is chosen. Never given a default unit, which would change
+    /// what the number means.
+    pub unit_missing: bool,
+}
+
+/// An imported numeric lab that has a value but no unit, where the unit matters (only a
+/// dimensionless ratio, the INR, may omit it).
+fn unit_missing(lab_id: &str, entry: &LabEntry) -> bool {
+    let Some(lab) = lab(lab_id) else {
+        return false;
+    };
+    let units = lab.units();
+    let ratio_only = units.len() == 1 && units[0].symbol == "ratio";
+    entry.value.is_some() && entry.unit.is_none() && !units.is_empty() && !ratio_only
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,9 +143,13 @@ impl Form {
         *self == Form::new(self.units)
     }
 
-    /// The unit a lab field shows: the one chosen, else the preferred system's.
+    /// The unit a lab field shows: the one chosen, else the preferred system's; "" for a
+    /// value imported without a unit.
     pub fn unit_of(&self, lab_id: &str) -> String {
         if let Some(input) = self.labs.get(lab_id) {
+            if input.unit_missing {
+                return String::new();
+            }
             if !input.unit.is_empty() {
                 return input.unit.clone();
             }
@@ -186,6 +205,9 @@ impl Form {
                     let lower = number(&format!("{field}.reference_low"), &input.lower_limit);
                     if let Some(value) = value {
                         let mut entry = LabEntry::numeric(value, &self.unit_of(id));
+                        if input.unit_missing {
+                            entry.unit = None; // the engine says "no unit given" at the field
+                        }
                         entry.reference_high = upper;
                         entry.reference_low = lower;
                         entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
@@ -265,6 +287,7 @@ impl Form {
                 upper_limit: text(entry.reference_high),
                 lower_limit: text(entry.reference_low),
                 date: entry.date.clone().unwrap_or_default(),
+                unit_missing: unit_missing(id, entry),
             };
             form.labs.insert(id.clone(), input);
         }
@@ -316,6 +339,7 @@ impl VisitInput {
                     let input = LabInput {
                         text: text(entry.value),
                         unit: entry.unit.clone().unwrap_or_default(),
+                        unit_missing: unit_missing(id, entry),
                         ..Default::default()
                     };
                     (id.clone(), input)
@@ -358,9 +382,11 @@ impl VisitInput {
                 } else {
                     input.unit.clone()
                 };
-                visit
-                    .labs
-                    .insert(id.to_string(), LabEntry::numeric(value, &unit));
+                let mut entry = LabEntry::numeric(value, &unit);
+                if input.unit_missing {
+                    entry.unit = None;
+                }
+                visit.labs.insert(id.to_string(), entry);
             }
         }
         // The MSC treatment of this visit, as chosen; its dose and other treatments are kept.
@@ -391,8 +417,15 @@ impl VisitInput {
 }
 
 /// Changes `input`'s unit from `old_unit` to `new_unit`, converting every number typed
-/// (text that is not a number, or a number too large to convert, is kept as it is).
+/// (text that is not a number, or a number too large to convert, is kept as it is). For a
+/// value imported without a unit, choosing one says what the number is in: nothing is
+/// converted.
 pub fn convert_unit(lab_id: &str, input: &mut LabInput, old_unit: &str, new_unit: &str) {
+    if input.unit_missing {
+        input.unit_missing = false;
+        input.unit = new_unit.to_string();
+        return;
+    }
     if let Some(lab) = lab(lab_id) {
         if let (Some(from), Some(to)) = (lab.parse_unit(old_unit), lab.parse_unit(new_unit)) {
             for text in [

@@ -104,3 +104,38 @@ fn switching_the_unit_of_a_huge_value_never_shows_inf() {
     convert_unit("creatinine", &mut input, "mg/dL", "µmol/L");
     assert_eq!(input.text, "88.4");
 }
+
+/// A lab imported with a value and no unit is never given the form's default unit (which
+/// would change what the number means): it stays an input error at its field until a unit
+/// is chosen, and choosing one converts nothing.
+#[test]
+fn a_value_imported_without_a_unit_gets_no_unit_until_one_is_chosen() {
+    use calciphylaxis::core::{assess, parse_case_text};
+    use calciphylaxis::form::{Form, UnitSystem};
+    let text = r#"{"format": "calciphylaxis-case/1",
+        "labs": {"calcium_total": {"value": 9}, "inr": {"value": 2.5}},
+        "visits": [{"date": "2024-03-01", "labs": {"d_dimer": {"value": 3}}}]}"#;
+    let parsed = parse_case_text(text).expect("a case");
+    for units in [UnitSystem::Conventional, UnitSystem::Si] {
+        let mut form = Form::from_case(&parsed.case, units);
+        assert_eq!(form.unit_of("calcium_total"), "", "{units:?}");
+        let (case, _) = form.to_case();
+        assert_eq!(case.labs["calcium_total"].unit, None, "{units:?}");
+        assert_eq!(case.visits[0].labs["d_dimer"].unit, None, "{units:?}");
+        // The INR is a ratio: it needs no unit.
+        assert!(!form.labs["inr"].unit_missing);
+        let assessment = assess(&case);
+        let error = assessment
+            .input_errors
+            .iter()
+            .find(|e| e.field == "labs.calcium_total")
+            .expect("an error at the calcium field");
+        assert!(error.message.contains("no unit given"), "{}", error.message);
+
+        form.set_unit("calcium_total", "mg/dL");
+        assert_eq!(form.labs["calcium_total"].text, "9", "nothing converted");
+        let (case, _) = form.to_case();
+        assert_eq!(case.labs["calcium_total"].unit.as_deref(), Some("mg/dL"));
+        assert!(!assess(&case).input_errors.iter().any(|e| e.field == "labs.calcium_total"));
+    }
+}

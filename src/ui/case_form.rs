@@ -115,7 +115,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                                 <LabField lab_id={id} label={name} unit_label={format!("{name} {}", t::UNIT_OF.get(lang))}
                                     text={input.text.clone()} unit={form.unit_of(id)}
                                     units={units.iter().map(|u| AttrValue::from(u.symbol)).collect::<Vec<_>>()}
-                                    message={message(&format!("labs.{id}"))} oninput={on_text} onunit={on_unit} />
+                                    message={message(&format!("labs.{id}"))} oninput={on_text} onunit={on_unit} {lang} />
                             }
                         }
                         LabKind::Qualitative { results } => {

@@ -167,6 +167,8 @@ pub struct LabFieldProps {
     pub message: Option<FieldMessage>,
     pub oninput: Callback<String>,
     pub onunit: Callback<String>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// A numeric lab: the value and its unit. Changing the unit converts the value.
@@ -187,12 +189,17 @@ pub fn LabField(props: &LabFieldProps) -> Html {
     // the selector never claims a unit the value is not in, and choosing any known unit
     // (the first one too) fires a change.
     let unknown_unit = !props.unit.is_empty() && !props.units.contains(&props.unit);
+    // A value imported without a unit: "no unit" is selected until one is chosen.
+    let missing_unit = props.unit.is_empty();
     html! {
         <NumberField id={id} label={props.label.clone()} value={props.text.clone()}
             message={props.message.clone()} oninput={props.oninput.clone()}>
-            if props.units.len() > 1 {
+            if props.units.len() > 1 || missing_unit {
                 <label class="visually-hidden" for={unit_id.clone()}>{ props.unit_label.clone() }</label>
                 <select id={unit_id} class="unit-select" {onchange}>
+                    if missing_unit {
+                        <option value="" selected=true disabled=true>{ t::NO_UNIT.get(props.lang) }</option>
+                    }
                     if unknown_unit {
                         <option value={props.unit.clone()} selected=true>{ props.unit.clone() }</option>
                     }

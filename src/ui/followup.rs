@@ -192,7 +192,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                             { for VISIT_LABS.iter().filter_map(|id| lab(id)).map(|lab| {
                                 let id = lab.id;
                                 let input = visit.labs.get(id).cloned().unwrap_or_default();
-                                let unit = if input.unit.is_empty() { default_unit(id, units) } else { input.unit.clone() };
+                                let unit = if input.unit_missing { String::new() } else if input.unit.is_empty() { default_unit(id, units) } else { input.unit.clone() };
                                 let on_text = {
                                     let dispatcher = dispatcher.clone();
                                     Callback::from(move |text: String| dispatcher.dispatch(edit(move |form| {
@@ -200,7 +200,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                         if let Some(v) = form.visits.get_mut(index) {
                                             let input = v.labs.entry(id.to_string()).or_default();
                                             input.text = text;
-                                            if input.unit.is_empty() { input.unit = unit; }
+                                            if input.unit.is_empty() && !input.unit_missing { input.unit = unit; }
                                         }
                                     })))
                                 };
@@ -220,7 +220,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                         unit_label={format!("{name} ({} {})", VISIT.get(lang), index + 1)}
                                         text={input.text.clone()} unit={unit}
                                         units={lab.units().iter().map(|u| AttrValue::from(u.symbol)).collect::<Vec<_>>()}
-                                        message={message(format!("visits[{index}].labs.{id}"))} oninput={on_text} onunit={on_unit} />
+                                        message={message(format!("visits[{index}].labs.{id}"))} oninput={on_text} onunit={on_unit} {lang} />
                                 }
                             }) }
                         </div>

@@ -163,6 +163,7 @@ texts! {
     DISMISS = "Dismiss", "关闭";
     CASE_REPLACED = "The case you had entered was replaced.", "您之前输入的病例已被替换。";
     UNDO = "Undo", "撤销";
+    NO_UNIT = "no unit", "未填单位";
 
     SHARE = "Share as link", "以链接分享";
     SHARE_TITLE = "Share this case as a link", "以链接分享此病例";

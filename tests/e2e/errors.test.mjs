@@ -238,6 +238,7 @@ test("an imported lab with an unknown unit, and a D-dimer without FEU/DDU: the m
       albumin: { value: 3.5, unit: "g/dL" },
       platelets: { value: 210, unit: "10^9/L" },
       pth_intact: { value: 420, unit: "pg/mL", reference_high: 0 },
+      phosphate: { value: 5.1 }, // no unit at all
     },
   };
   await importFile(page, "units.json", JSON.stringify(file));
@@ -252,6 +253,13 @@ test("an imported lab with an unknown unit, and a D-dimer without FEU/DDU: the m
   await assertFieldError(dDimer, /unknown unit "mg\/L" for D-dimer; accepted: mg\/L FEU, .*ng\/mL DDU/, "D-dimer without FEU/DDU");
   assert.equal(await dDimer.inputValue(), "1.4");
   assert.equal(await byLabel(page, "D-dimer unit").inputValue(), "mg/L");
+
+  // A value without a unit is not given the form's default unit: "no unit" until one is chosen.
+  const phosphate = byLabel(page, "Phosphate");
+  await assertFieldError(phosphate, /no unit given; accepted: mg\/dL, mmol\/L/, "phosphate without a unit");
+  assert.equal(await phosphate.inputValue(), "5.1");
+  assert.equal(await byLabel(page, "Phosphate unit").inputValue(), "");
+  assert.equal(await byLabel(page, "Phosphate unit").locator("option:checked").innerText(), "no unit");
 
   // A laboratory limit that cannot be right is reported at its lab too.
   const pth = byLabel(page, "Parathyroid hormone, intact");
@@ -280,6 +288,9 @@ test("an imported lab with an unknown unit, and a D-dimer without FEU/DDU: the m
   await assertFieldValid(dDimer, "D-dimer in mg/L FEU");
   assert.equal(await dDimer.inputValue(), "1.4");
   await page.locator('[data-test="d_dimer"]').filter({ hasText: "High" }).waitFor({ timeout: 5000 });
+  await byLabel(page, "Phosphate unit").selectOption("mg/dL");
+  await assertFieldValid(phosphate, "phosphate in mg/dL");
+  assert.equal(await phosphate.inputValue(), "5.1", "nothing converted from no unit");
   s.assertClean();
 });
 
