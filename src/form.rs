@@ -189,7 +189,7 @@ impl Form {
         case.lesions.count = number("lesions.count", &self.lesion_count);
         case.lesions.sites = self.sites.clone();
         case.lesions.biopsy = Biopsy::from_id(&self.biopsy);
-        case.labs = BTreeMap::new();
+        // `carried` holds only the labs the form cannot show; the form's own are added here.
         for (id, input) in &self.labs {
             let field = format!("labs.{id}");
             match lab(id).map(|l| l.kind) {
@@ -313,6 +313,18 @@ impl Form {
         form.carried.patient.extra = case.patient.extra.clone();
         form.carried.kidney.extra = case.kidney.extra.clone();
         form.carried.lesions.extra = case.lesions.extra.clone();
+        // Labs the form has no field for (an id not in the catalogue, a qualitative lab given
+        // only a number) travel unchanged too; the engine reports them as it reads them.
+        form.carried.labs = case
+            .labs
+            .iter()
+            .filter(|(id, entry)| match lab(id).map(|l| &l.kind) {
+                None => true,
+                Some(LabKind::Qualitative { .. }) => entry.result.is_none(),
+                Some(LabKind::Numeric { .. }) => false,
+            })
+            .map(|(id, entry)| (id.clone(), entry.clone()))
+            .collect();
         form
     }
 }

@@ -136,6 +136,25 @@ fn a_value_imported_without_a_unit_gets_no_unit_until_one_is_chosen() {
         assert_eq!(form.labs["calcium_total"].text, "9", "nothing converted");
         let (case, _) = form.to_case();
         assert_eq!(case.labs["calcium_total"].unit.as_deref(), Some("mg/dL"));
-        assert!(!assess(&case).input_errors.iter().any(|e| e.field == "labs.calcium_total"));
+        assert!(!assess(&case)
+            .input_errors
+            .iter()
+            .any(|e| e.field == "labs.calcium_total"));
     }
+}
+
+/// What the form has no field for is given back on export: a lab id the catalogue does not
+/// know, and a qualitative lab given only a number.
+#[test]
+fn labs_the_form_cannot_show_travel_through_it_unchanged() {
+    use calciphylaxis::core::parse_case_text;
+    use calciphylaxis::form::{Form, UnitSystem};
+    let text = r#"{"format": "calciphylaxis-case/1", "labs": {
+        "vitamin_k2": {"value": 3, "unit": "ng/mL"},
+        "lupus_anticoagulant": {"value": 1.4},
+        "albumin": {"value": 3.5, "unit": "g/dL"}}}"#;
+    let parsed = parse_case_text(text).expect("a case");
+    let form = Form::from_case(&parsed.case, UnitSystem::Conventional);
+    let (case, _) = form.to_case();
+    assert_eq!(case.labs, parsed.case.labs);
 }
