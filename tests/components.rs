@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use calciphylaxis::core::{assess_json_in, Lang};
 use calciphylaxis::ui::results::{
-    AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, WorkupPanel,
+    AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Why, WhyProps, WorkupPanel,
 };
 use calciphylaxis::ui::App;
 use yew::ServerRenderer;
@@ -69,12 +69,45 @@ async fn risk_panel_shows_counts_statuses_and_full_citations() {
     assert!(html.contains(r#"data-factor="warfarin""#));
     // The threshold is met and says so in words, not only by colour.
     assert!(html.contains("✓</span> Met"));
-    // Sources in full: Hayashi 2012 with its DOI, next to the warfarin factor.
+    // The warfarin factor has its "Why?", closed (its body is rendered once opened).
     let warfarin = &html[html.find(r#"data-factor="warfarin""#).unwrap()..];
-    let warfarin = &warfarin[..warfarin.find("</details>").unwrap()];
-    assert!(warfarin.contains("doi:10.1093/ndt/gfr658"), "{warfarin}");
-    assert!(warfarin.contains("OR 11.4"));
+    let warfarin = &warfarin[..warfarin.find("</li>").unwrap()];
+    assert!(
+        warfarin.contains(r#"<details class="why"><summary>Why?</summary></details>"#),
+        "{warfarin}"
+    );
     assert!(html.contains("not a validated score"));
+
+    // Opened, it gives the basis, rule, evidence and the sources in full: Hayashi 2012 with
+    // its DOI and what it is used for.
+    let props = example("warfarin-low-protein-c-s");
+    let factor = props
+        .assessment
+        .risk
+        .factors
+        .iter()
+        .find(|f| f.id == "warfarin")
+        .expect("the warfarin factor")
+        .clone();
+    let html = render::<Why>(move || WhyProps {
+        basis: factor.basis.clone().into(),
+        threshold: factor.threshold.map(Into::into),
+        evidence: Some(factor.evidence.into()),
+        sources: factor.sources.clone(),
+        lang: Lang::En,
+        open: true,
+    })
+    .await;
+    assert!(
+        html.contains(r#"<details open="open" class="why">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Basis") && html.contains("Evidence"),
+        "{html}"
+    );
+    assert!(html.contains("doi:10.1093/ndt/gfr658"), "{html}");
+    assert!(html.contains("OR 11.4"), "{html}");
 }
 
 #[tokio::test]
@@ -82,10 +115,13 @@ async fn workup_panel_lists_the_panel_with_confounders() {
     let html = render::<WorkupPanel>(|| example("warfarin-low-protein-c-s")).await;
     assert_eq!(html.matches("<li data-test=").count(), 18);
     let protein_c = &html[html.find(r#"data-test="protein_c_activity""#).unwrap()..];
-    let protein_c = &protein_c[..protein_c.find("</details>").unwrap()];
+    let protein_c = &protein_c[..protein_c.find("</li>").unwrap()];
     assert!(protein_c.contains("Uninterpretable"), "{protein_c}");
     assert!(protein_c.contains("2 weeks"), "{protein_c}");
-    assert!(protein_c.contains("Marlar RA"), "{protein_c}");
+    assert!(
+        protein_c.contains(r#"<details class="why">"#),
+        "{protein_c}"
+    );
     assert!(html.contains("Print order list"));
 }
 
@@ -111,7 +147,10 @@ async fn diagnosis_panel_shows_tier_and_hayashi() {
     assert!(html.contains("Consensus diagnosis: confirmed."), "{html}");
     assert!(html.contains("Hayashi criteria: Met"));
     assert!(html.contains("Lesion distribution: central"));
-    assert!(html.contains("HR 0.34"));
+    // Each output's basis and sources (here the distribution's HR 0.34) are rendered only
+    // once its "Why?" is opened (keyboard.test.mjs opens one in the browser).
+    assert!(html.contains(r#"<details class="why"><summary>Why?</summary></details>"#));
+    assert!(!html.contains("HR 0.34"));
 }
 
 #[tokio::test]

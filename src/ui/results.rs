@@ -33,6 +33,9 @@ pub struct WhyProps {
     pub sources: Vec<&'static str>,
     #[prop_or_default]
     pub lang: Lang,
+    /// Opened from the start (closed by default).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// The basis of one output, and its citations in full.
@@ -42,7 +45,7 @@ pub struct WhyProps {
 /// re-render after a keystroke. (Print hides them anyway; the report lists all sources.)
 #[component]
 pub fn Why(props: &WhyProps) -> Html {
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(|| props.open);
     let ontoggle = {
         let open = open.setter();
         Callback::from(move |event: Event| {
@@ -54,7 +57,7 @@ pub fn Why(props: &WhyProps) -> Html {
         })
     };
     html! {
-        <details class="why" {ontoggle}>
+        <details class="why" open={*open} {ontoggle}>
             <summary>{ t::WHY.get(props.lang) }</summary>
             if *open {
                 <dl>

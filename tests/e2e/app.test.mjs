@@ -141,6 +141,29 @@ test("a broken import file is reported and the current case is kept", { timeout:
   s.assertClean();
 });
 
+test("each output's Why? opens its basis and sources in full next to it, and closes again", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const { page } = s;
+  await byLabel(page, "Load an example case").selectOption({ index: 4 }); // warfarin teaching case
+  const row = page.locator('[data-test="protein_c_activity"]');
+  await row.filter({ hasText: "Uninterpretable" }).waitFor({ timeout: 5000 });
+  const why = row.locator("details.why");
+  assert.equal(await why.locator("cite").count(), 0, "closed: nothing rendered inside");
+  await why.locator("summary").click();
+  await why.locator('[data-source="marlar_2014"] cite').waitFor({ timeout: 5000 });
+  assert.match(await why.innerText(), /Marlar RA/);
+  const factor = page.locator('[data-factor="warfarin"] details.why');
+  await factor.locator("summary").click();
+  await factor.locator("cite").filter({ hasText: "doi:10.1093/ndt/gfr658" }).waitFor({ timeout: 5000 });
+  await why.locator("summary").click();
+  await page.waitForFunction(() => !document.querySelector('[data-test="protein_c_activity"] details.why cite'));
+  // Edits re-render the panels; an opened Why stays open with its sources.
+  await byLabel(page, "Age (years)").fill("68");
+  assert.ok(await factor.evaluate((d) => d.open));
+  assert.ok(await factor.locator("cite").filter({ hasText: "Hayashi" }).isVisible());
+  s.assertClean();
+});
+
 test("a load or New case over a typed case offers Undo, which brings the typed case back", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   const { page } = s;
