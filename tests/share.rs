@@ -1,8 +1,6 @@
 //! Share as a link (`src/share.rs`): round trips, link length, every way a link is refused,
 //! and that decoding anything never panics and never allocates past the case size limit.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -13,44 +11,12 @@ use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::share::{self, base64url_decode, base64url_encode};
 use proptest::prelude::*;
 
-/// Records, per thread, the largest single allocation (or reallocation) asked for.
-struct Peak;
-
-thread_local! {
-    static LARGEST: Cell<usize> = const { Cell::new(0) };
-}
-
-fn note(size: usize) {
-    let _ = LARGEST.try_with(|largest| largest.set(largest.get().max(size)));
-}
-
-unsafe impl GlobalAlloc for Peak {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        System.alloc(layout)
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        System.alloc_zeroed(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note(new_size);
-        System.realloc(ptr, layout, new_size)
-    }
-}
+#[path = "common/peak.rs"]
+mod peak;
+use peak::{largest_allocation, Peak};
 
 #[global_allocator]
 static ALLOCATOR: Peak = Peak;
-
-/// Runs `f` and returns its result and the largest single allocation it made.
-fn largest_allocation<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    LARGEST.with(|largest| largest.set(0));
-    let out = f();
-    (out, LARGEST.with(Cell::get))
-}
 
 fn examples() -> Vec<(String, Case)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases");

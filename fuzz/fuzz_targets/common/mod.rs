@@ -2,9 +2,6 @@
 //! crash with its input) when an invariant does not hold.
 #![allow(dead_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use calciphylaxis::core::assess::collect_source_ids;
 use calciphylaxis::core::case::{parse_case_text_in, Issue, ParsedCase};
 use calciphylaxis::core::citations::citation;
@@ -195,38 +192,6 @@ pub fn text_of(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
 }
 
-/// Records, per thread, the largest single allocation (or reallocation) asked for.
-pub struct Peak;
-
-thread_local! {
-    static LARGEST: Cell<usize> = const { Cell::new(0) };
-}
-
-fn note(size: usize) {
-    let _ = LARGEST.try_with(|largest| largest.set(largest.get().max(size)));
-}
-
-unsafe impl GlobalAlloc for Peak {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        System.alloc(layout)
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        System.alloc_zeroed(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note(new_size);
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-/// Runs `f` and returns its result and the largest single allocation it made.
-pub fn largest_allocation<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    LARGEST.with(|largest| largest.set(0));
-    let out = f();
-    (out, LARGEST.with(Cell::get))
-}
+#[path = "../../../tests/common/peak.rs"]
+mod peak;
+pub use peak::{largest_allocation, Peak};
