@@ -6,7 +6,7 @@
 // JavaScript API given garbage is in embed.test.mjs.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { startSuite, byLabel } from "./harness.mjs";
+import { startSuite, byLabel, formState } from "./harness.mjs";
 
 const TIMEOUT = 90_000;
 let suite;
@@ -27,17 +27,6 @@ async function open(t) {
 
 const yes = (page, finding) => page.getByRole("group", { name: finding, exact: true }).getByLabel("Yes", { exact: true }).check();
 const WARFARIN = "Warfarin or another vitamin K antagonist (long-term)";
-
-/** Every control of the case form, by id: its text, choice or checked state. */
-const formState = (page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll("form.inputs input, form.inputs select")].map((e) => [
-        e.id,
-        e.type === "radio" || e.type === "checkbox" ? e.checked : e.value,
-      ]),
-    ),
-  );
 
 /** `after` equals `before` except for the controls named in `except`. */
 function assertUnchangedExcept(before, after, except = []) {

@@ -367,3 +367,14 @@ export function trunkBuild({ dist, publicUrl = "/", timeout = 300_000 } = {}) {
 
 /** A control by its exact accessible label (the app's fields are all labelled). */
 export const byLabel = (page, label) => page.getByLabel(label, { exact: true });
+
+/** Every control of the case form, by id: its text, choice or checked state. */
+export const formState = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll("form.inputs input, form.inputs select")].map((e) => [
+        e.id,
+        e.type === "radio" || e.type === "checkbox" ? e.checked : e.value,
+      ]),
+    ),
+  );

@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, startSuite } from "./harness.mjs";
+import { ROOT, startSuite, formState } from "./harness.mjs";
 
 const TIMEOUT = 240_000;
 const EXAMPLE = "warfarin-low-protein-c-s";
@@ -119,17 +119,6 @@ async function answer(page, name, wanted) {
   assert.equal(f.id, target);
   assert.equal(f.checked, true, `${target} is checked`);
 }
-
-/** Every control of the case form, by id: its text, choice or checked state. */
-const formState = (page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll("form.inputs input, form.inputs select")].map((e) => [
-        e.id,
-        e.type === "radio" || e.type === "checkbox" ? e.checked : e.value,
-      ]),
-    ),
-  );
 
 /** What the results show: counts, tiers, every workup status, every factor, MSC. */
 const results = (page) =>
