@@ -252,7 +252,7 @@ function wasmContributors() {
   const rows = twiggy.stdout.trim().split("\n").slice(1).map((line) => {
     const m = /^"?(.*?)"?,(\d+),([\d.]+),/.exec(line); // Name,ShallowSize,ShallowSizePercent,...
     return m && { name: m[1], bytes: Number(m[2]) };
-  }).filter((r) => r && !/^(custom section|"function names")|subsection/.test(r.name));
+  }).filter((r) => r && !/^(custom section|"function names"|export |__wbindgen_describe)|subsection/.test(r.name)); // wasm-bindgen removes exports and describe functions
   // Crate of an item: the first path segment of its name, with <impl ...> and generics unwrapped,
   // so that Yew's generic code monomorphised for a component counts as that component's.
   const crateOf = (name) => {
