@@ -194,4 +194,5 @@ pub fn text_of(data: &[u8]) -> String {
 
 #[path = "../../../tests/common/peak.rs"]
 mod peak;
+#[allow(unused_imports)] // only share_fragment installs the allocator
 pub use peak::{largest_allocation, Peak};
