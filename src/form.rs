@@ -242,7 +242,7 @@ impl Form {
 
     /// The form for a case (an import, an example or a saved case).
     pub fn from_case(case: &Case, units: UnitSystem) -> Self {
-        let text = |value: Option<f64>| value.map(|v| fmt_number(v, 6)).unwrap_or_default();
+        let text = |value: Option<f64>| value.map(exact_text).unwrap_or_default();
         let mut form = Form::new(units);
         form.label = case.label.clone().unwrap_or_default();
         form.age = text(case.patient.age_years);
@@ -331,7 +331,7 @@ impl Form {
 
 impl VisitInput {
     pub fn from_visit(visit: &Visit) -> Self {
-        let text = |value: Option<f64>| value.map(|v| fmt_number(v, 6)).unwrap_or_default();
+        let text = |value: Option<f64>| value.map(exact_text).unwrap_or_default();
         let msc = visit
             .treatments
             .iter()
@@ -426,6 +426,12 @@ impl VisitInput {
         }
         visit
     }
+}
+
+/// A number from a case file as the form shows it: the shortest text that reads back as the
+/// same number (never rounded: 0.0000004 stays 0.0000004, not 0).
+fn exact_text(value: f64) -> String {
+    value.to_string()
 }
 
 /// Changes `input`'s unit from `old_unit` to `new_unit`, converting every number typed

@@ -158,3 +158,24 @@ fn labs_the_form_cannot_show_travel_through_it_unchanged() {
     let (case, _) = form.to_case();
     assert_eq!(case.labs, parsed.case.labs);
 }
+
+/// A number read from a case file is shown exactly, never rounded to a few decimals, so a
+/// case goes through the form (and so through export and the saved case) unchanged.
+#[test]
+fn numbers_from_a_file_are_shown_exactly() {
+    use calciphylaxis::core::parse_case_text;
+    use calciphylaxis::form::{Form, UnitSystem};
+    let text = r#"{"format": "calciphylaxis-case/1",
+        "patient": {"weight_kg": 72.123456789},
+        "labs": {"crp": {"value": 0.0000004, "unit": "mg/dL"},
+                 "albumin": {"value": 3.1, "unit": "g/dL"}}}"#;
+    let parsed = parse_case_text(text).expect("a case");
+    let form = Form::from_case(&parsed.case, UnitSystem::Conventional);
+    assert_eq!(form.weight, "72.123456789");
+    assert_eq!(form.labs["crp"].text, "0.0000004");
+    assert_eq!(form.labs["albumin"].text, "3.1");
+    let (case, errors) = form.to_case();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(case.patient.weight_kg, parsed.case.patient.weight_kg);
+    assert_eq!(case.labs["crp"].value, Some(0.0000004));
+}
