@@ -39,6 +39,30 @@ pub struct LabInput {
     pub unit_missing: bool,
 }
 
+impl LabInput {
+    /// The unit the field shows: the one chosen, else the preferred system's; "" for a
+    /// value imported without a unit.
+    pub fn shown_unit(&self, lab_id: &str, units: UnitSystem) -> String {
+        if self.unit_missing {
+            String::new()
+        } else if self.unit.is_empty() {
+            default_unit(lab_id, units)
+        } else {
+            self.unit.clone()
+        }
+    }
+
+    /// The case entry for `value` typed in this field, in the unit shown; without a unit
+    /// when it is missing (the engine then says "no unit given" at the field).
+    fn numeric_entry(&self, lab_id: &str, value: f64, units: UnitSystem) -> LabEntry {
+        let mut entry = LabEntry::numeric(value, &self.shown_unit(lab_id, units));
+        if self.unit_missing {
+            entry.unit = None;
+        }
+        entry
+    }
+}
+
 /// An imported numeric lab that has a value but no unit, where the unit matters (only a
 /// dimensionless ratio, the INR, may omit it).
 fn unit_missing(lab_id: &str, entry: &LabEntry) -> bool {
@@ -146,15 +170,10 @@ impl Form {
     /// The unit a lab field shows: the one chosen, else the preferred system's; "" for a
     /// value imported without a unit.
     pub fn unit_of(&self, lab_id: &str) -> String {
-        if let Some(input) = self.labs.get(lab_id) {
-            if input.unit_missing {
-                return String::new();
-            }
-            if !input.unit.is_empty() {
-                return input.unit.clone();
-            }
-        }
-        default_unit(lab_id, self.units)
+        self.labs.get(lab_id).map_or_else(
+            || default_unit(lab_id, self.units),
+            |input| input.shown_unit(lab_id, self.units),
+        )
     }
 
     /// Switches a lab's unit, converting the value typed so nothing is lost.
@@ -204,10 +223,7 @@ impl Form {
                     let upper = number(&format!("{field}.reference_high"), &input.upper_limit);
                     let lower = number(&format!("{field}.reference_low"), &input.lower_limit);
                     if let Some(value) = value {
-                        let mut entry = LabEntry::numeric(value, &self.unit_of(id));
-                        if input.unit_missing {
-                            entry.unit = None; // the engine says "no unit given" at the field
-                        }
+                        let mut entry = input.numeric_entry(id, value, self.units);
                         entry.reference_high = upper;
                         entry.reference_low = lower;
                         entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
@@ -389,16 +405,9 @@ impl VisitInput {
                 continue;
             };
             if let Some(value) = number(&field(&format!("labs.{id}")), &input.text) {
-                let unit = if input.unit.is_empty() {
-                    default_unit(id, units)
-                } else {
-                    input.unit.clone()
-                };
-                let mut entry = LabEntry::numeric(value, &unit);
-                if input.unit_missing {
-                    entry.unit = None;
-                }
-                visit.labs.insert(id.to_string(), entry);
+                visit
+                    .labs
+                    .insert(id.to_string(), input.numeric_entry(id, value, units));
             }
         }
         // The MSC treatment of this visit, as chosen; its dose and other treatments are kept.

@@ -192,7 +192,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                             { for VISIT_LABS.iter().filter_map(|id| lab(id)).map(|lab| {
                                 let id = lab.id;
                                 let input = visit.labs.get(id).cloned().unwrap_or_default();
-                                let unit = if input.unit_missing { String::new() } else if input.unit.is_empty() { default_unit(id, units) } else { input.unit.clone() };
+                                let unit = input.shown_unit(id, units);
                                 let on_text = {
                                     let dispatcher = dispatcher.clone();
                                     Callback::from(move |text: String| dispatcher.dispatch(edit(move |form| {
