@@ -4,7 +4,7 @@
 //! regenerated golden file cannot silently change them.
 
 mod common;
-use common::examples;
+use common::{examples, first_difference};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -46,12 +46,13 @@ fn assessments_match_the_golden_files() {
                 .unwrap_or_else(|_| panic!("no golden file {}", golden.display())),
         )
         .unwrap();
-        assert!(
-            assessment == expected,
-            "{} differs from {}",
-            path.display(),
-            golden.display()
-        );
+        if let Some(diff) = first_difference(&expected, &assessment) {
+            panic!(
+                "{} differs from {}: {diff}",
+                path.display(),
+                golden.display()
+            );
+        }
     }
 }
 

@@ -12,3 +12,42 @@ pub fn examples() -> Vec<PathBuf> {
     paths.sort();
     paths
 }
+
+/// The first place where two JSON values differ, as a JSON pointer with both values, or
+/// `None` when they are equal. Golden tests print this instead of two whole documents.
+#[allow(dead_code)]
+pub fn first_difference(expected: &serde_json::Value, got: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    fn walk(pointer: String, a: &Value, b: &Value) -> Option<String> {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+                keys.into_iter().find_map(|k| {
+                    let p = format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
+                    match (x.get(k), y.get(k)) {
+                        (Some(a), Some(b)) => walk(p, a, b),
+                        (a, b) => Some(format!("{p}: expected {}, got {}", show(a), show(b))),
+                    }
+                })
+            }
+            (Value::Array(x), Value::Array(y)) => x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (a, b))| walk(format!("{pointer}/{i}"), a, b))
+                .or_else(|| {
+                    (x.len() != y.len())
+                        .then(|| format!("{pointer}: expected {} items, got {}", x.len(), y.len()))
+                }),
+            _ if a == b => None,
+            _ => Some(format!(
+                "{}: expected {a}, got {b}",
+                if pointer.is_empty() { "/" } else { &pointer }
+            )),
+        }
+    }
+    fn show(v: Option<&Value>) -> String {
+        v.map_or_else(|| "nothing".to_string(), Value::to_string)
+    }
+    walk(String::new(), expected, got)
+}

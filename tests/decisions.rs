@@ -1,0 +1,107 @@
+//! Decision goldens: the part of each example's assessment that a rule decides (statuses,
+//! ids, tiers, numbers, units, field paths and source ids), with every sentence taken out.
+//! A redesign of how rules say things must leave this byte for byte as it is; the prose
+//! goldens (tests/golden/*.json) may change where wording improved, reviewed as a diff.
+//! Regenerate with UPDATE_GOLDEN=1 only for a change that is meant to alter a decision.
+
+mod common;
+use common::{examples, first_difference};
+use std::path::Path;
+
+use calciphylaxis::core::{assess_json_in, Lang};
+use serde_json::Value;
+
+/// Keys whose string value is a sentence for a person, not a decision.
+const PROSE_KEYS: &[&str] = &[
+    "about",
+    "basis",
+    "evidence",
+    "lesion_distribution_basis",
+    "message",
+    "name",
+    "needed",
+    "notice",
+    "reference",
+    "result",
+    "rule",
+    "summary",
+    "text",
+    "threshold",
+];
+
+/// Keys whose value is a list of sentences: only how many there are is a decision.
+const PROSE_LIST_KEYS: &[&str] = &["missing", "notes"];
+
+/// The assessment without its prose: prose strings are dropped (objects under a prose key,
+/// such as the risk threshold, are kept and projected) and citation texts become their ids.
+fn decisions(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, v)| !(v.is_string() && PROSE_KEYS.contains(&k.as_str())))
+                .map(|(k, v)| {
+                    if PROSE_LIST_KEYS.contains(&k.as_str()) {
+                        let count = v.as_array().map_or(0, Vec::len);
+                        (k.clone(), Value::from(count))
+                    } else if k == "citations" {
+                        let ids = v
+                            .as_object()
+                            .map(|c| c.keys().cloned().map(Value::String).collect());
+                        (k.clone(), Value::Array(ids.unwrap_or_default()))
+                    } else {
+                        (k.clone(), decisions(v))
+                    }
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(decisions).collect()),
+        other => other.clone(),
+    }
+}
+
+fn assessed(path: &Path, lang: Lang) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let assessment = assess_json_in(&text, lang).unwrap();
+    serde_json::to_value(&assessment).unwrap()
+}
+
+#[test]
+fn decisions_match_the_decision_goldens() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for path in examples() {
+        let got = decisions(&assessed(&path, Lang::En));
+        let golden = Path::new("tests/golden/decisions").join(path.file_name().unwrap());
+        if update {
+            std::fs::write(&golden, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+            continue;
+        }
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(&golden)
+                .unwrap_or_else(|_| panic!("no decision golden {}", golden.display())),
+        )
+        .unwrap();
+        if let Some(diff) = first_difference(&expected, &got) {
+            panic!(
+                "{}: decisions differ from {}: {diff}",
+                path.display(),
+                golden.display()
+            );
+        }
+    }
+}
+
+/// The projection holds no language: English and Chinese decide the same, so a prose key
+/// missing from PROSE_KEYS (or a decision that depends on the language) fails here.
+#[test]
+fn decisions_do_not_depend_on_the_language() {
+    for path in examples() {
+        let en = decisions(&assessed(&path, Lang::En));
+        let zh = decisions(&assessed(&path, Lang::Zh));
+        if let Some(diff) = first_difference(&en, &zh) {
+            panic!(
+                "{}: English and Chinese decide differently: {diff}",
+                path.display()
+            );
+        }
+    }
+}
