@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// The language tag of a page in this language (`<html lang>`).
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
     /// The language for a browser language tag (`navigator.language`): Chinese for any
     /// `zh` tag, English otherwise.
     pub fn from_browser(tag: &str) -> Lang {

@@ -238,7 +238,7 @@ pub fn App() -> Html {
     use_effect_with(lang, |lang| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = document.document_element() {
-                let _ = root.set_attribute("lang", lang.pick("en", "zh-Hans"));
+                let _ = root.set_attribute("lang", lang.html_tag());
             }
             document.set_title(t::TITLE.get(*lang));
         }
