@@ -204,7 +204,7 @@ impl TreatmentKind {
 
     /// The accepted ids, for error messages.
     pub fn ids() -> String {
-        format!("msc, {}", Therapy::ids())
+        format!("\"msc\", {}", Therapy::ids())
     }
 
     /// The treatment's name in the chosen language.

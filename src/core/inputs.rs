@@ -81,7 +81,8 @@ impl LabValue {
                 ..
             } => {
                 let canonical_unit = lab.canonical_unit().map(|u| u.symbol).unwrap_or("");
-                let shown = format!("{} {}", fmt_number(*entered, 3), unit.symbol);
+                let number = fmt_number(*entered, 3);
+                let shown = format!("{number} {}", unit.shown()).trim_end().to_string();
                 if unit.symbol == canonical_unit || unit.to_canonical == 1.0 {
                     shown
                 } else {
@@ -151,11 +152,7 @@ fn describe_reference(lab: &Lab, reference: &Reference, lang: Lang) -> String {
 
 /// A reference interval (held in the canonical unit) written in `unit`.
 fn describe_reference_in(reference: &Reference, unit: &Unit, lang: Lang) -> String {
-    let symbol = if unit.symbol == "ratio" {
-        ""
-    } else {
-        unit.symbol
-    };
+    let symbol = unit.shown();
     let unit_value = |v: f64| from_canonical(v, unit);
     let number = |v: f64| {
         let v = unit_value(v);
@@ -493,8 +490,8 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                 if l >= h {
                     return Err(lang
                         .pick(
-                            "the laboratory's reference_low must be below reference_high",
-                            "实验室参考下限 reference_low 必须小于参考上限 reference_high",
+                            "the laboratory's \"reference_low\" must be below \"reference_high\"",
+                            "实验室参考下限 \"reference_low\" 必须小于参考上限 \"reference_high\"",
                         )
                         .to_string());
                 }

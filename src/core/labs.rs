@@ -86,6 +86,17 @@ pub struct Lab {
     pub note_zh: &'static str,
 }
 
+impl Unit {
+    /// The unit as written after a number: nothing for a ratio such as the INR.
+    pub fn shown(&self) -> &'static str {
+        if self.symbol == "ratio" {
+            ""
+        } else {
+            self.symbol
+        }
+    }
+}
+
 impl Lab {
     /// The test's name in the chosen language.
     pub fn name(&self, lang: Lang) -> &'static str {

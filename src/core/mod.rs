@@ -23,9 +23,10 @@ macro_rules! id_enum {
                 match id { $($id => Some($name::$variant),)+ _ => None }
             }
 
-            /// The accepted ids, for error messages.
+            /// The accepted ids, quoted as they are written in a case file, for error
+            /// messages.
             pub fn ids() -> String {
-                Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
+                Self::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect::<Vec<_>>().join(", ")
             }
         }
 
