@@ -803,10 +803,10 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
         .contains("heterozygous"));
 
     let unknown_ids = assess(&finding(lab(case(), "troponin", 1.0, "ng/L"), "gout", true));
-    let fields: Vec<&str> = unknown_ids
+    let fields: Vec<String> = unknown_ids
         .warnings
         .iter()
-        .map(|w| w.field.as_str())
+        .map(|w| w.field.to_string())
         .collect();
     assert_eq!(fields, vec!["findings.gout", "labs.troponin"]);
 }

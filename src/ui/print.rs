@@ -28,10 +28,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     let number = |v: Option<f64>, unit: &str| v.map(|v| format!("{} {unit}", fmt_number(v, 1)));
     let patient: Vec<String> = [
         number(case.patient.age_years, lang.pick("y", "岁")),
-        case.patient.sex.map(|s| {
-            lang.pick(s.id(), if s.id() == "female" { "女" } else { "男" })
-                .to_string()
-        }),
+        case.patient.sex.map(|s| s.name(lang).to_string()),
         number(case.patient.weight_kg, "kg"),
         number(case.patient.height_cm, "cm"),
     ]
@@ -40,7 +37,9 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     .collect();
     let kidney: Vec<String> = [
         case.kidney.ckd_stage.map(|s| s.id().to_string()),
-        case.kidney.dialysis.map(|d| d.id().replace('_', " ")),
+        case.kidney
+            .dialysis
+            .map(|d| format!("{}: {}", t::DIALYSIS.get(lang), d.name(lang))),
         number(
             case.kidney.dialysis_vintage_months,
             lang.pick("months", "个月"),
@@ -72,11 +71,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         lesions.push(format!("{}: {}", t::SITES.get(lang), sites.join(", ")));
     }
     if let Some(biopsy) = case.lesions.biopsy {
-        lesions.push(format!(
-            "{}: {}",
-            t::BIOPSY.get(lang),
-            biopsy.id().replace('_', " ")
-        ));
+        lesions.push(format!("{}: {}", t::BIOPSY.get(lang), biopsy.name(lang)));
     }
     let labs: Vec<String> = case
         .labs
@@ -109,7 +104,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
                         .map(|w| format!(" {} {}", fmt_number(w, 0), t::WEEKS.get(lang)))
                         .unwrap_or_default(),
                     response
-                        .map(|r| format!(": {}", r.id()))
+                        .map(|r| format!(": {}", r.name(lang)))
                         .unwrap_or_default()
                 ),
             }

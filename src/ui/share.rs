@@ -245,7 +245,7 @@ pub fn from_address(
             for warning in &parsed.warnings {
                 text.push_str(&format!(
                     " {}: {}.",
-                    super::field_label(&warning.field, lang),
+                    warning.field.label(lang),
                     warning.message
                 ));
             }
