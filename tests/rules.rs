@@ -786,7 +786,7 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
     let a = assess(&zero_uln);
     assert_eq!(a.input_errors[0].field, "labs.pth_intact");
     assert!(
-        a.input_errors[0].message.contains("reference_high"),
+        a.input_errors[0].message.contains("upper reference limit"),
         "{}",
         a.input_errors[0].message
     );

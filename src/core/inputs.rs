@@ -472,30 +472,30 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
             }
             // The laboratory's own limits must be plausible too: an upper limit of 0 would
             // make every result "high" and PTH ÷ ULN infinite.
-            let limit = |given: Option<f64>, name: &str| -> Result<Option<f64>, String> {
+            let limit = |given: Option<f64>, which: LabField| -> Result<Option<f64>, String> {
                 let Some(given) = given else { return Ok(None) };
                 let canonical = to_canonical(given, unit);
                 if given.is_finite() && canonical > 0.0 && canonical >= low && canonical <= high {
                     Ok(Some(canonical))
                 } else {
+                    let limit = which.text().get(lang);
+                    let shown = fmt_number(given, 3);
+                    let symbol = unit.symbol;
                     Err(tr!(
                         lang,
-                        "the laboratory's {name} {} {} is not plausible for {}; check it",
-                        "实验室参考限 {name} {} {} 对于{}不合理，请核对",
-                        fmt_number(given, 3),
-                        unit.symbol,
-                        lab.name(lang)
+                        "the laboratory's {limit} {shown} {symbol} is not plausible for {name}; check it",
+                        "实验室{limit} {shown} {symbol} 对于{name}不合理，请核对"
                     ))
                 }
             };
-            let local_low = limit(entry.reference_low, "reference_low")?;
-            let local_high = limit(entry.reference_high, "reference_high")?;
+            let local_low = limit(entry.reference_low, LabField::ReferenceLow)?;
+            let local_high = limit(entry.reference_high, LabField::ReferenceHigh)?;
             if let (Some(l), Some(h)) = (local_low, local_high) {
                 if l >= h {
                     return Err(lang
                         .pick(
-                            "the laboratory's reference_low must be below reference_high",
-                            "实验室参考下限 reference_low 必须小于参考上限 reference_high",
+                            "the laboratory's lower reference limit must be below its upper reference limit",
+                            "实验室参考下限必须小于参考上限",
                         )
                         .to_string());
                 }
