@@ -248,3 +248,29 @@ async fn inputs_left_out_are_named_for_a_person_with_the_path_in_an_attribute() 
         );
     }
 }
+
+#[tokio::test]
+async fn printed_case_summary_shows_recorded_values_in_words_in_chinese() {
+    use calciphylaxis::core::case::parse_case_text;
+    use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
+    let text = std::fs::read_to_string("examples/cases/spec-example.json").unwrap();
+    let html = render::<CaseSummary>(move || CaseSummaryProps {
+        case: Rc::new(parse_case_text(&text).unwrap().case),
+        lang: Lang::Zh,
+        on_screen: true,
+    })
+    .await;
+    let shown = visible_text(&html);
+    for words in [
+        "女",
+        "透析：血液透析",
+        "皮肤活检：未做",
+        "硫代硫酸钠 8 周：无效",
+        "大腿、腹部",
+    ] {
+        assert!(shown.contains(words), "{words} in {shown}");
+    }
+    for id in ["female", "hemodialysis", "not_done", ": none"] {
+        assert!(!shown.contains(id), "{id} in {shown}");
+    }
+}

@@ -88,6 +88,12 @@ impl Issue {
             message: message.into(),
         }
     }
+
+    /// "field name: message", the field named for a person (see [`FieldPath::label`]).
+    pub fn describe(&self, lang: Lang) -> String {
+        let (label, message) = (self.field.label(lang), &self.message);
+        tr!(lang, "{label}: {message}", "{label}：{message}")
+    }
 }
 
 fn is_empty_map<K, V>(map: &BTreeMap<K, V>) -> bool {

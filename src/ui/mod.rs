@@ -361,7 +361,7 @@ pub fn App() -> Html {
                                 .errors
                                 .iter()
                                 .chain(&parsed.warnings)
-                                .map(|i| format!("{}: {}", i.field.label(lang), i.message))
+                                .map(|issue| issue.describe(lang))
                                 .collect();
                             let text = if notes.is_empty() {
                                 format!("{} {name}.", t::IMPORTED.get(lang))
