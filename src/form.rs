@@ -9,7 +9,11 @@ use crate::core::case::{
     Biopsy, Case, CkdStage, Dialysis, Issue, LabEntry, Response, Route, Sex, TherapyTrial,
     Treatment, TreatmentKind, Visit,
 };
+use crate::core::field_path::{
+    FieldPath, KidneyField, LabField, LesionField, PatientField, TherapyField, VisitField,
+};
 use crate::core::findings::{Site, Therapy};
+use crate::core::i18n::Lang;
 use crate::core::inputs::{from_canonical, to_canonical};
 use crate::core::labs::{fmt_number, lab, LabKind};
 
@@ -138,19 +142,51 @@ pub struct Form {
     pub carried: Case,
 }
 
+/// Why the text typed in a number field is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// A decimal comma: refused rather than guessed at.
+    DecimalComma,
+    /// Anything else that does not read as a finite number (the text, trimmed).
+    NotANumber(String),
+}
+
+impl NumberError {
+    /// What the field shows, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NumberError::DecimalComma => lang
+                .pick(
+                    "use a decimal point, not a comma",
+                    "请使用小数点，而不是逗号",
+                )
+                .to_string(),
+            NumberError::NotANumber(text) => {
+                crate::tr!(lang, "\"{text}\" is not a number", "\"{text}\" 不是数字")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for NumberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 /// Parses a number as typed. A decimal comma is refused rather than guessed at: "1,005"
 /// could be one thousand and five or one point zero zero five.
-pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+pub fn parse_number(text: &str) -> Result<Option<f64>, NumberError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
     if trimmed.contains(',') {
-        return Err("use a decimal point, not a comma".to_string());
+        return Err(NumberError::DecimalComma);
     }
     match trimmed.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(Some(value)),
-        _ => Err(format!("\"{trimmed}\" is not a number")),
+        _ => Err(NumberError::NotANumber(trimmed.to_string())),
     }
 }
 
@@ -183,34 +219,39 @@ impl Form {
         convert_unit(lab_id, input, &old_unit, new_unit);
     }
 
-    /// The case the form describes, and the fields whose text could not be read.
+    /// The case the form describes, and the fields whose text could not be read (messages
+    /// in English; see [`Form::to_case_in`]).
     pub fn to_case(&self) -> (Case, Vec<Issue>) {
+        self.to_case_in(Lang::En)
+    }
+
+    /// [`Form::to_case`] with the messages in `lang`.
+    pub fn to_case_in(&self, lang: Lang) -> (Case, Vec<Issue>) {
         let mut errors = Vec::new();
-        let mut number = |field: &str, text: &str| match parse_number(text) {
+        let mut number = |field: FieldPath, text: &str| match parse_number(text) {
             Ok(value) => value,
-            Err(message) => {
-                errors.push(Issue::new(field, message));
+            Err(error) => {
+                errors.push(Issue::new(field, error.message(lang)));
                 None
             }
         };
         let mut case = self.carried.clone();
         case.label = Some(self.label.trim().to_string()).filter(|l| !l.is_empty());
-        case.patient.age_years = number("patient.age_years", &self.age);
+        case.patient.age_years = number(FieldPath::patient(PatientField::Age), &self.age);
         case.patient.sex = Sex::from_id(&self.sex);
-        case.patient.weight_kg = number("patient.weight_kg", &self.weight);
-        case.patient.height_cm = number("patient.height_cm", &self.height);
+        case.patient.weight_kg = number(FieldPath::patient(PatientField::Weight), &self.weight);
+        case.patient.height_cm = number(FieldPath::patient(PatientField::Height), &self.height);
         case.kidney.ckd_stage = CkdStage::from_id(&self.ckd_stage);
         case.kidney.dialysis = Dialysis::from_id(&self.dialysis);
         case.kidney.dialysis_vintage_months =
-            number("kidney.dialysis_vintage_months", &self.vintage);
+            number(FieldPath::kidney(KidneyField::Vintage), &self.vintage);
         case.kidney.kidney_transplant = self.transplant;
         case.findings = self.findings.clone();
-        case.lesions.count = number("lesions.count", &self.lesion_count);
+        case.lesions.count = number(FieldPath::lesions(LesionField::Count), &self.lesion_count);
         case.lesions.sites = self.sites.clone();
         case.lesions.biopsy = Biopsy::from_id(&self.biopsy);
         // `carried` holds only the labs the form cannot show; the form's own are added here.
         for (id, input) in &self.labs {
-            let field = format!("labs.{id}");
             match lab(id).map(|l| l.kind) {
                 Some(LabKind::Qualitative { .. }) if !input.result.is_empty() => {
                     let mut entry = LabEntry::qualitative(&input.result);
@@ -219,9 +260,11 @@ impl Form {
                 }
                 Some(LabKind::Qualitative { .. }) => {}
                 Some(LabKind::Numeric { .. }) => {
-                    let value = number(&field, &input.text);
-                    let upper = number(&format!("{field}.reference_high"), &input.upper_limit);
-                    let lower = number(&format!("{field}.reference_low"), &input.lower_limit);
+                    let value = number(FieldPath::lab(id), &input.text);
+                    let high = FieldPath::lab_part(id, LabField::ReferenceHigh);
+                    let upper = number(high, &input.upper_limit);
+                    let low = FieldPath::lab_part(id, LabField::ReferenceLow);
+                    let lower = number(low, &input.lower_limit);
                     if let Some(value) = value {
                         let mut entry = input.numeric_entry(id, value, self.units);
                         entry.reference_high = upper;
@@ -235,7 +278,10 @@ impl Form {
         }
         let mut therapies = BTreeMap::new();
         for (id, input) in &self.therapies {
-            let weeks = number(&format!("therapies_tried.{id}.weeks"), &input.weeks);
+            let weeks = number(
+                FieldPath::therapy(id, Some(TherapyField::Weeks)),
+                &input.weeks,
+            );
             let trial = match input.response.as_str() {
                 "" => continue,
                 "tried" if weeks.is_none() => TherapyTrial::Tried,
@@ -386,15 +432,15 @@ impl VisitInput {
         &self,
         index: usize,
         units: UnitSystem,
-        number: &mut impl FnMut(&str, &str) -> Option<f64>,
+        number: &mut impl FnMut(FieldPath, &str) -> Option<f64>,
     ) -> Visit {
-        let field = |name: &str| format!("visits[{index}].{name}");
+        let field = |name: VisitField| FieldPath::visit(index, name);
         let mut visit = self.base.clone();
         visit.date = Some(self.date.trim().to_string()).filter(|d| !d.is_empty());
-        visit.pain_score = number(&field("pain_score"), &self.pain);
-        visit.wound_area_cm2 = number(&field("wound_area_cm2"), &self.wound_area);
-        visit.wound_count = number(&field("wound_count"), &self.wound_count);
-        visit.qol_score = number(&field("qol_score"), &self.qol);
+        visit.pain_score = number(field(VisitField::Pain), &self.pain);
+        visit.wound_area_cm2 = number(field(VisitField::WoundArea), &self.wound_area);
+        visit.wound_count = number(field(VisitField::WoundCount), &self.wound_count);
+        visit.qol_score = number(field(VisitField::Qol), &self.qol);
         visit.biopsy = Biopsy::from_id(&self.biopsy);
         if visit.qol_score.is_some() && visit.qol_instrument.is_none() {
             visit.qol_instrument = Some("Wound-QoL".to_string());
@@ -404,7 +450,7 @@ impl VisitInput {
             let Some(input) = self.labs.get(*id) else {
                 continue;
             };
-            if let Some(value) = number(&field(&format!("labs.{id}")), &input.text) {
+            if let Some(value) = number(FieldPath::visit_lab(index, id), &input.text) {
                 visit
                     .labs
                     .insert(id.to_string(), input.numeric_entry(id, value, units));
@@ -510,8 +556,12 @@ mod tests {
     fn numbers_are_read_strictly() {
         assert_eq!(parse_number(" 3.5 "), Ok(Some(3.5)));
         assert_eq!(parse_number(""), Ok(None));
-        assert!(parse_number("3,5").unwrap_err().contains("decimal point"));
-        assert!(parse_number("abc").unwrap_err().contains("not a number"));
+        let comma = parse_number("3,5").unwrap_err();
+        assert!(comma.message(Lang::En).contains("decimal point"));
+        assert!(comma.message(Lang::Zh).contains("小数点"));
+        let word = parse_number("abc").unwrap_err();
+        assert_eq!(word.message(Lang::En), "\"abc\" is not a number");
+        assert_eq!(word.message(Lang::Zh), "\"abc\" 不是数字");
         assert!(parse_number("inf").is_err());
         assert!(parse_number("NaN").is_err());
     }
@@ -537,7 +587,7 @@ mod tests {
         form.vintage = "72".into();
         form.labs.entry("albumin".into()).or_default().text = "3,1".into();
         let (case, errors) = form.to_case();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        let fields: Vec<String> = errors.iter().map(|e| e.field.to_string()).collect();
         assert_eq!(fields, vec!["patient.age_years", "labs.albumin"]);
         assert_eq!(case.patient.age_years, None);
         assert_eq!(case.kidney.dialysis_vintage_months, Some(72.0));

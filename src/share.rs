@@ -125,7 +125,7 @@ pub fn decode(data: &str, lang: Lang) -> Result<ParsedCase, CaseFileError> {
     };
     let parsed = parse_case_text_in(&text, lang)?;
     if !parsed.errors.is_empty() {
-        let fields: Vec<&str> = parsed.errors.iter().map(|e| e.field.as_str()).collect();
+        let fields: Vec<String> = parsed.errors.iter().map(|e| e.field.to_string()).collect();
         let fields = fields.join(", ");
         return fail(tr!(
             lang,

@@ -169,3 +169,108 @@ async fn panels_render_in_chinese_with_chinese_clinical_text() {
         "{html}"
     );
 }
+
+/// The text a person sees: the HTML without its tags (attributes included).
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn inputs_left_out_are_named_for_a_person_with_the_path_in_an_attribute() {
+    use calciphylaxis::core::case::parse_case_text_in;
+    use calciphylaxis::core::{assess_parsed_in, response_summary};
+    use calciphylaxis::ui::results::{Ignored, IgnoredProps, LabelledIssue};
+    let text = r#"{"format":"calciphylaxis-case/1","patient":{"sex":"x"},"kidney":{"ckd_stage":"G9"},
+        "lesions":{"sites":["elbow"]},"labs":{"albumin":{"value":3,"unit":"furlongs"}},
+        "visits":[{"date":"2024-01-05","pain_score":14}],"ward":"7B"}"#;
+    for (lang, expected) in [
+        (
+            Lang::En,
+            [
+                "Sex: ",
+                "CKD stage: ",
+                "Skin lesion site 1: ",
+                "Albumin: ",
+                "Visit 1 · Pain score",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "性别：",
+                "CKD 分期：",
+                "皮损部位 1：",
+                "白蛋白：",
+                "第 1 次随访 · 疼痛评分",
+            ],
+        ),
+    ] {
+        let parsed = parse_case_text_in(text, lang).unwrap();
+        let assessment = assess_parsed_in(&parsed, lang);
+        let mut errors = assessment.input_errors.clone();
+        errors.extend(response_summary(&parsed.case, lang).input_errors);
+        let props = IgnoredProps {
+            errors: LabelledIssue::all(&errors, lang),
+            warnings: LabelledIssue::all(&assessment.warnings, lang),
+            lang,
+        };
+        let html = render::<Ignored>(move || props).await;
+        let shown = visible_text(&html);
+        for label in expected {
+            assert!(shown.contains(label), "{label} in {shown}");
+        }
+        for path in [
+            "patient.sex",
+            "kidney.ckd_stage",
+            "lesions.sites[0]",
+            "labs.albumin",
+            "visits[0].pain_score",
+        ] {
+            assert!(!shown.contains(path), "{path} visible in {shown}");
+            assert!(
+                html.contains(&format!("data-field=\"{path}\"")),
+                "{path} kept in an attribute"
+            );
+        }
+        assert!(
+            shown.contains("\"ward\""),
+            "the unknown key is quoted: {shown}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn printed_case_summary_shows_recorded_values_in_words_in_chinese() {
+    use calciphylaxis::core::case::parse_case_text;
+    use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
+    let text = std::fs::read_to_string("examples/cases/spec-example.json").unwrap();
+    let html = render::<CaseSummary>(move || CaseSummaryProps {
+        case: Rc::new(parse_case_text(&text).unwrap().case),
+        lang: Lang::Zh,
+        on_screen: true,
+    })
+    .await;
+    let shown = visible_text(&html);
+    for words in [
+        "女",
+        "透析：血液透析",
+        "皮肤活检：未做",
+        "硫代硫酸钠 8 周：无效",
+        "大腿、腹部",
+    ] {
+        assert!(shown.contains(words), "{words} in {shown}");
+    }
+    for id in ["female", "hemodialysis", "not_done", ": none"] {
+        assert!(!shown.contains(id), "{id} in {shown}");
+    }
+}

@@ -232,7 +232,7 @@ fn wrong_types_are_field_errors_and_unknown_keys_are_kept() {
         "not a visit"
     ]}"#;
     let parsed = parse_case_text(text).unwrap();
-    let mut fields: Vec<&str> = parsed.errors.iter().map(|e| e.field.as_str()).collect();
+    let mut fields: Vec<String> = parsed.errors.iter().map(|e| e.field.to_string()).collect();
     fields.sort_unstable();
     assert_eq!(
         fields,
@@ -247,7 +247,11 @@ fn wrong_types_are_field_errors_and_unknown_keys_are_kept() {
             "visits[3]",
         ]
     );
-    let warned: Vec<&str> = parsed.warnings.iter().map(|e| e.field.as_str()).collect();
+    let warned: Vec<String> = parsed
+        .warnings
+        .iter()
+        .map(|e| e.field.to_string())
+        .collect();
     assert_eq!(warned, ["visits[0].bwat", "visits[2].treatments[1].site"]);
     // Kept and given back on export.
     let back = serde_json::to_value(&parsed.case).unwrap();
@@ -280,7 +284,7 @@ fn out_of_range_values_and_impossible_dates_are_input_errors() {
         parsed.errors
     );
     let f = response_summary(&parsed.case, Lang::En);
-    let fields: Vec<&str> = f.input_errors.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<String> = f.input_errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(
         fields,
         [

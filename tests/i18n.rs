@@ -415,3 +415,128 @@ proptest! {
         prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }
+
+/// `[a-z]+_[a-z_]+` tokens outside the quotes (what a user wrote in the file is quoted).
+fn snake_tokens(text: &str) -> Vec<String> {
+    let ours: String = text.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+    ours.split(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+        .filter(|word| {
+            word.find('_').is_some_and(|i| i > 0) && word.trim_end_matches('_').contains('_')
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every field label and follow-up text the results show for `text`, in Chinese.
+fn chinese_labels_and_follow_up(text: &str) -> Vec<(String, String)> {
+    use calciphylaxis::core::followup::marker_name;
+    use calciphylaxis::core::{assess_parsed_in, response_summary};
+    let parsed = parse_case_text_in(text, Lang::Zh).unwrap();
+    let assessment = assess_parsed_in(&parsed, Lang::Zh);
+    let follow_up = response_summary(&parsed.case, Lang::Zh);
+    let mut shown = Vec::new();
+    for issue in assessment
+        .input_errors
+        .iter()
+        .chain(&assessment.warnings)
+        .chain(&follow_up.input_errors)
+        .chain(&follow_up.warnings)
+    {
+        shown.push((issue.field.to_string(), issue.field.label(Lang::Zh)));
+    }
+    for id in &follow_up.single_measurement {
+        shown.push((id.clone(), marker_name(id, Lang::Zh)));
+    }
+    for marker in &follow_up.markers {
+        shown.push((marker.id.clone(), marker.name.clone()));
+    }
+    shown.push((String::new(), follow_up.summary.clone()));
+    shown
+}
+
+#[test]
+fn chinese_field_labels_and_follow_up_text_show_no_ids_or_paths() {
+    let visits = r#"{"format":"calciphylaxis-case/1",
+        "visits":[{"date":"2024-01-05","pain_score":8,"wound_area_cm2":40,
+                   "labs":{"albumin":{"value":2.9,"unit":"g/dL"},"calcium_total":{"value":9,"unit":"mg/dL"}}},
+                  {"date":"2024-03-01","wound_area_cm2":12,"labs":{"calcium_total":{"value":9.5,"unit":"mg/dL"}}}]}"#;
+    let bad = r#"{"format":"calciphylaxis-case/1", "extra_notes": "ward 7",
+        "patient":{"sex":"unknown_sex","age_years":"sixty"},
+        "kidney":{"ckd_stage":"G9","dialysis":"weekly"},
+        "findings":{"warfarin":"yes","not_a_finding":true},
+        "labs":{"albumin":{"value":3,"unit":"furlongs"},"calcium_total":{"value":9,"unit":"mg/dL","date":"soon"}},
+        "lesions":{"sites":["thigh","elbow_pit"],"count":3.5},
+        "therapies_tried":{"sodium_thiosulfate":{"weeks":"six","response":"great"}},
+        "visits":[{"date":"2024-01-05","pain_score":14,"treatments":[{"route":"intravenous"}]},
+                  {"date":"2024-02-30","pain_score":"high","labs":{"albumin":{"value":3}}}]}"#;
+    let mut texts: Vec<String> = examples()
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect();
+    texts.push(visits.to_string());
+    texts.push(bad.to_string());
+    let mut labelled = 0;
+    for text in &texts {
+        for (path, shown) in chinese_labels_and_follow_up(text) {
+            assert!(snake_tokens(&shown).is_empty(), "{path}: {shown}");
+            assert!(!shown.contains('['), "{path}: {shown}");
+            if !path.is_empty() {
+                let outside_quotes: String = shown.split('"').step_by(2).collect();
+                assert!(
+                    !outside_quotes.contains(&path),
+                    "{path} shown as is: {shown}"
+                );
+                labelled += 1;
+            }
+        }
+    }
+    // The bad file's errors are all there: sex, stage, unit, site, pain score, unknown key.
+    let bad_paths: Vec<String> = chinese_labels_and_follow_up(bad)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    for path in [
+        "patient.sex",
+        "kidney.ckd_stage",
+        "labs.albumin",
+        "lesions.sites[1]",
+        "visits[0].pain_score",
+        "visits[1].pain_score",
+        "extra_notes",
+    ] {
+        assert!(
+            bad_paths.iter().any(|p| p == path),
+            "{path} in {bad_paths:?}"
+        );
+    }
+    assert!(labelled > 20, "{labelled}");
+}
+
+#[test]
+fn a_file_that_is_not_json_is_reported_in_the_chosen_language() {
+    let broken =
+        "{\n  \"format\": \"calciphylaxis-case/1\",\n  \"patient\": { \"age_years\": 6 x }\n}";
+    let en = parse_case_text_in(broken, Lang::En)
+        .unwrap_err()
+        .to_string();
+    let zh = parse_case_text_in(broken, Lang::Zh)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(en, "not valid JSON at line 3, column 31");
+    assert_eq!(zh, "不是有效的 JSON（第 3 行第 31 列）");
+    let truncated = parse_case_text_in("{\"format\": ", Lang::Zh)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        truncated.starts_with("不是有效的 JSON：文本提前结束"),
+        "{truncated}"
+    );
+    assert!(!truncated.contains("EOF"), "{truncated}");
+    let deep = parse_case_text_in(&"[".repeat(1000), Lang::En)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        deep.starts_with("not valid JSON: nested too deeply"),
+        "{deep}"
+    );
+}

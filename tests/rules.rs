@@ -786,7 +786,7 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
     let a = assess(&zero_uln);
     assert_eq!(a.input_errors[0].field, "labs.pth_intact");
     assert!(
-        a.input_errors[0].message.contains("reference_high"),
+        a.input_errors[0].message.contains("upper reference limit"),
         "{}",
         a.input_errors[0].message
     );
@@ -803,10 +803,10 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
         .contains("heterozygous"));
 
     let unknown_ids = assess(&finding(lab(case(), "troponin", 1.0, "ng/L"), "gout", true));
-    let fields: Vec<&str> = unknown_ids
+    let fields: Vec<String> = unknown_ids
         .warnings
         .iter()
-        .map(|w| w.field.as_str())
+        .map(|w| w.field.to_string())
         .collect();
     assert_eq!(fields, vec!["findings.gout", "labs.troponin"]);
 }

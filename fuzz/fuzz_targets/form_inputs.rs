@@ -13,6 +13,7 @@
 mod common;
 
 use arbitrary::Arbitrary;
+use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::core::case::LabEntry;
 use calciphylaxis::core::inputs::{from_canonical, to_canonical, validate_lab, LabValue};
 use calciphylaxis::core::labs::{Lab, LabKind, Unit, LABS};
@@ -98,7 +99,10 @@ fn check_number(text: &str) -> Option<f64> {
             assert!(!text.contains(','), "{text:?} with a comma read as {value}");
         }
         Ok(None) => assert!(text.trim().is_empty(), "{text:?} read as empty"),
-        Err(message) => assert!(!message.is_empty()),
+        Err(error) => {
+            assert!(!error.message(Lang::En).is_empty());
+            assert!(!error.message(Lang::Zh).is_empty());
+        }
     }
     parsed.ok().flatten()
 }

@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::field_path::{
+    FieldPath, Key, LabField, LabPath, Section, TherapyField, TreatmentField, VisitPath,
+};
 use super::findings::{Site, Therapy};
 use super::i18n::Lang;
 use crate::tr;
@@ -30,19 +33,66 @@ id_enum! { Biopsy { NotDone = "not_done", Consistent = "consistent", NotConsiste
 
 id_enum! { Response { None = "none", Partial = "partial", Complete = "complete" } }
 
-/// One message tied to a field path such as `labs.calcium_total`.
+/// The recorded values in words, in both languages (form options, printed report).
+macro_rules! value_names {
+    ($name:ident { $($variant:ident => $en:literal, $zh:literal;)+ }) => {
+        impl $name {
+            pub const fn text(self) -> super::i18n::Text {
+                match self { $($name::$variant => super::i18n::Text::new($en, $zh)),+ }
+            }
+
+            pub fn name(self, lang: Lang) -> &'static str {
+                self.text().get(lang)
+            }
+        }
+    };
+}
+
+value_names! { Sex { Female => "Female", "女"; Male => "Male", "男"; } }
+
+value_names! {
+    Dialysis {
+        None => "None", "无";
+        Hemodialysis => "Haemodialysis", "血液透析";
+        Peritoneal => "Peritoneal", "腹膜透析";
+    }
+}
+
+value_names! {
+    Biopsy {
+        NotDone => "Not done", "未做";
+        Consistent => "Consistent with calciphylaxis", "符合钙化防御";
+        NotConsistent => "Not consistent", "不符合";
+    }
+}
+
+value_names! {
+    Response {
+        None => "No response", "无效";
+        Partial => "Partial response", "部分有效";
+        Complete => "Complete response", "完全缓解";
+    }
+}
+
+/// One message tied to a field path such as `labs.calcium_total` (serialised as that text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
-    pub field: String,
+    pub field: FieldPath,
     pub message: String,
 }
 
 impl Issue {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<FieldPath>, message: impl Into<String>) -> Self {
         Issue {
             field: field.into(),
             message: message.into(),
         }
+    }
+
+    /// "field name: message", the field named for a person (see [`FieldPath::label`]).
+    pub fn describe(&self, lang: Lang) -> String {
+        let (label, message) = (self.field.label(lang), &self.message);
+        tr!(lang, "{label}: {message}", "{label}：{message}")
     }
 }
 
@@ -367,9 +417,35 @@ pub fn check_case_size(bytes: u64, lang: Lang) -> Result<(), CaseFileError> {
 /// [`parse_case_text`] with its messages in `lang`.
 pub fn parse_case_text_in(text: &str, lang: Lang) -> Result<ParsedCase, CaseFileError> {
     check_case_size(text.len() as u64, lang)?;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| CaseFileError(tr!(lang, "not valid JSON: {e}", "不是有效的 JSON：{e}")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(&e, lang))?;
     parse_case_value_in(&value, lang)
+}
+
+/// Where and why the text stops being JSON, in our words: serde_json's own message is
+/// English only.
+fn not_json(error: &serde_json::Error, lang: Lang) -> CaseFileError {
+    let (line, column) = (error.line(), error.column());
+    // serde_json exposes only the category; the depth limit is a syntax error by its text.
+    let too_deep = error.to_string().starts_with("recursion limit exceeded");
+    CaseFileError(if error.is_eof() {
+        tr!(
+            lang,
+            "not valid JSON: the text ends early (line {line}, column {column})",
+            "不是有效的 JSON：文本提前结束（第 {line} 行第 {column} 列）"
+        )
+    } else if too_deep {
+        tr!(
+            lang,
+            "not valid JSON: nested too deeply (line {line}, column {column})",
+            "不是有效的 JSON：嵌套层数过多（第 {line} 行第 {column} 列）"
+        )
+    } else {
+        tr!(
+            lang,
+            "not valid JSON at line {line}, column {column}",
+            "不是有效的 JSON（第 {line} 行第 {column} 列）"
+        )
+    })
 }
 
 /// Reads a case from parsed JSON; messages in English (see [`parse_case_value_in`]).
@@ -394,7 +470,7 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
     };
     match object.get("format") {
         None => reader.warn(
-            "format",
+            FieldPath::Format,
             tr!(
                 lang,
                 "no \"format\"; read as {CASE_FORMAT}",
@@ -422,7 +498,7 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
     for (key, value) in object {
         match key.as_str() {
             "format" => {}
-            "label" => case.label = reader.string(value, "label"),
+            "label" => case.label = reader.string(value, &FieldPath::CaseLabel),
             "patient" => case.patient = reader.patient(value),
             "kidney" => case.kidney = reader.kidney(value),
             "findings" => case.findings = reader.findings(value),
@@ -431,9 +507,8 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
             "therapies_tried" => case.therapies_tried = reader.therapies(value),
             "visits" => case.visits = reader.visits(value),
             _ => {
-                // An empty key still names a field the user can find: `""`.
                 reader.warn(
-                    if key.is_empty() { "\"\"" } else { key.as_str() },
+                    FieldPath::UnknownSection(key.clone()),
                     lang.pick(
                         "unknown section; kept in the file, ignored by the assessment",
                         "未知的部分：保留在文件中，评估时忽略",
@@ -468,18 +543,18 @@ struct Reader {
 }
 
 impl Reader {
-    fn unknown_field(&mut self, field: impl Into<String>) {
+    fn unknown_field(&mut self, field: FieldPath) {
         let message = self.lang.pick("unknown field; ignored", "未知字段，已忽略");
         self.warn(field, message);
     }
 
     /// "expected …, found …" in the reader's language.
-    fn wrong_type(&mut self, field: &str, expected: (&str, &str), found: &Value) {
+    fn wrong_type(&mut self, field: &FieldPath, expected: (&str, &str), found: &Value) {
         let lang = self.lang;
         let found = type_name(found, lang);
         let expected = lang.pick(expected.0, expected.1);
         self.error(
-            field,
+            field.clone(),
             tr!(
                 lang,
                 "expected {expected}, found {found}",
@@ -488,15 +563,19 @@ impl Reader {
         );
     }
 
-    fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn error(&mut self, field: FieldPath, message: impl Into<String>) {
         self.errors.push(Issue::new(field, message));
     }
 
-    fn warn(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn warn(&mut self, field: FieldPath, message: impl Into<String>) {
         self.warnings.push(Issue::new(field, message));
     }
 
-    fn object<'a>(&mut self, value: &'a Value, field: &str) -> Option<&'a Map<String, Value>> {
+    fn object<'a>(
+        &mut self,
+        value: &'a Value,
+        field: &FieldPath,
+    ) -> Option<&'a Map<String, Value>> {
         match value {
             Value::Object(map) => Some(map),
             Value::Null => None,
@@ -507,7 +586,7 @@ impl Reader {
         }
     }
 
-    fn number(&mut self, value: &Value, field: &str) -> Option<f64> {
+    fn number(&mut self, value: &Value, field: &FieldPath) -> Option<f64> {
         match value {
             Value::Number(n) => n.as_f64(),
             Value::Null => None,
@@ -518,7 +597,7 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, value: &Value, field: &str) -> Option<String> {
+    fn string(&mut self, value: &Value, field: &FieldPath) -> Option<String> {
         match value {
             Value::String(s) => Some(s.clone()),
             Value::Null => None,
@@ -529,7 +608,7 @@ impl Reader {
         }
     }
 
-    fn boolean(&mut self, value: &Value, field: &str) -> Option<bool> {
+    fn boolean(&mut self, value: &Value, field: &FieldPath) -> Option<bool> {
         match value {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
@@ -543,7 +622,7 @@ impl Reader {
     fn choice<T>(
         &mut self,
         value: &Value,
-        field: &str,
+        field: &FieldPath,
         from_id: fn(&str) -> Option<T>,
         ids: fn() -> String,
     ) -> Option<T> {
@@ -552,7 +631,7 @@ impl Reader {
         if parsed.is_none() {
             let ids = ids();
             self.error(
-                field,
+                field.clone(),
                 tr!(
                     self.lang,
                     "\"{text}\" is not one of: {ids}",
@@ -565,11 +644,11 @@ impl Reader {
 
     fn patient(&mut self, value: &Value) -> Patient {
         let mut patient = Patient::default();
-        let Some(map) = self.object(value, "patient") else {
+        let Some(map) = self.object(value, &FieldPath::Section(Section::Patient)) else {
             return patient;
         };
         for (key, value) in map {
-            let field = format!("patient.{key}");
+            let field = FieldPath::Patient(Key::of(key));
             match key.as_str() {
                 "age_years" => patient.age_years = self.number(value, &field),
                 "sex" => patient.sex = self.choice(value, &field, Sex::from_id, Sex::ids),
@@ -586,11 +665,11 @@ impl Reader {
 
     fn kidney(&mut self, value: &Value) -> Kidney {
         let mut kidney = Kidney::default();
-        let Some(map) = self.object(value, "kidney") else {
+        let Some(map) = self.object(value, &FieldPath::Section(Section::Kidney)) else {
             return kidney;
         };
         for (key, value) in map {
-            let field = format!("kidney.{key}");
+            let field = FieldPath::Kidney(Key::of(key));
             match key.as_str() {
                 "ckd_stage" => {
                     kidney.ckd_stage = self.choice(value, &field, CkdStage::from_id, CkdStage::ids)
@@ -613,12 +692,12 @@ impl Reader {
 
     fn findings(&mut self, value: &Value) -> BTreeMap<String, bool> {
         let mut findings = BTreeMap::new();
-        let Some(map) = self.object(value, "findings") else {
+        let Some(map) = self.object(value, &FieldPath::Section(Section::Findings)) else {
             return findings;
         };
         for (key, value) in map {
             // Unknown ids are kept here; `assess` warns about them.
-            if let Some(known) = self.boolean(value, &format!("findings.{key}")) {
+            if let Some(known) = self.boolean(value, &FieldPath::finding(key)) {
                 findings.insert(key.clone(), known);
             }
         }
@@ -627,17 +706,17 @@ impl Reader {
 
     fn lesions(&mut self, value: &Value) -> Lesions {
         let mut lesions = Lesions::default();
-        let Some(map) = self.object(value, "lesions") else {
+        let Some(map) = self.object(value, &FieldPath::Section(Section::Lesions)) else {
             return lesions;
         };
         for (key, value) in map {
-            let field = format!("lesions.{key}");
+            let field = FieldPath::Lesions(Key::of(key));
             match key.as_str() {
                 "count" => lesions.count = self.number(value, &field),
                 "sites" => match value {
                     Value::Array(items) => {
                         for (index, item) in items.iter().enumerate() {
-                            let item_field = format!("lesions.sites[{index}]");
+                            let item_field = FieldPath::LesionSite(index);
                             if let Some(site) =
                                 self.choice(item, &item_field, Site::from_id, Site::ids)
                             {
@@ -663,23 +742,28 @@ impl Reader {
     }
 
     fn labs(&mut self, value: &Value) -> BTreeMap<String, LabEntry> {
-        self.labs_at(value, "labs")
+        self.labs_at(value, &FieldPath::Section(Section::Labs), FieldPath::Lab)
     }
 
-    /// Lab entries under `path` (`labs`, `visits[0].labs`).
-    fn labs_at(&mut self, value: &Value, path: &str) -> BTreeMap<String, LabEntry> {
+    /// Lab entries under `path` (`labs`, `visits[0].labs`); `entry` gives an entry's path.
+    fn labs_at(
+        &mut self,
+        value: &Value,
+        path: &FieldPath,
+        entry_path: impl Fn(LabPath) -> FieldPath,
+    ) -> BTreeMap<String, LabEntry> {
         let mut labs = BTreeMap::new();
         let Some(map) = self.object(value, path) else {
             return labs;
         };
         for (id, value) in map {
-            let field = format!("{path}.{id}");
+            let field = entry_path(LabPath::entry(id));
             let Some(entry_map) = self.object(value, &field) else {
                 continue;
             };
             let mut entry = LabEntry::default();
             for (key, value) in entry_map {
-                let sub = format!("{field}.{key}");
+                let sub = entry_path(LabPath::entry(id).with(Key::<LabField>::of(key)));
                 match key.as_str() {
                     "value" => entry.value = self.number(value, &sub),
                     "unit" => entry.unit = self.string(value, &sub),
@@ -700,25 +784,32 @@ impl Reader {
         match value {
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    let path = format!("visits[{index}]");
-                    if let Some(map) = self.object(item, &path) {
-                        visits.push(self.visit(map, &path));
+                    if let Some(map) = self.object(item, &FieldPath::Visit(index, None)) {
+                        visits.push(self.visit(map, index));
                     }
                 }
             }
             Value::Null => {}
-            other => self.wrong_type("visits", ("a list of visits", "随访记录列表"), other),
+            other => self.wrong_type(
+                &FieldPath::Section(Section::Visits),
+                ("a list of visits", "随访记录列表"),
+                other,
+            ),
         }
         visits
     }
 
-    fn visit(&mut self, map: &Map<String, Value>, path: &str) -> Visit {
+    fn visit(&mut self, map: &Map<String, Value>, index: usize) -> Visit {
         let mut visit = Visit::default();
         for (key, value) in map {
-            let field = format!("{path}.{key}");
+            let field = FieldPath::Visit(index, Some(VisitPath::Field(Key::of(key))));
             match key.as_str() {
                 "date" => visit.date = self.string(value, &field),
-                "labs" => visit.labs = self.labs_at(value, &field),
+                "labs" => {
+                    visit.labs = self.labs_at(value, &field, |lab| {
+                        FieldPath::Visit(index, Some(VisitPath::Lab(lab)))
+                    })
+                }
                 "wound_area_cm2" => visit.wound_area_cm2 = self.number(value, &field),
                 "wound_count" => visit.wound_count = self.number(value, &field),
                 "pain_score" => visit.pain_score = self.number(value, &field),
@@ -728,10 +819,11 @@ impl Reader {
                 "note" => visit.note = self.string(value, &field),
                 "treatments" => match value {
                     Value::Array(items) => {
-                        for (index, item) in items.iter().enumerate() {
-                            let item_path = format!("{field}[{index}]");
+                        for (t, item) in items.iter().enumerate() {
+                            let item_path =
+                                FieldPath::Visit(index, Some(VisitPath::Treatment(t, None)));
                             if let Some(map) = self.object(item, &item_path) {
-                                visit.treatments.push(self.treatment(map, &item_path));
+                                visit.treatments.push(self.treatment(map, index, t));
                             }
                         }
                     }
@@ -747,10 +839,11 @@ impl Reader {
         visit
     }
 
-    fn treatment(&mut self, map: &Map<String, Value>, path: &str) -> Treatment {
+    fn treatment(&mut self, map: &Map<String, Value>, visit: usize, t: usize) -> Treatment {
         let mut treatment = Treatment::default();
         for (key, value) in map {
-            let field = format!("{path}.{key}");
+            let part = Some(Key::<TreatmentField>::of(key));
+            let field = FieldPath::Visit(visit, Some(VisitPath::Treatment(t, part)));
             match key.as_str() {
                 "kind" => {
                     treatment.kind =
@@ -768,10 +861,13 @@ impl Reader {
     }
 
     fn therapies(&mut self, value: &Value) -> Option<BTreeMap<String, TherapyTrial>> {
-        let map = self.object(value, "therapies_tried")?;
+        let map = self.object(value, &FieldPath::Section(Section::Therapies))?;
         let mut therapies = BTreeMap::new();
         for (id, value) in map {
-            let field = format!("therapies_tried.{id}");
+            let field = FieldPath::Therapy {
+                id: id.clone(),
+                part: None,
+            };
             if Therapy::from_id(id).is_none() {
                 let known = Therapy::ids();
                 let message = tr!(
@@ -779,7 +875,7 @@ impl Reader {
                     "unknown therapy; ignored (known: {known})",
                     "未知的治疗，已忽略（已知：{known}）"
                 );
-                self.warn(&field, message);
+                self.warn(field, message);
                 continue;
             }
             match value {
@@ -792,7 +888,10 @@ impl Reader {
                     let mut weeks = None;
                     let mut response = None;
                     for (key, value) in detail {
-                        let sub = format!("{field}.{key}");
+                        let sub = FieldPath::Therapy {
+                            id: id.clone(),
+                            part: Some(Key::<TherapyField>::of(key)),
+                        };
                         match key.as_str() {
                             "weeks" => weeks = self.number(value, &sub),
                             "response" => {
@@ -858,7 +957,7 @@ mod tests {
             "labs": {"albumin": {"value": "3.1", "unit": "g/dL"}, "calcium_total": 9},
             "lesions": {"sites": "thigh"}}"#;
         let parsed = parse_case_text(text).unwrap();
-        let mut fields: Vec<&str> = parsed.errors.iter().map(|e| e.field.as_str()).collect();
+        let mut fields: Vec<String> = parsed.errors.iter().map(|e| e.field.to_string()).collect();
         fields.sort_unstable();
         assert_eq!(
             fields,

@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use super::case::{Biopsy, CkdStage, Dialysis};
-use super::findings::{finding_def, Site};
+use super::findings::Site;
 use super::i18n::{Lang, Text};
 use super::inputs::Inputs;
 use super::logic::{all, any, Status};
-use super::risk::RiskProfile;
+use super::risk::{finding_label, RiskProfile};
 use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -200,14 +200,12 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
     let typical_present: Vec<String> = TYPICAL_LESIONS
         .iter()
         .filter(|id| inputs.finding(id) == Some(true))
-        .map(|id| match lang {
-            Lang::En => id.replace('_', " "),
-            Lang::Zh => finding_def(id).map_or(id.to_string(), |f| f.zh.to_string()),
-        })
+        .map(|id| finding_label(id, lang))
         .collect();
     let typical_basis = match typical {
         Some(true) => {
-            let lesions = typical_present.join(lang.pick(", ", "、"));
+            // "; ": the finding names themselves may contain commas.
+            let lesions = typical_present.join(lang.pick("; ", "、"));
             tr!(lang, "typical lesions: {lesions}", "典型皮损：{lesions}")
         }
         Some(false) => lang
@@ -425,18 +423,14 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
         if sites.is_empty() {
             word(None, lang).to_string()
         } else {
-            match lang {
-                Lang::En => sites
-                    .iter()
-                    .map(|s| s.id().replace('_', " "))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                Lang::Zh => sites
-                    .iter()
-                    .map(|s| s.name(lang))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-            }
+            sites
+                .iter()
+                .map(|s| match lang {
+                    Lang::En => s.name(lang).to_lowercase(),
+                    Lang::Zh => s.name(lang).to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(lang.pick(", ", "、"))
         }
     );
 

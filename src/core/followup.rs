@@ -24,7 +24,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::case::{Case, Issue, Route, TreatmentKind};
-use super::i18n::Lang;
+use super::field_path::{FieldPath, VisitField, VisitPath};
+use super::i18n::{Lang, Text};
 use super::inputs::{round_significant, validate_labs, LabValue};
 use super::labs::{decimals_for, fmt_number, lab, LabKind, Reference, LABS};
 use crate::tr;
@@ -87,6 +88,71 @@ impl Direction {
             Direction::NotJudged => lang.pick("not judged", "未判断"),
         }
     }
+}
+
+/// The clinical markers a visit records (the labs are the catalogue's), with the one name
+/// each has wherever it is shown: trend, table, "measured at one visit only", field errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClinicalMarker {
+    WoundArea,
+    WoundCount,
+    PainScore,
+    QolScore,
+}
+
+impl ClinicalMarker {
+    pub const ALL: &'static [ClinicalMarker] = &[
+        ClinicalMarker::WoundArea,
+        ClinicalMarker::WoundCount,
+        ClinicalMarker::PainScore,
+        ClinicalMarker::QolScore,
+    ];
+
+    /// The key of the visit (`visits[].pain_score`) and the trend's id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ClinicalMarker::WoundArea => "wound_area_cm2",
+            ClinicalMarker::WoundCount => "wound_count",
+            ClinicalMarker::PainScore => "pain_score",
+            ClinicalMarker::QolScore => "qol_score",
+        }
+    }
+
+    pub const fn text(self) -> Text {
+        match self {
+            ClinicalMarker::WoundArea => Text::new("Wound area", "创面面积"),
+            ClinicalMarker::WoundCount => Text::new("Number of wounds", "创面数目"),
+            ClinicalMarker::PainScore => Text::new("Pain score (NRS/VAS)", "疼痛评分（NRS/VAS）"),
+            ClinicalMarker::QolScore => Text::new("Quality-of-life score", "生活质量评分"),
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        self.text().get(lang)
+    }
+
+    fn visit_field(self) -> VisitField {
+        match self {
+            ClinicalMarker::WoundArea => VisitField::WoundArea,
+            ClinicalMarker::WoundCount => VisitField::WoundCount,
+            ClinicalMarker::PainScore => VisitField::Pain,
+            ClinicalMarker::QolScore => VisitField::Qol,
+        }
+    }
+}
+
+/// The name of a tracked marker (a [`MarkerTrend::id`] or a
+/// [`FollowUp::single_measurement`] entry): clinical, or the lab's catalogue name.
+pub fn marker_name(id: &str, lang: Lang) -> String {
+    ClinicalMarker::ALL
+        .iter()
+        .find(|m| m.id() == id)
+        .map(|m| m.name(lang))
+        .or_else(|| lab(id).map(|l| l.name(lang)))
+        .map_or_else(
+            || tr!(lang, "unknown marker \"{id}\"", "未知指标 \"{id}\""),
+            str::to_string,
+        )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -182,7 +248,8 @@ pub struct FollowUp {
     /// Markers with values at two or more visits: clinical first, then labs in catalogue
     /// order.
     pub markers: Vec<MarkerTrend>,
-    /// Markers with a value at one visit only (no trend).
+    /// Markers with a value at one visit only (no trend): their ids (named by
+    /// [`marker_name`]).
     pub single_measurement: Vec<String>,
     /// Field errors of the visits (`visits[2].pain_score`): those values are left out.
     pub input_errors: Vec<Issue>,
@@ -260,52 +327,64 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
     let mut warnings = Vec::new();
     let mut checked = Vec::new();
     for (index, visit) in case.visits.iter().enumerate() {
-        let path = format!("visits[{index}]");
-        let mut range = |key: &str, value: Option<f64>, low: f64, high: f64, whole: bool| {
-            let value = value?;
-            let field = format!("{path}.{key}");
-            if !value.is_finite() {
-                errors.push(Issue::new(
-                    field,
-                    lang.pick("not a number; left out", "不是有效数字，未纳入"),
-                ));
-                return None;
-            }
-            let shown = fmt_number(value, 3);
-            let (lo, hi) = (fmt_number(low, 0), fmt_number(high, 0));
-            if value < low || value > high {
-                errors.push(Issue::new(
-                    field,
-                    tr!(
-                        lang,
-                        "{shown} is outside the possible range {lo}–{hi}; left out",
-                        "{shown} 超出可能范围 {lo}–{hi}，未纳入"
-                    ),
-                ));
-                return None;
-            }
-            if whole && value.fract() != 0.0 {
-                errors.push(Issue::new(
-                    field,
-                    tr!(
-                        lang,
-                        "{shown} is not a whole number; left out",
-                        "{shown} 不是整数，未纳入"
-                    ),
-                ));
-                return None;
-            }
-            Some(value)
-        };
+        let mut range =
+            |marker: ClinicalMarker, value: Option<f64>, low: f64, high: f64, whole: bool| {
+                let value = value?;
+                let field = FieldPath::visit(index, marker.visit_field());
+                if !value.is_finite() {
+                    errors.push(Issue::new(
+                        field.clone(),
+                        lang.pick("not a number; left out", "不是有效数字，未纳入"),
+                    ));
+                    return None;
+                }
+                let shown = fmt_number(value, 3);
+                let (lo, hi) = (fmt_number(low, 0), fmt_number(high, 0));
+                if value < low || value > high {
+                    errors.push(Issue::new(
+                        field.clone(),
+                        tr!(
+                            lang,
+                            "{shown} is outside the possible range {lo}–{hi}; left out",
+                            "{shown} 超出可能范围 {lo}–{hi}，未纳入"
+                        ),
+                    ));
+                    return None;
+                }
+                if whole && value.fract() != 0.0 {
+                    errors.push(Issue::new(
+                        field,
+                        tr!(
+                            lang,
+                            "{shown} is not a whole number; left out",
+                            "{shown} 不是整数，未纳入"
+                        ),
+                    ));
+                    return None;
+                }
+                Some(value)
+            };
         let wound_area = range(
-            "wound_area_cm2",
+            ClinicalMarker::WoundArea,
             visit.wound_area_cm2,
             0.0,
             MAX_WOUND_AREA_CM2,
             false,
         );
-        let wound_count = range("wound_count", visit.wound_count, 0.0, MAX_WOUND_COUNT, true);
-        let pain = range("pain_score", visit.pain_score, 0.0, 10.0, false);
+        let wound_count = range(
+            ClinicalMarker::WoundCount,
+            visit.wound_count,
+            0.0,
+            MAX_WOUND_COUNT,
+            true,
+        );
+        let pain = range(
+            ClinicalMarker::PainScore,
+            visit.pain_score,
+            0.0,
+            10.0,
+            false,
+        );
         let qol_instrument = visit
             .qol_instrument
             .as_deref()
@@ -313,14 +392,26 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
             .filter(|s| !s.is_empty())
             .map(str::to_string);
         let qol = if qol_instrument.as_deref().is_some_and(is_wound_qol) {
-            range("qol_score", visit.qol_score, 0.0, WOUND_QOL_MAX, false)
+            range(
+                ClinicalMarker::QolScore,
+                visit.qol_score,
+                0.0,
+                WOUND_QOL_MAX,
+                false,
+            )
         } else {
-            range("qol_score", visit.qol_score, f64::MIN, f64::MAX, false)
+            range(
+                ClinicalMarker::QolScore,
+                visit.qol_score,
+                f64::MIN,
+                f64::MAX,
+                false,
+            )
         };
 
         let labs = validate_labs(
             &visit.labs,
-            &format!("{path}.labs"),
+            |id| FieldPath::visit_lab(index, id),
             lang,
             &mut errors,
             &mut warnings,
@@ -339,7 +430,15 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
                 }
                 Some(_) => {}
                 None => warnings.push(Issue::new(
-                    format!("{path}.treatments[{t}].kind"),
+                    FieldPath::Visit(
+                        index,
+                        Some(VisitPath::Treatment(
+                            t,
+                            Some(super::field_path::Key::Known(
+                                super::field_path::TreatmentField::Kind,
+                            )),
+                        )),
+                    ),
                     lang.pick(
                         "no kind of treatment given; ignored",
                         "未填写治疗类型，已忽略",
@@ -348,7 +447,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
             }
         }
 
-        let field = format!("{path}.date");
+        let field = FieldPath::visit(index, VisitField::Date);
         let Some(date) = visit.date.as_deref() else {
             errors.push(Issue::new(
                 field,
@@ -712,7 +811,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
         "wound_area_cm2",
         points_of(&visits, |v| v.wound_area),
         &|points| {
-            let name = lang.pick("Wound area", "创面面积").to_string();
+            let name = ClinicalMarker::WoundArea.name(lang).to_string();
             clinical_trend(
                 "wound_area_cm2",
                 name,
@@ -727,7 +826,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
         "wound_count",
         points_of(&visits, |v| v.wound_count),
         &|points| {
-            let name = lang.pick("Number of wounds", "创面数目").to_string();
+            let name = ClinicalMarker::WoundCount.name(lang).to_string();
             clinical_trend(
                 "wound_count",
                 name,
@@ -742,9 +841,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
         "pain_score",
         points_of(&visits, |v| v.pain),
         &|points| {
-            let name = lang
-                .pick("Pain score (NRS/VAS)", "疼痛评分（NRS/VAS）")
-                .to_string();
+            let name = ClinicalMarker::PainScore.name(lang).to_string();
             clinical_trend(
                 "pain_score",
                 name,
@@ -773,8 +870,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
                 ""
             };
             let name = if instrument.is_empty() {
-                lang.pick("Quality-of-life score", "生活质量评分")
-                    .to_string()
+                ClinicalMarker::QolScore.name(lang).to_string()
             } else {
                 tr!(
                     lang,

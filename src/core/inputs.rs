@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::case::{Case, Dialysis, Issue, LabEntry};
+use super::field_path::{FieldPath, Key, KidneyField, LabField, LesionField, PatientField};
 use super::findings::finding_def;
 use super::i18n::Lang;
 use super::labs::{
@@ -171,7 +172,7 @@ fn describe_reference_in(reference: &Reference, unit: &Unit, lang: Lang) -> Stri
 
 /// A checked number with a plausible range, for the patient and kidney fields.
 struct Bound {
-    field: &'static str,
+    field: FieldPath,
     what: &'static str,
     what_zh: &'static str,
     low: f64,
@@ -181,7 +182,7 @@ struct Bound {
 }
 
 const AGE: Bound = Bound {
-    field: "patient.age_years",
+    field: FieldPath::Patient(Key::Known(PatientField::Age)),
     what: "age",
     what_zh: "年龄",
     low: 0.0,
@@ -190,7 +191,7 @@ const AGE: Bound = Bound {
     unit_zh: "岁",
 };
 const WEIGHT: Bound = Bound {
-    field: "patient.weight_kg",
+    field: FieldPath::Patient(Key::Known(PatientField::Weight)),
     what: "weight",
     what_zh: "体重",
     low: 2.0,
@@ -199,7 +200,7 @@ const WEIGHT: Bound = Bound {
     unit_zh: "kg",
 };
 const HEIGHT: Bound = Bound {
-    field: "patient.height_cm",
+    field: FieldPath::Patient(Key::Known(PatientField::Height)),
     what: "height",
     what_zh: "身高",
     low: 40.0,
@@ -208,7 +209,7 @@ const HEIGHT: Bound = Bound {
     unit_zh: "cm",
 };
 const VINTAGE: Bound = Bound {
-    field: "kidney.dialysis_vintage_months",
+    field: FieldPath::Kidney(Key::Known(KidneyField::Vintage)),
     what: "dialysis vintage",
     what_zh: "透析龄",
     low: 0.0,
@@ -217,7 +218,7 @@ const VINTAGE: Bound = Bound {
     unit_zh: "个月",
 };
 const LESION_COUNT: Bound = Bound {
-    field: "lesions.count",
+    field: FieldPath::Lesions(Key::Known(LesionField::Count)),
     what: "lesion count",
     what_zh: "皮损数目",
     low: 0.0,
@@ -273,7 +274,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         let what = lang.pick(bound.what, bound.what_zh);
         if !value.is_finite() {
             errors.push(Issue::new(
-                bound.field,
+                bound.field.clone(),
                 tr!(lang, "{what} is not a number", "{what}不是有效数字"),
             ));
             return None;
@@ -284,7 +285,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
             let low = fmt_number(bound.low, 0);
             let high = fmt_number(bound.high, 0);
             errors.push(Issue::new(
-                bound.field,
+                bound.field.clone(),
                 tr!(
                     lang,
                     "{what} {shown} {unit} is outside the plausible range {low}–{high} {unit}; left out",
@@ -303,7 +304,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     if let Some(count) = lesion_count {
         if count.fract() != 0.0 {
             errors.push(Issue::new(
-                "lesions.count",
+                FieldPath::lesions(LesionField::Count),
                 lang.pick("lesion count must be a whole number", "皮损数目必须为整数"),
             ));
             lesion_count = None;
@@ -312,7 +313,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
 
     if age_years.is_some_and(|age| age < 18.0) {
         warnings.push(Issue::new(
-            "patient.age_years",
+            FieldPath::patient(PatientField::Age),
             lang.pick(
                 "reference ranges and criteria here are for adults",
                 "此处的参考区间和诊断标准适用于成人",
@@ -322,7 +323,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     for id in case.findings.keys() {
         if finding_def(id).is_none() {
             warnings.push(Issue::new(
-                format!("findings.{id}"),
+                FieldPath::finding(id),
                 lang.pick("unknown finding; ignored", "未知的临床表现，已忽略"),
             ));
         }
@@ -333,7 +334,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     {
         if stage != super::case::CkdStage::G5D {
             warnings.push(Issue::new(
-                "kidney.ckd_stage",
+                FieldPath::kidney(KidneyField::CkdStage),
                 tr!(
                     lang,
                     "on dialysis but stage {}: expected G5D",
@@ -347,7 +348,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         && case.finding("pregnancy_or_lactation") == Some(true)
     {
         warnings.push(Issue::new(
-            "findings.pregnancy_or_lactation",
+            FieldPath::finding("pregnancy_or_lactation"),
             lang.pick(
                 "pregnancy or lactation recorded for a male patient: please check",
                 "男性患者记录了妊娠或哺乳：请核对",
@@ -355,7 +356,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         ));
     }
 
-    let labs = validate_labs(&case.labs, "labs", lang, &mut errors, &mut warnings);
+    let labs = validate_labs(&case.labs, FieldPath::lab, lang, &mut errors, &mut warnings);
 
     let inputs = Inputs {
         case,
@@ -369,18 +370,18 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     (inputs, errors, warnings)
 }
 
-/// A map of lab entries (the case's, or a visit's under `prefix`): what may be used, with
-/// the errors and warnings pushed under `prefix.id`.
+/// A map of lab entries (the case's, or a visit's): what may be used, with the errors and
+/// warnings pushed under `path(id)` (`labs.<id>`, `visits[i].labs.<id>`).
 pub fn validate_labs(
     entries: &BTreeMap<String, LabEntry>,
-    prefix: &str,
+    path: impl Fn(&str) -> FieldPath,
     lang: Lang,
     errors: &mut Vec<Issue>,
     warnings: &mut Vec<Issue>,
 ) -> BTreeMap<&'static str, LabValue> {
     let mut labs = BTreeMap::new();
     for (id, entry) in entries {
-        let field = format!("{prefix}.{id}");
+        let field = path(id);
         let Some(lab) = lab(id) else {
             warnings.push(Issue::new(
                 field,
@@ -397,7 +398,7 @@ pub fn validate_labs(
         if let Some(date) = &entry.date {
             if !is_iso_date(date) {
                 errors.push(Issue::new(
-                    format!("{field}.date"),
+                    field.lab_key(LabField::Date),
                     tr!(
                         lang,
                         "\"{date}\" is not a date in the form YYYY-MM-DD",
@@ -468,30 +469,30 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
             }
             // The laboratory's own limits must be plausible too: an upper limit of 0 would
             // make every result "high" and PTH ÷ ULN infinite.
-            let limit = |given: Option<f64>, name: &str| -> Result<Option<f64>, String> {
+            let limit = |given: Option<f64>, which: LabField| -> Result<Option<f64>, String> {
                 let Some(given) = given else { return Ok(None) };
                 let canonical = to_canonical(given, unit);
                 if given.is_finite() && canonical > 0.0 && canonical >= low && canonical <= high {
                     Ok(Some(canonical))
                 } else {
+                    let limit = which.text().get(lang);
+                    let shown = fmt_number(given, 3);
+                    let symbol = unit.symbol;
                     Err(tr!(
                         lang,
-                        "the laboratory's {name} {} {} is not plausible for {}; check it",
-                        "实验室参考限 {name} {} {} 对于{}不合理，请核对",
-                        fmt_number(given, 3),
-                        unit.symbol,
-                        lab.name(lang)
+                        "the laboratory's {limit} {shown} {symbol} is not plausible for {name}; check it",
+                        "实验室{limit} {shown} {symbol} 对于{name}不合理，请核对"
                     ))
                 }
             };
-            let local_low = limit(entry.reference_low, "reference_low")?;
-            let local_high = limit(entry.reference_high, "reference_high")?;
+            let local_low = limit(entry.reference_low, LabField::ReferenceLow)?;
+            let local_high = limit(entry.reference_high, LabField::ReferenceHigh)?;
             if let (Some(l), Some(h)) = (local_low, local_high) {
                 if l >= h {
                     return Err(lang
                         .pick(
-                            "the laboratory's \"reference_low\" must be below \"reference_high\"",
-                            "实验室参考下限 \"reference_low\" 必须小于参考上限 \"reference_high\"",
+                            "the laboratory's lower reference limit must be below its upper reference limit",
+                            "实验室参考下限必须小于参考上限",
                         )
                         .to_string());
                 }

@@ -15,20 +15,19 @@
 
 use super::i18n::Lang;
 
-/// A qualitative result id (`not_detected`, `positive` …) in words.
+/// A qualitative result id (`not_detected`, `positive` …) in words; a result the catalogue
+/// does not know is quoted as written.
 pub fn result_label(id: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => id.replace('_', " "),
-        Lang::Zh => match id {
-            "not_detected" => "未检出".to_string(),
-            "heterozygous" => "杂合突变".to_string(),
-            "homozygous" => "纯合突变".to_string(),
-            "negative" => "阴性".to_string(),
-            "positive" => "阳性".to_string(),
-            "indeterminate" => "不确定".to_string(),
-            other => other.replace('_', " "),
-        },
-    }
+    let named = match id {
+        "not_detected" => Some(lang.pick("not detected", "未检出")),
+        "heterozygous" => Some(lang.pick("heterozygous", "杂合突变")),
+        "homozygous" => Some(lang.pick("homozygous", "纯合突变")),
+        "negative" => Some(lang.pick("negative", "阴性")),
+        "positive" => Some(lang.pick("positive", "阳性")),
+        "indeterminate" => Some(lang.pick("indeterminate", "不确定")),
+        _ => None,
+    };
+    named.map_or_else(|| format!("\"{id}\""), str::to_string)
 }
 
 /// One accepted unit of a lab and how to convert it to the lab's canonical unit.

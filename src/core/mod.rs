@@ -43,6 +43,7 @@ pub mod case;
 pub mod citations;
 pub mod derived;
 pub mod diagnosis;
+pub mod field_path;
 pub mod findings;
 pub mod followup;
 pub mod i18n;

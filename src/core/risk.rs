@@ -354,7 +354,8 @@ pub fn finding_label(id: &str, lang: Lang) -> String {
                 .map(|first| first.to_lowercase().chain(chars).collect())
                 .unwrap_or_default()
         }
-        None => id.replace('_', " "),
+        // Not in the catalogue: quoted as written, never dressed up as a name.
+        None => format!("\"{id}\""),
     }
 }
 

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use super::findings::finding_def;
 use super::i18n::{Lang, Text};
 use super::inputs::{describe_reference_of, Flag, Inputs, LabValue};
 use super::labs::{lab, WORKUP_PANEL};
+use super::risk::finding_label;
 use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -299,14 +299,11 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
             }
             _ => false,
         };
-        let trigger = match lang {
-            Lang::En => active.join(", ").replace('_', " "),
-            Lang::Zh => active
-                .iter()
-                .map(|id| finding_def(id).map_or(*id, |f| f.zh))
-                .collect::<Vec<_>>()
-                .join("、"),
-        };
+        let trigger = active
+            .iter()
+            .map(|id| finding_label(id, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick("; ", "、"));
         let reason = confounder.reason.get(lang);
         let advice = confounder.advice.get(lang);
         let note = match (item.status, makes_uninterpretable, advice.is_empty()) {

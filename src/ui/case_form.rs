@@ -55,7 +55,10 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
     let message = |field: &str| -> Option<FieldMessage> {
         errors
             .iter()
-            .find(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
+            .find(|e| {
+                let path = e.field.to_string();
+                path == field || path.starts_with(&format!("{field}."))
+            })
             .map(|e| FieldMessage {
                 text: e.message.clone(),
                 is_error: true,

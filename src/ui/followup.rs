@@ -9,8 +9,9 @@ use super::fields::{LabField, NumberField, SelectField};
 use super::results::Why;
 use super::trends::TrendChart;
 use super::{edit, State};
-use crate::core::case::Issue;
-use crate::core::followup::FollowUp;
+use crate::core::case::{Biopsy, Issue};
+use crate::core::field_path::{FieldPath, VisitField};
+use crate::core::followup::{marker_name, FollowUp};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{fmt_number, lab};
 use crate::form::{convert_unit, default_unit, UnitSystem, VisitInput, MSC_GIVEN, VISIT_LABS};
@@ -30,8 +31,6 @@ const MSC_GIVEN_LABEL: Text = Text::new("MSC treatment at this visit", "本次�
 const DOSE: Text = Text::new("MSC dose (as given)", "干细胞剂量（按实际给予）");
 const BIOPSY: Text = Text::new("Skin biopsy at this visit", "本次随访皮肤活检");
 const NOT_RECORDED: Text = Text::new("Not recorded", "未记录");
-const NOT_DONE: Text = Text::new("Not done", "未做");
-const CONSISTENT: Text = Text::new("Consistent with calciphylaxis", "符合钙化防御");
 const NOT_CONSISTENT: Text = Text::new(
     "Not consistent (e.g. regenerated skin)",
     "不符合（如皮肤再生）",
@@ -72,7 +71,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
         dispatcher,
     } = props;
     let (lang, units) = (*lang, *units);
-    let message = |field: String| {
+    let message = |field: FieldPath| {
         errors
             .iter()
             .find(|e| e.field == field)
@@ -91,7 +90,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                       id: &str,
                       label: Text,
                       value: &str,
-                      field: &str,
+                      field: VisitField,
                       set: fn(&mut VisitInput, String)| {
         let dispatcher = dispatcher.clone();
         let oninput = Callback::from(move |text: String| {
@@ -103,7 +102,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
         });
         html! {
             <NumberField id={format!("visit-{index}-{id}")} label={label.get(lang)} value={value.to_string()}
-                message={message(format!("visits[{index}].{field}"))} {oninput} />
+                message={message(FieldPath::visit(index, field))} {oninput} />
         }
     };
     let routes: Vec<(AttrValue, AttrValue)> = [
@@ -156,7 +155,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                 };
                 let date_id = format!("visit-{index}-date");
                 let date_message_id = format!("{date_id}-msg");
-                let date_message = message(format!("visits[{index}].date"));
+                let date_message = message(FieldPath::visit(index, VisitField::Date));
                 let date_invalid = date_message.as_ref().is_some_and(|m| m.is_error);
                 let title = format!("{} {}{}", VISIT.get(lang), index + 1,
                     if visit.date.is_empty() { String::new() } else { format!(" ({})", visit.date) });
@@ -171,10 +170,10 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                     aria-describedby={date_message.as_ref().map(|_| date_message_id.clone())} />
                                 <super::fields::FieldNote id={date_message_id} message={date_message} />
                             </div>
-                            { text_field(index, "pain", PAIN, &visit.pain, "pain_score", |v, t| v.pain = t) }
-                            { text_field(index, "area", AREA, &visit.wound_area, "wound_area_cm2", |v, t| v.wound_area = t) }
-                            { text_field(index, "count", COUNT, &visit.wound_count, "wound_count", |v, t| v.wound_count = t) }
-                            { text_field(index, "qol", QOL, &visit.qol, "qol_score", |v, t| v.qol = t) }
+                            { text_field(index, "pain", PAIN, &visit.pain, VisitField::Pain, |v, t| v.pain = t) }
+                            { text_field(index, "area", AREA, &visit.wound_area, VisitField::WoundArea, |v, t| v.wound_area = t) }
+                            { text_field(index, "count", COUNT, &visit.wound_count, VisitField::WoundCount, |v, t| v.wound_count = t) }
+                            { text_field(index, "qol", QOL, &visit.qol, VisitField::Qol, |v, t| v.qol = t) }
                             <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc_route.clone()}
                                 options={routes.clone()} onchange={on_route} />
                             if !visit.msc_route.is_empty() {
@@ -184,7 +183,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                 </div>
                             }
                             <SelectField id={format!("visit-{index}-biopsy")} label={BIOPSY.get(lang)} value={visit.biopsy.clone()}
-                                options={[("", NOT_RECORDED), ("not_done", NOT_DONE), ("consistent", CONSISTENT), ("not_consistent", NOT_CONSISTENT)]
+                                options={[("", NOT_RECORDED), ("not_done", Biopsy::NotDone.text()), ("consistent", Biopsy::Consistent.text()), ("not_consistent", NOT_CONSISTENT)]
                                     .iter().map(|(v, t)| (AttrValue::from(*v), AttrValue::from(t.get(lang)))).collect::<Vec<_>>()}
                                 onchange={on_biopsy} />
                         </div>
@@ -220,7 +219,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                         unit_label={format!("{name} ({} {})", VISIT.get(lang), index + 1)}
                                         text={input.text.clone()} unit={unit}
                                         units={lab.units().iter().map(|u| AttrValue::from(u.symbol)).collect::<Vec<_>>()}
-                                        message={message(format!("visits[{index}].labs.{id}"))} oninput={on_text} onunit={on_unit} {lang} />
+                                        message={message(FieldPath::visit_lab(index, id))} oninput={on_text} onunit={on_unit} {lang} />
                                 }
                             }) }
                         </div>
@@ -245,6 +244,11 @@ pub struct FollowUpPanelProps {
 pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
     let (f, lang) = (&props.follow_up, props.lang);
     let start = f.treatment_start.as_ref().map(|t| t.date.clone());
+    let single: Vec<String> = f
+        .single_measurement
+        .iter()
+        .map(|id| marker_name(id, lang))
+        .collect();
     let value = |v: f64, unit: &str| match unit {
         // A 0–10 score reads as "7/10".
         "0–10" => format!("{}/10", fmt_number(v, 1)),
@@ -291,7 +295,7 @@ pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
                 </div>
             }) }
             if !f.single_measurement.is_empty() {
-                <p class="muted">{ format!("{}: {}", ONE_VALUE.get(lang), f.single_measurement.join(", ")) }</p>
+                <p class="muted" data-testid="single-measurement">{ format!("{}: {}", ONE_VALUE.get(lang), single.join(lang.pick(", ", "、"))) }</p>
             }
         </section>
     }

@@ -20,15 +20,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::case::{check_case_size, parse_case_text_in, Issue};
-use crate::core::findings::{finding_def, Therapy};
 use crate::core::i18n::Lang;
-use crate::core::labs::lab;
 use crate::core::{assess_in, response_summary};
 use crate::form::{Form, UnitSystem};
 use case_form::CaseForm;
 use fields::SelectField;
 use results::{
-    DerivedPanel, DiagnosisPanel, Ignored, MscPanel, RiskPanel, SummaryBar, WorkupPanel,
+    DerivedPanel, DiagnosisPanel, Ignored, LabelledIssue, MscPanel, RiskPanel, SummaryBar,
+    WorkupPanel,
 };
 use text as t;
 
@@ -175,33 +174,6 @@ pub fn edit(change: impl FnOnce(&mut Form) + 'static) -> Action {
     Action::Edit(Box::new(change))
 }
 
-/// What a person calls the field at `path` (`labs.albumin` → "Albumin").
-pub fn field_label(path: &str, lang: Lang) -> String {
-    let mut parts = path.split('.');
-    let (section, key) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let named = match (section, key) {
-        ("patient", "age_years") => Some(t::AGE.get(lang).to_string()),
-        ("patient", "weight_kg") => Some(t::WEIGHT.get(lang).to_string()),
-        ("patient", "height_cm") => Some(t::HEIGHT.get(lang).to_string()),
-        ("kidney", "dialysis_vintage_months") => Some(t::VINTAGE.get(lang).to_string()),
-        ("lesions", "count") => Some(t::LESION_COUNT.get(lang).to_string()),
-        ("labs", id) => lab(id).map(|l| l.name(lang).to_string()),
-        ("findings", id) => finding_def(id).map(|f| f.label(lang).to_string()),
-        ("therapies_tried", id) => {
-            Therapy::from_id(id).map(|th| format!("{} ({})", th.name(lang), t::WEEKS.get(lang)))
-        }
-        _ => None,
-    };
-    named.unwrap_or_else(|| path.to_string())
-}
-
-fn labelled(issues: &[Issue], lang: Lang) -> Vec<(String, String)> {
-    issues
-        .iter()
-        .map(|issue| (field_label(&issue.field, lang), issue.message.clone()))
-        .collect()
-}
-
 /// Today's date for the printed report (empty when rendered outside a browser).
 fn today() -> String {
     #[cfg(target_arch = "wasm32")]
@@ -220,7 +192,7 @@ pub fn App() -> Html {
     let state = use_reducer(State::initial);
     let lang = state.lang;
     let computed = use_memo((state.form.clone(), lang), |(form, lang)| {
-        let (case, form_errors) = form.to_case();
+        let (case, form_errors) = form.to_case_in(*lang);
         let assessment = Rc::new(assess_in(&case, *lang));
         // The response to treatment, once the case has follow-up visits.
         let follow_up = (!case.visits.is_empty()).then(|| Rc::new(response_summary(&case, *lang)));
@@ -389,7 +361,7 @@ pub fn App() -> Html {
                                 .errors
                                 .iter()
                                 .chain(&parsed.warnings)
-                                .map(|i| format!("{}: {}", field_label(&i.field, lang), i.message))
+                                .map(|issue| issue.describe(lang))
                                 .collect();
                             let text = if notes.is_empty() {
                                 format!("{} {name}.", t::IMPORTED.get(lang))
@@ -421,8 +393,8 @@ pub fn App() -> Html {
     let form = &state.form;
     // From the memoised case: no second conversion of the form on each render.
     let nothing_entered = form_errors.is_empty() && **case == crate::core::Case::default();
-    let errors = labelled(&all_errors, lang);
-    let warnings = labelled(&assessment.warnings, lang);
+    let errors = LabelledIssue::all(&all_errors, lang);
+    let warnings = LabelledIssue::all(&assessment.warnings, lang);
 
     html! {
         <div class="app">

@@ -8,9 +8,10 @@ use yew::prelude::*;
 use super::text as t;
 use crate::core::case::{Case, TherapyTrial};
 use crate::core::findings::{finding_def, Therapy};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{fmt_number, lab, result_label};
 use crate::core::Assessment;
+use crate::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseSummaryProps {
@@ -28,10 +29,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     let number = |v: Option<f64>, unit: &str| v.map(|v| format!("{} {unit}", fmt_number(v, 1)));
     let patient: Vec<String> = [
         number(case.patient.age_years, lang.pick("y", "岁")),
-        case.patient.sex.map(|s| {
-            lang.pick(s.id(), if s.id() == "female" { "女" } else { "男" })
-                .to_string()
-        }),
+        case.patient.sex.map(|s| s.name(lang).to_string()),
         number(case.patient.weight_kg, "kg"),
         number(case.patient.height_cm, "cm"),
     ]
@@ -40,14 +38,16 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     .collect();
     let kidney: Vec<String> = [
         case.kidney.ckd_stage.map(|s| s.id().to_string()),
-        case.kidney.dialysis.map(|d| d.id().replace('_', " ")),
+        case.kidney
+            .dialysis
+            .map(|d| field(t::DIALYSIS, d.name(lang), lang)),
         number(
             case.kidney.dialysis_vintage_months,
             lang.pick("months", "个月"),
         ),
         case.kidney
             .kidney_transplant
-            .map(|t| format!("{}: {}", t::TRANSPLANT.get(lang), yes_no(t, lang))),
+            .map(|t| field(t::TRANSPLANT, yes_no(t, lang), lang)),
     ]
     .into_iter()
     .flatten()
@@ -61,22 +61,14 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     };
     let mut lesions: Vec<String> = Vec::new();
     if let Some(count) = case.lesions.count {
-        lesions.push(format!(
-            "{}: {}",
-            t::LESION_COUNT.get(lang),
-            fmt_number(count, 0)
-        ));
+        lesions.push(field(t::LESION_COUNT, &fmt_number(count, 0), lang));
     }
     if !case.lesions.sites.is_empty() {
         let sites: Vec<&str> = case.lesions.sites.iter().map(|s| s.name(lang)).collect();
-        lesions.push(format!("{}: {}", t::SITES.get(lang), sites.join(", ")));
+        lesions.push(field(t::SITES, &sites.join(lang.pick(", ", "、")), lang));
     }
     if let Some(biopsy) = case.lesions.biopsy {
-        lesions.push(format!(
-            "{}: {}",
-            t::BIOPSY.get(lang),
-            biopsy.id().replace('_', " ")
-        ));
+        lesions.push(field(t::BIOPSY, biopsy.name(lang), lang));
     }
     let labs: Vec<String> = case
         .labs
@@ -106,10 +98,16 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
                 TherapyTrial::Detail { weeks, response } => format!(
                     "{name}{}{}",
                     weeks
-                        .map(|w| format!(" {} {}", fmt_number(w, 0), t::WEEKS.get(lang)))
+                        .map(|w| {
+                            let weeks = fmt_number(w, 0);
+                            tr!(lang, " {weeks} weeks", " {weeks} 周")
+                        })
                         .unwrap_or_default(),
                     response
-                        .map(|r| format!(": {}", r.id()))
+                        .map(|r| {
+                            let response = r.name(lang);
+                            tr!(lang, ": {response}", "：{response}")
+                        })
                         .unwrap_or_default()
                 ),
             }
@@ -119,7 +117,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         if items.is_empty() {
             html! {}
         } else {
-            html! { <><dt>{ title }</dt><dd>{ items.join("; ") }</dd></> }
+            html! { <><dt>{ title }</dt><dd>{ items.join(lang.pick("; ", "；")) }</dd></> }
         }
     };
     html! {
@@ -138,6 +136,12 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
             </dl>
         </section>
     }
+}
+
+/// "Name: value" with the language's colon.
+fn field(name: Text, value: &str, lang: Lang) -> String {
+    let name = name.get(lang);
+    tr!(lang, "{name}: {value}", "{name}：{value}")
 }
 
 fn yes_no(value: bool, lang: Lang) -> &'static str {

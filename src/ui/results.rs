@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::case::Issue;
 use crate::core::citations::citation;
 use crate::core::diagnosis::{Criterion, Distribution, HayashiStatus};
 use crate::core::i18n::Lang;
@@ -399,13 +400,42 @@ pub fn MscPanel(props: &AssessmentProps) -> Html {
     }
 }
 
+/// An input error or warning as shown: the field's name for a person, with its path kept
+/// for maintainers in an attribute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelledIssue {
+    pub label: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl LabelledIssue {
+    /// Each issue as the results show it: what the field is called, its path, what is wrong.
+    pub fn all(issues: &[Issue], lang: Lang) -> Vec<LabelledIssue> {
+        issues
+            .iter()
+            .map(|issue| LabelledIssue {
+                label: issue.field.label(lang),
+                path: issue.field.to_string(),
+                message: issue.message.clone(),
+            })
+            .collect()
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct IgnoredProps {
-    /// (what the field is called, what is wrong)
-    pub errors: Vec<(String, String)>,
-    pub warnings: Vec<(String, String)>,
+    pub errors: Vec<LabelledIssue>,
+    pub warnings: Vec<LabelledIssue>,
     #[prop_or_default]
     pub lang: Lang,
+}
+
+fn ignored_item(issue: &LabelledIssue, class: &'static str, lang: Lang) -> Html {
+    let (label, message) = (&issue.label, &issue.message);
+    html! {
+        <li {class} data-field={issue.path.clone()}>{ crate::tr!(lang, "{label}: {message}", "{label}：{message}") }</li>
+    }
 }
 
 /// The inputs left out of the assessment, and why.
@@ -418,8 +448,8 @@ pub fn Ignored(props: &IgnoredProps) -> Html {
         <section class="panel ignored" aria-labelledby="ignored-h" data-testid="ignored">
             <h2 id="ignored-h">{ t::LEFT_OUT.get(props.lang) }</h2>
             <ul>
-                { for props.errors.iter().map(|(field, message)| html! { <li class="field-error">{ format!("{field}: {message}") }</li> }) }
-                { for props.warnings.iter().map(|(field, message)| html! { <li class="field-warning">{ format!("{field}: {message}") }</li> }) }
+                { for props.errors.iter().map(|issue| ignored_item(issue, "field-error", props.lang)) }
+                { for props.warnings.iter().map(|issue| ignored_item(issue, "field-warning", props.lang)) }
             </ul>
         </section>
     }

@@ -243,11 +243,7 @@ pub fn from_address(
         Ok(parsed) => {
             let mut text = t::LINK_LOADED.get(lang).to_string();
             for warning in &parsed.warnings {
-                text.push_str(&format!(
-                    " {}: {}.",
-                    super::field_label(&warning.field, lang),
-                    warning.message
-                ));
+                text.push_str(&format!(" {}.", warning.describe(lang)));
             }
             let banner = super::Banner {
                 text,

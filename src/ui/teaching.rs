@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::fields::SelectField;
 use super::print::CaseSummary;
 use super::results::{AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Sources, WorkupPanel};
+use super::text as t;
 use crate::core::case::parse_case_text;
 use crate::core::i18n::{Lang, Text};
 use crate::core::logic::Status;
@@ -94,11 +95,12 @@ const THRESHOLD_OPTIONS: &[(&str, Text)] = &[
         Text::new("cannot be settled yet", "尚不能判定"),
     ),
 ];
+// The same words as the diagnosis panel's tiers.
 const TIER_OPTIONS: &[(&str, Text)] = &[
-    ("confirmed", Text::new("confirmed", "确诊")),
-    ("clinical", Text::new("clinical", "临床诊断")),
-    ("suspected", Text::new("suspected", "疑似诊断")),
-    ("none", Text::new("none", "无")),
+    ("confirmed", t::TIER_CONFIRMED),
+    ("clinical", t::TIER_CLINICAL),
+    ("suspected", t::TIER_SUSPECTED),
+    ("none", t::TIER_NONE),
 ];
 const YES_NO: &[(&str, Text)] = &[
     ("yes", Text::new("yes", "是")),

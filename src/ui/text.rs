@@ -1,6 +1,8 @@
 //! Every interface string in English and Simplified Chinese, in one place for review.
 //! Clinical text (bases, notes, criteria) comes from the core in the chosen language.
 
+use crate::core::case::{Biopsy, Dialysis, Response, Sex};
+use crate::core::field_path::{KidneyField, LesionField, PatientField, Section, TherapyField};
 use crate::core::i18n::{Lang, Text};
 
 macro_rules! texts {
@@ -8,6 +10,36 @@ macro_rules! texts {
         $(pub const $name: Text = Text::new($en, $zh);)+
     };
 }
+
+// The fields and values of the case: named once, in the core.
+pub const PATIENT: Text = Section::Patient.text();
+pub const AGE: Text = PatientField::Age.text();
+pub const SEX: Text = PatientField::Sex.text();
+pub const FEMALE: Text = Sex::Female.text();
+pub const MALE: Text = Sex::Male.text();
+pub const WEIGHT: Text = PatientField::Weight.text();
+pub const HEIGHT: Text = PatientField::Height.text();
+pub const KIDNEY: Text = Section::Kidney.text();
+pub const CKD_STAGE: Text = KidneyField::CkdStage.text();
+pub const DIALYSIS: Text = KidneyField::Dialysis.text();
+pub const NONE: Text = Dialysis::None.text();
+pub const HEMODIALYSIS: Text = Dialysis::Hemodialysis.text();
+pub const PERITONEAL: Text = Dialysis::Peritoneal.text();
+pub const VINTAGE: Text = KidneyField::Vintage.text();
+pub const TRANSPLANT: Text = KidneyField::Transplant.text();
+pub const SKIN: Text = Section::Lesions.text();
+pub const LESION_COUNT: Text = LesionField::Count.text();
+pub const BIOPSY: Text = LesionField::Biopsy.text();
+pub const NOT_DONE: Text = Biopsy::NotDone.text();
+pub const CONSISTENT: Text = Biopsy::Consistent.text();
+pub const NOT_CONSISTENT: Text = Biopsy::NotConsistent.text();
+pub const SITES: Text = LesionField::Sites.text();
+pub const THERAPIES: Text = Section::Therapies.text();
+pub const NO_RESPONSE: Text = Response::None.text();
+pub const PARTIAL: Text = Response::Partial.text();
+pub const COMPLETE: Text = Response::Complete.text();
+pub const WEEKS: Text = TherapyField::Weeks.text();
+pub const LABS: Text = Section::Labs.text();
 
 texts! {
     TITLE = "Calciphylaxis calculator", "钙化防御计算器";
@@ -31,45 +63,18 @@ texts! {
     CASE_FORM = "Case", "病例";
     LABEL = "Case label (optional, avoid identifiers)", "病例标签（可选，请勿填写身份信息）";
 
-    PATIENT = "Patient", "患者";
-    AGE = "Age (years)", "年龄（岁）";
-    SEX = "Sex", "性别";
     UNKNOWN = "Unknown", "未知";
-    FEMALE = "Female", "女";
-    MALE = "Male", "男";
-    WEIGHT = "Weight (kg)", "体重 (kg)";
-    HEIGHT = "Height (cm)", "身高 (cm)";
-    KIDNEY = "Kidney", "肾脏";
-    CKD_STAGE = "CKD stage", "CKD 分期";
     G5D = "G5D (on dialysis)", "G5D（透析）";
-    DIALYSIS = "Dialysis", "透析";
-    NONE = "None", "无";
-    HEMODIALYSIS = "Haemodialysis", "血液透析";
-    PERITONEAL = "Peritoneal", "腹膜透析";
-    VINTAGE = "Dialysis vintage (months)", "透析龄（月）";
-    TRANSPLANT = "Kidney transplant", "肾移植";
     MEDICATIONS = "Medications and exposures", "用药与暴露";
     CONDITIONS = "Conditions", "合并疾病";
     ACUTE = "Acute state (confounds the workup)", "急性状态（影响凝血检查判读）";
-    SKIN = "Skin lesions", "皮肤病变";
-    LESION_COUNT = "Number of lesions", "皮损数量";
-    BIOPSY = "Skin biopsy", "皮肤活检";
-    NOT_DONE = "Not done", "未做";
-    CONSISTENT = "Consistent with calciphylaxis", "符合钙化防御";
-    NOT_CONSISTENT = "Not consistent", "不符合";
-    SITES = "Lesion sites", "皮损部位";
     CENTRAL = "central", "中心性";
     LABS_MINERAL = "Labs: mineral metabolism", "化验：矿物质代谢";
     LABS_COAG = "Labs: coagulation and thrombophilia", "化验：凝血与易栓症";
     QUALITATIVE_UNKNOWN = "Not done / unknown", "未做 / 未知";
     UNIT_OF = "unit", "单位";
-    THERAPIES = "Therapies tried", "已尝试的治疗";
     NOT_TRIED = "Not tried / unknown", "未尝试 / 未知";
     TRIED = "Tried, response unknown", "已尝试，疗效未知";
-    NO_RESPONSE = "No response", "无效";
-    PARTIAL = "Partial response", "部分有效";
-    COMPLETE = "Complete response", "完全缓解";
-    WEEKS = "weeks", "周数";
     MSC_CRITERIA = "MSC criteria", "干细胞治疗相关条件";
     YES = "Yes", "是";
     NO = "No", "否";
@@ -148,7 +153,6 @@ texts! {
     PRINTED = "Printed from the calciphylaxis calculator on", "打印自钙化防御计算器，日期";
     RECORDED_YES = "Recorded as present", "记录为“是”";
     RECORDED_NO = "Recorded as absent", "记录为“否”";
-    LABS = "Labs", "化验";
     VIEWS = "Views", "视图";
     CALCULATOR = "Calculator", "计算器";
     TEACHING = "Teaching cases", "教学病例";

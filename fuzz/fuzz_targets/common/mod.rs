@@ -29,7 +29,10 @@ pub fn assert_numbers_finite(value: &Value, path: &str) {
 
 pub fn assert_issues_named(issues: &[Issue], what: &str) {
     for issue in issues {
-        assert!(!issue.field.is_empty(), "{what} without a field: {issue:?}");
+        assert!(
+            !issue.field.to_string().is_empty(),
+            "{what} without a field: {issue:?}"
+        );
         assert!(
             !issue.message.is_empty(),
             "{what} without a message: {issue:?}"
@@ -123,8 +126,8 @@ pub fn skeleton(value: &Value, key: &str) -> Value {
     }
 }
 
-fn fields(issues: &[Issue]) -> Vec<&str> {
-    issues.iter().map(|i| i.field.as_str()).collect()
+fn fields(issues: &[Issue]) -> Vec<String> {
+    issues.iter().map(|i| i.field.to_string()).collect()
 }
 
 /// Reads `text` as a case file in both languages and checks everything derived from it:
