@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::i18n::{Lang, Text};
-use super::inputs::{round_significant, Inputs, LabValue};
-use super::labs::{decimals_for, fmt_number};
+use super::inputs::{from_canonical, round_significant, Inputs, LabValue};
+use super::labs::{decimals_for, fmt_number, lab, Unit};
 use crate::tr;
 
 /// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
@@ -16,8 +16,6 @@ pub const PAYNE_SLOPE: f64 = 1.0;
 pub const CONVENTIONAL_SLOPE: f64 = 0.8;
 /// Default upper limit of normal for intact PTH when the laboratory's is not given.
 pub const DEFAULT_PTH_ULN_PG_ML: f64 = 65.0;
-const CA_MG_DL_TO_MMOL: f64 = 0.2495;
-const PHOS_MG_DL_TO_MMOL: f64 = 0.3229;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Derived {
@@ -102,14 +100,18 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
 pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
     let mut derived = DerivedValues::default();
 
-    if let (Some(calcium), Some(albumin)) =
-        (inputs.lab("calcium_total"), inputs.lab_canonical("albumin"))
-    {
-        let total = calcium.canonical().unwrap_or(f64::NAN);
+    // A total calcium that is not a number is not corrected (never corrected as NaN).
+    if let (Some(calcium), Some(total), Some(albumin), Some(calcium_si)) = (
+        inputs.lab("calcium_total"),
+        inputs.lab_canonical("calcium_total"),
+        inputs.lab_canonical("albumin"),
+        si_unit("calcium_total"),
+    ) {
         if let Some(corrected) = corrected_calcium_mg_dl(total, albumin) {
             let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
+            let corrected_si = from_canonical(corrected, calcium_si);
             let (value, unit) = if entered_si {
-                (corrected * CA_MG_DL_TO_MMOL, "mmol/L")
+                (corrected_si, calcium_si.symbol)
             } else {
                 (corrected, "mg/dL")
             };
@@ -139,7 +141,7 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
                     calcium.describe(lang),
                     fmt_number(albumin, 2),
                     fmt_number(corrected, 2),
-                    fmt_number(corrected * CA_MG_DL_TO_MMOL, 2),
+                    fmt_number(corrected_si, 2),
                     fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2),
                 ),
                 source: "payne_1973",
@@ -147,10 +149,14 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
         }
     }
 
-    if let (Some((calcium, which)), Some(phosphate)) =
-        (calcium_for_rules(inputs), inputs.lab_canonical("phosphate"))
-    {
+    if let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
+        calcium_for_rules(inputs),
+        inputs.lab_canonical("phosphate"),
+        si_unit("calcium_total"),
+        si_unit("phosphate"),
+    ) {
         let product = calcium * phosphate;
+        let product_si = product / (calcium_si.to_canonical * phosphate_si.to_canonical);
         let which = which.get(lang);
         derived.calcium_phosphate_product = Some(Derived {
             value: round(product, 1),
@@ -162,7 +168,7 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
                 fmt_number(calcium, 2),
                 fmt_number(phosphate, 2),
                 fmt_number(product, 1),
-                fmt_number(product * CA_MG_DL_TO_MMOL * PHOS_MG_DL_TO_MMOL, 2),
+                fmt_number(product_si, 2),
             ),
             source: "kdigo_2017_ckd_mbd",
         });
@@ -185,8 +191,9 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
         });
     }
 
-    if let Some(pth) = inputs.lab("pth_intact") {
-        let value = pth.canonical().unwrap_or(f64::NAN);
+    // A PTH that is not a number has no multiple of the ULN (never NaN × ULN).
+    if let (Some(pth), Some(value)) = (inputs.lab("pth_intact"), inputs.lab_canonical("pth_intact"))
+    {
         let (uln, local) = pth_uln(inputs);
         let multiple = value / uln;
         derived.pth_multiple_of_uln = Some(Derived {
@@ -215,6 +222,11 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
     derived
 }
 
+/// The lab's SI unit in the catalogue: conversions come from there, nowhere else.
+fn si_unit(id: &str) -> Option<&'static Unit> {
+    lab(id)?.units().iter().find(|unit| unit.si)
+}
+
 fn round(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (value * scale).round() / scale
@@ -223,6 +235,98 @@ fn round(value: f64, decimals: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::case::Case;
+    use crate::core::labs::{Lab, LabKind, QualitativeMeaning, Reference};
+
+    /// `id` as entered, or as a lab whose kind changed to qualitative.
+    fn value(id: &str, number: Option<f64>) -> LabValue {
+        let lab = lab(id).unwrap();
+        match number {
+            Some(number) => LabValue::Numeric {
+                lab,
+                canonical: number,
+                entered: number,
+                unit: &lab.units()[0],
+                reference: Reference {
+                    low: None,
+                    high: None,
+                },
+                local_reference: false,
+            },
+            None => LabValue::Qualitative {
+                lab: Box::leak(Box::new(Lab {
+                    kind: LabKind::Qualitative {
+                        results: &[("positive", QualitativeMeaning::Abnormal)],
+                    },
+                    ..*lab
+                })),
+                result: "positive",
+                meaning: QualitativeMeaning::Abnormal,
+            },
+        }
+    }
+
+    fn derived_from(labs: Vec<(&'static str, LabValue)>) -> DerivedValues {
+        let case = Case::default();
+        let inputs = Inputs {
+            case: &case,
+            age_years: None,
+            weight_kg: None,
+            height_cm: None,
+            dialysis_vintage_months: None,
+            lesion_count: None,
+            labs: labs.into_iter().collect(),
+        };
+        derive(&inputs, Lang::En)
+    }
+
+    #[test]
+    fn a_total_calcium_that_is_not_a_number_is_not_corrected() {
+        let numeric = derived_from(vec![
+            ("calcium_total", value("calcium_total", Some(9.0))),
+            ("albumin", value("albumin", Some(3.0))),
+        ]);
+        assert_eq!(numeric.corrected_calcium.unwrap().value, 10.0);
+        // Was corrected as NaN − albumin + 4.0 = NaN.
+        let qualitative = derived_from(vec![
+            ("calcium_total", value("calcium_total", None)),
+            ("albumin", value("albumin", Some(3.0))),
+        ]);
+        assert_eq!(qualitative.corrected_calcium, None);
+    }
+
+    #[test]
+    fn a_pth_that_is_not_a_number_has_no_multiple_of_the_uln() {
+        let numeric = derived_from(vec![("pth_intact", value("pth_intact", Some(650.0)))]);
+        assert_eq!(numeric.pth_multiple_of_uln.unwrap().value, 10.0);
+        // Was NaN ÷ 65 = NaN × ULN.
+        let qualitative = derived_from(vec![("pth_intact", value("pth_intact", None))]);
+        assert_eq!(qualitative.pth_multiple_of_uln, None);
+    }
+
+    #[test]
+    fn si_values_convert_with_the_catalogue_factor() {
+        let si = |id| si_unit(id).unwrap().symbol;
+        assert_eq!((si("calcium_total"), si("phosphate")), ("mmol/L", "mmol/L"));
+        let derived = derived_from(vec![
+            ("calcium_total", value("calcium_total", Some(9.0))),
+            ("albumin", value("albumin", Some(3.0))),
+            ("phosphate", value("phosphate", Some(5.0))),
+        ]);
+        // 10.0 mg/dL × 0.2495 = 2.495 mmol/L; 50 mg²/dL² × 0.2495 × 0.3229 = 4.03 mmol²/L².
+        let corrected = derived.corrected_calcium.unwrap();
+        assert!(
+            corrected.basis.contains("(2.5 mmol/L)"),
+            "{}",
+            corrected.basis
+        );
+        let product = derived.calcium_phosphate_product.unwrap();
+        assert!(
+            product.basis.contains("(4.03 mmol²/L²)"),
+            "{}",
+            product.basis
+        );
+    }
 
     #[test]
     fn payne_worked_example() {
