@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::i18n::{Lang, Text};
 use super::inputs::{from_canonical, round_significant, Inputs, LabValue};
-use super::labs::{decimals_for, fmt_number, lab, Unit};
+use super::labs::{decimals_for, fmt_number, lab, Unit, PTH_REFERENCE};
 use crate::tr;
 
 /// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
@@ -14,8 +14,12 @@ use crate::tr;
 pub const PAYNE_REFERENCE_ALBUMIN_G_DL: f64 = 4.0;
 pub const PAYNE_SLOPE: f64 = 1.0;
 pub const CONVENTIONAL_SLOPE: f64 = 0.8;
-/// Default upper limit of normal for intact PTH when the laboratory's is not given.
-pub const DEFAULT_PTH_ULN_PG_ML: f64 = 65.0;
+/// Default upper limit of normal for intact PTH when the laboratory's is not given: the
+/// catalogue's.
+pub const DEFAULT_PTH_ULN_PG_ML: f64 = match PTH_REFERENCE.high {
+    Some(high) => high,
+    None => panic!("the catalogue gives intact PTH an upper limit"),
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Derived {

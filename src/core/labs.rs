@@ -220,6 +220,9 @@ const PTH_PMOL: f64 = 1.0 / 0.106;
 const VITD_NMOL: f64 = 1.0 / 2.496;
 const CREAT_UMOL: f64 = 1.0 / 88.4;
 
+/// Intact PTH's default interval; its upper limit is also the default ULN of PTH ÷ ULN.
+pub const PTH_REFERENCE: Reference = range(15.0, 65.0);
+
 /// The catalogue, in the order the UI shows it (mineral metabolism, then the
 /// hypercoagulability panel of §5 in its order).
 pub const LABS: &[Lab] = &[
@@ -288,7 +291,7 @@ pub const LABS: &[Lab] = &[
                 unit_aka("pg/mL", 1.0, false, &["ng/L"]),
                 unit("pmol/L", PTH_PMOL, true),
             ],
-            reference: range(15.0, 65.0),
+            reference: PTH_REFERENCE,
             plausible: (0.5, 10_000.0),
         },
         note: "Assay-dependent: enter your laboratory's upper limit (default 65 pg/mL).",
