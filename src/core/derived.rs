@@ -101,57 +101,59 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
     }
 }
 
-pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
-    let mut derived = DerivedValues::default();
-
+/// Payne's corrected calcium, in the unit total calcium was entered in.
+fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let calcium = inputs.lab("calcium_total")?;
     // A total calcium that is not a number is not corrected (never corrected as NaN).
-    if let (Some(calcium), Some(total), Some(albumin), Some(calcium_si)) = (
-        inputs.lab("calcium_total"),
-        inputs.lab_canonical("calcium_total"),
-        inputs.lab_canonical("albumin"),
-        si_unit("calcium_total"),
-    ) {
-        if let Some(corrected) = corrected_calcium_mg_dl(total, albumin) {
-            let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
-            let corrected_si = from_canonical(corrected, calcium_si);
-            let (value, unit) = if entered_si {
-                (corrected_si, calcium_si.symbol)
-            } else {
-                (corrected, "mg/dL")
-            };
-            let ionized = if inputs.lab("calcium_ionized").is_some() {
-                lang.pick(
-                    " Ionized calcium was also measured and is preferred for decisions.",
-                    "同时测定了离子钙，临床决策应优先依据离子钙。",
-                )
-            } else {
-                lang.pick(
-                    " Prefer a measured ionized calcium where available.",
-                    "如有条件，应优先采用实测离子钙。",
-                )
-            };
-            derived.corrected_calcium = Some(Derived {
-                value: round(value, if entered_si { 2 } else { 1 }),
-                unit: unit.to_string(),
-                basis: tr!(
-                    lang,
-                    "Payne 1973: total calcium {} − albumin {} g/dL + 4.0 = {} mg/dL ({} mmol/L). \
-                     The common 0.8 × (4.0 − albumin) variant gives {} mg/dL. In haemodialysis \
-                     patients the correction agrees less well with ionized calcium than the \
-                     uncorrected value (Clase 2000).{ionized}",
-                    "Payne 1973：总钙 {} − 白蛋白 {} g/dL + 4.0 = {} mg/dL（{} mmol/L）。\
-                     常用的 0.8 × (4.0 − 白蛋白) 校正式得 {} mg/dL。在血液透析患者中，\
-                     校正钙与离子钙的一致性不如未校正的总钙（Clase 2000）。{ionized}",
-                    calcium.describe(lang),
-                    fmt_number(albumin, 2),
-                    fmt_number(corrected, 2),
-                    fmt_number(corrected_si, 2),
-                    fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2),
-                ),
-                source: "payne_1973",
-            });
-        }
-    }
+    let total = calcium.canonical()?;
+    let albumin = inputs.lab_canonical("albumin")?;
+    let calcium_si = si_unit("calcium_total")?;
+    let corrected = corrected_calcium_mg_dl(total, albumin)?;
+    let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
+    let corrected_si = from_canonical(corrected, calcium_si);
+    let (value, unit) = if entered_si {
+        (round(corrected_si, 2), calcium_si.symbol)
+    } else {
+        (round(corrected, 1), "mg/dL")
+    };
+    let ionized = if inputs.lab("calcium_ionized").is_some() {
+        lang.pick(
+            " Ionized calcium was also measured and is preferred for decisions.",
+            "同时测定了离子钙，临床决策应优先依据离子钙。",
+        )
+    } else {
+        lang.pick(
+            " Prefer a measured ionized calcium where available.",
+            "如有条件，应优先采用实测离子钙。",
+        )
+    };
+    let conventional = fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2);
+    let entered = calcium.describe(lang);
+    let albumin = fmt_number(albumin, 2);
+    let corrected_si = fmt_number(corrected_si, 2);
+    let corrected = fmt_number(corrected, 2);
+    Some(Derived {
+        value,
+        unit: unit.to_string(),
+        basis: tr!(
+            lang,
+            "Payne 1973: total calcium {entered} − albumin {albumin} g/dL + 4.0 = {corrected} mg/dL ({corrected_si} mmol/L). \
+             The common 0.8 × (4.0 − albumin) variant gives {conventional} mg/dL. In haemodialysis \
+             patients the correction agrees less well with ionized calcium than the \
+             uncorrected value (Clase 2000).{ionized}",
+            "Payne 1973：总钙 {entered} − 白蛋白 {albumin} g/dL + 4.0 = {corrected} mg/dL（{corrected_si} mmol/L）。\
+             常用的 0.8 × (4.0 − 白蛋白) 校正式得 {conventional} mg/dL。在血液透析患者中，\
+             校正钙与离子钙的一致性不如未校正的总钙（Clase 2000）。{ionized}"
+        ),
+        source: "payne_1973",
+    })
+}
+
+pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
+    let mut derived = DerivedValues {
+        corrected_calcium: corrected_calcium(inputs, lang),
+        ..Default::default()
+    };
 
     if let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
         calcium_for_rules(inputs),

@@ -451,30 +451,7 @@ fn render(reason: &Reason, lang: Lang) -> String {
             cutoff,
             holds,
             note,
-        } => {
-            let what = what.get(lang);
-            let value = match value {
-                Shown::Lab(value) => value.describe(lang),
-                Shown::Number(number, decimals) => {
-                    let number = fmt_number(*number, *decimals);
-                    let unit = cutoff.unit.get(lang);
-                    format!("{number} {unit}")
-                }
-            };
-            let sign = if *holds {
-                cutoff.comparison
-            } else {
-                cutoff.comparison.negated()
-            }
-            .sign();
-            let limit = cutoff.limit_words(lang);
-            let note = note.map(|note| render_note(note, lang)).unwrap_or_default();
-            tr!(
-                lang,
-                "{what} {value} {sign} {limit}{note}",
-                "{what} {value} {sign} {limit}{note}"
-            )
-        }
+        } => render_comparison(*what, *value, cutoff, *holds, *note, lang),
         Reason::VsUpperLimit { value, upper, high } => {
             let shown = value.describe(lang);
             let sign = if *high { ">" } else { "≤" };
@@ -534,6 +511,39 @@ fn render(reason: &Reason, lang: Lang) -> String {
         }
         Reason::Said(text) => text.get(lang).to_string(),
     }
+}
+
+/// "intact PTH 1200 pg/mL > 1000 pg/mL": the sign is the cutoff's, or its negation.
+fn render_comparison(
+    what: Text,
+    value: Shown,
+    cutoff: &Cutoff,
+    holds: bool,
+    note: Option<Note>,
+    lang: Lang,
+) -> String {
+    let what = what.get(lang);
+    let value = match value {
+        Shown::Lab(value) => value.describe(lang),
+        Shown::Number(number, decimals) => {
+            let number = fmt_number(number, decimals);
+            let unit = cutoff.unit.get(lang);
+            format!("{number} {unit}")
+        }
+    };
+    let comparison = if holds {
+        cutoff.comparison
+    } else {
+        cutoff.comparison.negated()
+    };
+    let sign = comparison.sign();
+    let limit = cutoff.limit_words(lang);
+    let note = note.map(|note| render_note(note, lang)).unwrap_or_default();
+    tr!(
+        lang,
+        "{what} {value} {sign} {limit}{note}",
+        "{what} {value} {sign} {limit}{note}"
+    )
 }
 
 fn render_note(note: Note, lang: Lang) -> String {
