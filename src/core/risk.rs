@@ -386,6 +386,8 @@ enum Missing {
     NotEntered,
     /// Entered, but not as a number (a lab of another kind): unknown, never absent.
     NotANumber,
+    /// No upper reference limit to compare with.
+    NoUpperLimit,
 }
 
 /// A qualifier after a comparison.
@@ -469,6 +471,11 @@ fn render(reason: &Reason, lang: Lang) -> String {
                 Missing::NotANumber => {
                     tr!(lang, "{what} has no numeric result", "{what}无数值结果")
                 }
+                Missing::NoUpperLimit => tr!(
+                    lang,
+                    "{what}: no upper reference limit to compare with",
+                    "{what}：无参考上限可比较"
+                ),
             }
         }
         Reason::Recorded { finding, value } => {
@@ -1083,7 +1090,7 @@ fn high_alkaline_phosphatase<'a>(ctx: &Context<'a>) -> Judgement<'a> {
             },
         ) => {
             let Some(upper) = reference.high else {
-                return cannot_decide(what, Missing::NotANumber);
+                return cannot_decide(what, Missing::NoUpperLimit);
             };
             let high = flag_against(*canonical, reference) == Flag::High;
             let status = if high {
