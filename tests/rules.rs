@@ -810,3 +810,294 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
         .collect();
     assert_eq!(fields, vec!["findings.gout", "labs.troponin"]);
 }
+
+fn basis_of(assessment: &Assessment, id: &str) -> String {
+    let factor = assessment.risk.factors.iter().find(|f| f.id == id);
+    factor
+        .unwrap_or_else(|| panic!("no factor {id}"))
+        .basis
+        .clone()
+}
+
+/// Each lab cutoff at its limit and just either side, in the unit it is written in and at
+/// the other unit's number that its threshold wording prints.
+#[test]
+fn lab_cutoffs_at_and_either_side_of_the_printed_limits() {
+    let cases: &[(&str, &str, f64, &str, Presence)] = &[
+        // "intact PTH > 1000 pg/mL (106 pmol/L)", "intact PTH < 300 pg/mL (31.8 pmol/L)".
+        (
+            "pth_intact",
+            "pth_over_1000",
+            999.9,
+            "pg/mL",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_over_1000",
+            1000.0,
+            "pg/mL",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_over_1000",
+            1000.1,
+            "pg/mL",
+            Presence::Present,
+        ),
+        (
+            "pth_intact",
+            "pth_over_1000",
+            105.9,
+            "pmol/L",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_over_1000",
+            106.0,
+            "pmol/L",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_over_1000",
+            106.01,
+            "pmol/L",
+            Presence::Present,
+        ),
+        (
+            "pth_intact",
+            "pth_under_300",
+            299.9,
+            "pg/mL",
+            Presence::Present,
+        ),
+        (
+            "pth_intact",
+            "pth_under_300",
+            300.0,
+            "pg/mL",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_under_300",
+            300.1,
+            "pg/mL",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_under_300",
+            31.79,
+            "pmol/L",
+            Presence::Present,
+        ),
+        (
+            "pth_intact",
+            "pth_under_300",
+            31.8,
+            "pmol/L",
+            Presence::Absent,
+        ),
+        (
+            "pth_intact",
+            "pth_under_300",
+            31.9,
+            "pmol/L",
+            Presence::Absent,
+        ),
+        // "albumin < 3.5 g/dL (35 g/L)".
+        (
+            "albumin",
+            "hypoalbuminemia",
+            3.49,
+            "g/dL",
+            Presence::Present,
+        ),
+        ("albumin", "hypoalbuminemia", 3.5, "g/dL", Presence::Absent),
+        ("albumin", "hypoalbuminemia", 3.51, "g/dL", Presence::Absent),
+        ("albumin", "hypoalbuminemia", 34.9, "g/L", Presence::Present),
+        ("albumin", "hypoalbuminemia", 35.0, "g/L", Presence::Absent),
+        ("albumin", "hypoalbuminemia", 35.1, "g/L", Presence::Absent),
+        // "phosphate > 4.5 mg/dL (1.45 mmol/L)": 1.45 mmol/L is 4.49 mg/dL, 1.454 is 4.503.
+        (
+            "phosphate",
+            "hyperphosphatemia",
+            4.49,
+            "mg/dL",
+            Presence::Absent,
+        ),
+        (
+            "phosphate",
+            "hyperphosphatemia",
+            4.5,
+            "mg/dL",
+            Presence::Absent,
+        ),
+        (
+            "phosphate",
+            "hyperphosphatemia",
+            4.501,
+            "mg/dL",
+            Presence::Present,
+        ),
+        (
+            "phosphate",
+            "hyperphosphatemia",
+            1.44,
+            "mmol/L",
+            Presence::Absent,
+        ),
+        (
+            "phosphate",
+            "hyperphosphatemia",
+            1.45,
+            "mmol/L",
+            Presence::Absent,
+        ),
+        (
+            "phosphate",
+            "hyperphosphatemia",
+            1.454,
+            "mmol/L",
+            Presence::Present,
+        ),
+        // "ionized calcium > 1.32 mmol/L (5.3 mg/dL)": 5.3 mg/dL is 1.322 mmol/L.
+        (
+            "calcium_ionized",
+            "hypercalcemia",
+            1.31,
+            "mmol/L",
+            Presence::Absent,
+        ),
+        (
+            "calcium_ionized",
+            "hypercalcemia",
+            1.32,
+            "mmol/L",
+            Presence::Absent,
+        ),
+        (
+            "calcium_ionized",
+            "hypercalcemia",
+            1.321,
+            "mmol/L",
+            Presence::Present,
+        ),
+        (
+            "calcium_ionized",
+            "hypercalcemia",
+            5.29,
+            "mg/dL",
+            Presence::Absent,
+        ),
+        (
+            "calcium_ionized",
+            "hypercalcemia",
+            5.3,
+            "mg/dL",
+            Presence::Present,
+        ),
+        // "ALP above the laboratory's upper limit (default 120 U/L)"; 2 µkat/L = 120 U/L.
+        (
+            "alkaline_phosphatase",
+            "high_alkaline_phosphatase",
+            119.9,
+            "U/L",
+            Presence::Absent,
+        ),
+        (
+            "alkaline_phosphatase",
+            "high_alkaline_phosphatase",
+            120.0,
+            "U/L",
+            Presence::Absent,
+        ),
+        (
+            "alkaline_phosphatase",
+            "high_alkaline_phosphatase",
+            120.1,
+            "U/L",
+            Presence::Present,
+        ),
+        (
+            "alkaline_phosphatase",
+            "high_alkaline_phosphatase",
+            2.0,
+            "µkat/L",
+            Presence::Absent,
+        ),
+        (
+            "alkaline_phosphatase",
+            "high_alkaline_phosphatase",
+            2.01,
+            "µkat/L",
+            Presence::Present,
+        ),
+    ];
+    for &(id, factor_id, value, unit, expected) in cases {
+        let a = assess(&lab(case(), id, value, unit));
+        assert_eq!(factor(&a, factor_id), expected, "{id} {value} {unit}");
+    }
+}
+
+#[test]
+fn total_calcium_cutoff_at_and_either_side_in_both_units() {
+    // "albumin-corrected total calcium > 10.2 mg/dL (2.54 mmol/L)", albumin 4.0 g/dL (no
+    // correction): 2.54 mmol/L is 10.18 mg/dL, 2.545 is 10.2004.
+    for (value, unit, expected) in [
+        (10.19, "mg/dL", Presence::Absent),
+        (10.2, "mg/dL", Presence::Absent),
+        (10.21, "mg/dL", Presence::Present),
+        (2.54, "mmol/L", Presence::Absent),
+        (2.545, "mmol/L", Presence::Present),
+        (2.55, "mmol/L", Presence::Present),
+    ] {
+        let a = assess(&lab(
+            lab(case(), "calcium_total", value, unit),
+            "albumin",
+            4.0,
+            "g/dL",
+        ));
+        assert_eq!(factor(&a, "hypercalcemia"), expected, "{value} {unit}");
+    }
+    // The reasoning names the compared limit in its unit.
+    let a = assess(&lab(
+        lab(case(), "calcium_total", 10.2, "mg/dL"),
+        "albumin",
+        4.0,
+        "g/dL",
+    ));
+    let basis = basis_of(&a, "hypercalcemia");
+    assert!(basis.ends_with("10.2 mg/dL ≤ 10.2 mg/dL"), "{basis}");
+    // Below the limit with albumin missing: unknown, and the basis says albumin is needed.
+    let a = assess(&lab(case(), "calcium_total", 10.2, "mg/dL"));
+    assert_eq!(factor(&a, "hypercalcemia"), Presence::Unknown);
+    assert!(basis_of(&a, "hypercalcemia").contains("albumin is needed"));
+}
+
+#[test]
+fn bmi_cutoffs_and_the_chinese_note_at_their_limits() {
+    let person = |weight: f64| {
+        let mut c = case();
+        c.patient.weight_kg = Some(weight);
+        c.patient.height_cm = Some(160.0);
+        assess(&c)
+    };
+    // At 160 cm: 76.65 kg → 29.94 (29.9), 76.8 → 30.0, 77.0 → 30.08 (30.1).
+    assert_eq!(factor(&person(76.65), "obesity"), Presence::Absent);
+    assert_eq!(factor(&person(76.8), "obesity"), Presence::Present);
+    assert_eq!(factor(&person(77.0), "obesity"), Presence::Present);
+    assert_eq!(
+        basis_of(&person(76.8), "obesity"),
+        "BMI 30 kg/m² ≥ 30 kg/m²"
+    );
+    // The Chinese cut-off 28 is a note only: 71.68 kg → 28.0, 71.5 kg → 27.9.
+    let at_28 = person(71.68);
+    assert_eq!(factor(&at_28, "obesity"), Presence::Absent);
+    assert!(basis_of(&at_28, "obesity").contains("Chinese"));
+    assert!(!basis_of(&person(71.5), "obesity").contains("Chinese"));
+}

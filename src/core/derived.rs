@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::i18n::{Lang, Text};
-use super::inputs::{round_significant, Inputs, LabValue};
-use super::labs::{decimals_for, fmt_number};
+use super::inputs::{from_canonical, round_significant, Inputs, LabValue};
+use super::labs::{decimals_for, fmt_number, lab, Unit, PTH_REFERENCE};
 use crate::tr;
 
 /// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
@@ -14,10 +14,12 @@ use crate::tr;
 pub const PAYNE_REFERENCE_ALBUMIN_G_DL: f64 = 4.0;
 pub const PAYNE_SLOPE: f64 = 1.0;
 pub const CONVENTIONAL_SLOPE: f64 = 0.8;
-/// Default upper limit of normal for intact PTH when the laboratory's is not given.
-pub const DEFAULT_PTH_ULN_PG_ML: f64 = 65.0;
-const CA_MG_DL_TO_MMOL: f64 = 0.2495;
-const PHOS_MG_DL_TO_MMOL: f64 = 0.3229;
+/// Default upper limit of normal for intact PTH when the laboratory's is not given: the
+/// catalogue's.
+pub const DEFAULT_PTH_ULN_PG_ML: f64 = match PTH_REFERENCE.high {
+    Some(high) => high,
+    None => panic!("the catalogue gives intact PTH an upper limit"),
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Derived {
@@ -99,58 +101,68 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
     }
 }
 
+/// Payne's corrected calcium, in the unit total calcium was entered in.
+fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let calcium = inputs.lab("calcium_total")?;
+    // A total calcium that is not a number is not corrected (never corrected as NaN).
+    let total = calcium.canonical()?;
+    let albumin = inputs.lab_canonical("albumin")?;
+    let calcium_si = si_unit("calcium_total")?;
+    let corrected = corrected_calcium_mg_dl(total, albumin)?;
+    let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
+    let corrected_si = from_canonical(corrected, calcium_si);
+    let (value, unit) = if entered_si {
+        (round(corrected_si, 2), calcium_si.symbol)
+    } else {
+        (round(corrected, 1), "mg/dL")
+    };
+    let ionized = if inputs.lab("calcium_ionized").is_some() {
+        lang.pick(
+            " Ionized calcium was also measured and is preferred for decisions.",
+            "同时测定了离子钙，临床决策应优先依据离子钙。",
+        )
+    } else {
+        lang.pick(
+            " Prefer a measured ionized calcium where available.",
+            "如有条件，应优先采用实测离子钙。",
+        )
+    };
+    let conventional = fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2);
+    let entered = calcium.describe(lang);
+    let albumin = fmt_number(albumin, 2);
+    let corrected_si = fmt_number(corrected_si, 2);
+    let corrected = fmt_number(corrected, 2);
+    Some(Derived {
+        value,
+        unit: unit.to_string(),
+        basis: tr!(
+            lang,
+            "Payne 1973: total calcium {entered} − albumin {albumin} g/dL + 4.0 = {corrected} mg/dL ({corrected_si} mmol/L). \
+             The common 0.8 × (4.0 − albumin) variant gives {conventional} mg/dL. In haemodialysis \
+             patients the correction agrees less well with ionized calcium than the \
+             uncorrected value (Clase 2000).{ionized}",
+            "Payne 1973：总钙 {entered} − 白蛋白 {albumin} g/dL + 4.0 = {corrected} mg/dL（{corrected_si} mmol/L）。\
+             常用的 0.8 × (4.0 − 白蛋白) 校正式得 {conventional} mg/dL。在血液透析患者中，\
+             校正钙与离子钙的一致性不如未校正的总钙（Clase 2000）。{ionized}"
+        ),
+        source: "payne_1973",
+    })
+}
+
 pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
-    let mut derived = DerivedValues::default();
+    let mut derived = DerivedValues {
+        corrected_calcium: corrected_calcium(inputs, lang),
+        ..Default::default()
+    };
 
-    if let (Some(calcium), Some(albumin)) =
-        (inputs.lab("calcium_total"), inputs.lab_canonical("albumin"))
-    {
-        let total = calcium.canonical().unwrap_or(f64::NAN);
-        if let Some(corrected) = corrected_calcium_mg_dl(total, albumin) {
-            let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
-            let (value, unit) = if entered_si {
-                (corrected * CA_MG_DL_TO_MMOL, "mmol/L")
-            } else {
-                (corrected, "mg/dL")
-            };
-            let ionized = if inputs.lab("calcium_ionized").is_some() {
-                lang.pick(
-                    " Ionized calcium was also measured and is preferred for decisions.",
-                    "同时测定了离子钙，临床决策应优先依据离子钙。",
-                )
-            } else {
-                lang.pick(
-                    " Prefer a measured ionized calcium where available.",
-                    "如有条件，应优先采用实测离子钙。",
-                )
-            };
-            derived.corrected_calcium = Some(Derived {
-                value: round(value, if entered_si { 2 } else { 1 }),
-                unit: unit.to_string(),
-                basis: tr!(
-                    lang,
-                    "Payne 1973: total calcium {} − albumin {} g/dL + 4.0 = {} mg/dL ({} mmol/L). \
-                     The common 0.8 × (4.0 − albumin) variant gives {} mg/dL. In haemodialysis \
-                     patients the correction agrees less well with ionized calcium than the \
-                     uncorrected value (Clase 2000).{ionized}",
-                    "Payne 1973：总钙 {} − 白蛋白 {} g/dL + 4.0 = {} mg/dL（{} mmol/L）。\
-                     常用的 0.8 × (4.0 − 白蛋白) 校正式得 {} mg/dL。在血液透析患者中，\
-                     校正钙与离子钙的一致性不如未校正的总钙（Clase 2000）。{ionized}",
-                    calcium.describe(lang),
-                    fmt_number(albumin, 2),
-                    fmt_number(corrected, 2),
-                    fmt_number(corrected * CA_MG_DL_TO_MMOL, 2),
-                    fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2),
-                ),
-                source: "payne_1973",
-            });
-        }
-    }
-
-    if let (Some((calcium, which)), Some(phosphate)) =
-        (calcium_for_rules(inputs), inputs.lab_canonical("phosphate"))
-    {
+    if let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
+        calcium_for_rules(inputs),
+        inputs.lab_canonical("phosphate"),
+        si_unit("calcium_total"),
+        si_unit("phosphate"),
+    ) {
         let product = calcium * phosphate;
+        let product_si = product / (calcium_si.to_canonical * phosphate_si.to_canonical);
         let which = which.get(lang);
         derived.calcium_phosphate_product = Some(Derived {
             value: round(product, 1),
@@ -162,7 +174,7 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
                 fmt_number(calcium, 2),
                 fmt_number(phosphate, 2),
                 fmt_number(product, 1),
-                fmt_number(product * CA_MG_DL_TO_MMOL * PHOS_MG_DL_TO_MMOL, 2),
+                fmt_number(product_si, 2),
             ),
             source: "kdigo_2017_ckd_mbd",
         });
@@ -185,8 +197,9 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
         });
     }
 
-    if let Some(pth) = inputs.lab("pth_intact") {
-        let value = pth.canonical().unwrap_or(f64::NAN);
+    // A PTH that is not a number has no multiple of the ULN (never NaN × ULN).
+    if let (Some(pth), Some(value)) = (inputs.lab("pth_intact"), inputs.lab_canonical("pth_intact"))
+    {
         let (uln, local) = pth_uln(inputs);
         let multiple = value / uln;
         derived.pth_multiple_of_uln = Some(Derived {
@@ -215,6 +228,11 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
     derived
 }
 
+/// The lab's SI unit in the catalogue: conversions come from there, nowhere else.
+fn si_unit(id: &str) -> Option<&'static Unit> {
+    lab(id)?.units().iter().find(|unit| unit.si)
+}
+
 fn round(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (value * scale).round() / scale
@@ -223,6 +241,98 @@ fn round(value: f64, decimals: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::case::Case;
+    use crate::core::labs::{Lab, LabKind, QualitativeMeaning, Reference};
+
+    /// `id` as entered, or as a lab whose kind changed to qualitative.
+    fn value(id: &str, number: Option<f64>) -> LabValue {
+        let lab = lab(id).unwrap();
+        match number {
+            Some(number) => LabValue::Numeric {
+                lab,
+                canonical: number,
+                entered: number,
+                unit: &lab.units()[0],
+                reference: Reference {
+                    low: None,
+                    high: None,
+                },
+                local_reference: false,
+            },
+            None => LabValue::Qualitative {
+                lab: Box::leak(Box::new(Lab {
+                    kind: LabKind::Qualitative {
+                        results: &[("positive", QualitativeMeaning::Abnormal)],
+                    },
+                    ..*lab
+                })),
+                result: "positive",
+                meaning: QualitativeMeaning::Abnormal,
+            },
+        }
+    }
+
+    fn derived_from(labs: Vec<(&'static str, LabValue)>) -> DerivedValues {
+        let case = Case::default();
+        let inputs = Inputs {
+            case: &case,
+            age_years: None,
+            weight_kg: None,
+            height_cm: None,
+            dialysis_vintage_months: None,
+            lesion_count: None,
+            labs: labs.into_iter().collect(),
+        };
+        derive(&inputs, Lang::En)
+    }
+
+    #[test]
+    fn a_total_calcium_that_is_not_a_number_is_not_corrected() {
+        let numeric = derived_from(vec![
+            ("calcium_total", value("calcium_total", Some(9.0))),
+            ("albumin", value("albumin", Some(3.0))),
+        ]);
+        assert_eq!(numeric.corrected_calcium.unwrap().value, 10.0);
+        // Was corrected as NaN − albumin + 4.0 = NaN.
+        let qualitative = derived_from(vec![
+            ("calcium_total", value("calcium_total", None)),
+            ("albumin", value("albumin", Some(3.0))),
+        ]);
+        assert_eq!(qualitative.corrected_calcium, None);
+    }
+
+    #[test]
+    fn a_pth_that_is_not_a_number_has_no_multiple_of_the_uln() {
+        let numeric = derived_from(vec![("pth_intact", value("pth_intact", Some(650.0)))]);
+        assert_eq!(numeric.pth_multiple_of_uln.unwrap().value, 10.0);
+        // Was NaN ÷ 65 = NaN × ULN.
+        let qualitative = derived_from(vec![("pth_intact", value("pth_intact", None))]);
+        assert_eq!(qualitative.pth_multiple_of_uln, None);
+    }
+
+    #[test]
+    fn si_values_convert_with_the_catalogue_factor() {
+        let si = |id| si_unit(id).unwrap().symbol;
+        assert_eq!((si("calcium_total"), si("phosphate")), ("mmol/L", "mmol/L"));
+        let derived = derived_from(vec![
+            ("calcium_total", value("calcium_total", Some(9.0))),
+            ("albumin", value("albumin", Some(3.0))),
+            ("phosphate", value("phosphate", Some(5.0))),
+        ]);
+        // 10.0 mg/dL × 0.2495 = 2.495 mmol/L; 50 mg²/dL² × 0.2495 × 0.3229 = 4.03 mmol²/L².
+        let corrected = derived.corrected_calcium.unwrap();
+        assert!(
+            corrected.basis.contains("(2.5 mmol/L)"),
+            "{}",
+            corrected.basis
+        );
+        let product = derived.calcium_phosphate_product.unwrap();
+        assert!(
+            product.basis.contains("(4.03 mmol²/L²)"),
+            "{}",
+            product.basis
+        );
+    }
 
     #[test]
     fn payne_worked_example() {

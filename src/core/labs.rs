@@ -130,6 +130,18 @@ impl Lab {
         })
     }
 
+    /// The accepted unit spelled exactly `symbol` (a rule's stated unit).
+    pub fn unit_named(&self, symbol: &str) -> Option<&'static Unit> {
+        self.units().iter().find(|unit| unit.symbol == symbol)
+    }
+
+    /// The first accepted unit other than `unit`: the other half of "1000 pg/mL (106 pmol/L)".
+    pub fn other_unit(&self, unit: &Unit) -> Option<&'static Unit> {
+        self.units()
+            .iter()
+            .find(|other| other.symbol != unit.symbol)
+    }
+
     pub fn accepted_units(&self) -> String {
         self.units()
             .iter()
@@ -218,6 +230,9 @@ const PTH_PMOL: f64 = 1.0 / 0.106;
 const VITD_NMOL: f64 = 1.0 / 2.496;
 const CREAT_UMOL: f64 = 1.0 / 88.4;
 
+/// Intact PTH's default interval; its upper limit is also the default ULN of PTH ÷ ULN.
+pub const PTH_REFERENCE: Reference = range(15.0, 65.0);
+
 /// The catalogue, in the order the UI shows it (mineral metabolism, then the
 /// hypercoagulability panel of §5 in its order).
 pub const LABS: &[Lab] = &[
@@ -286,7 +301,7 @@ pub const LABS: &[Lab] = &[
                 unit_aka("pg/mL", 1.0, false, &["ng/L"]),
                 unit("pmol/L", PTH_PMOL, true),
             ],
-            reference: range(15.0, 65.0),
+            reference: PTH_REFERENCE,
             plausible: (0.5, 10_000.0),
         },
         note: "Assay-dependent: enter your laboratory's upper limit (default 65 pg/mL).",
@@ -640,6 +655,33 @@ pub fn fmt_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// How many decimals `value` is written with (0 for 1000, 2 for 1.32), up to 6.
+pub fn decimals_written(value: f64) -> usize {
+    (0..6)
+        .find(|&decimals| {
+            let scale = 10f64.powi(decimals as i32);
+            ((value * scale).round() / scale - value).abs() <= 1e-9 * value.abs().max(1.0)
+        })
+        .unwrap_or(6)
+}
+
+/// `value` in `from` restated in `to` (both units of one lab), to the fewest decimals that
+/// convert back to `value` as it is written: 1000 pg/mL is 106 pmol/L, 10.2 mg/dL is
+/// 2.54 mmol/L (2.55 mmol/L would be 10.22 mg/dL), 1.32 mmol/L is 5.3 mg/dL.
+pub fn restate(value: f64, from: &Unit, to: &Unit) -> String {
+    let exact = value * from.to_canonical / to.to_canonical;
+    let written = decimals_written(value);
+    let as_written = |v: f64| fmt_number(v, written);
+    let decimals = (0..6)
+        .find(|&decimals| {
+            let scale = 10f64.powi(decimals as i32);
+            let shown = (exact * scale).round() / scale;
+            as_written(shown * to.to_canonical / from.to_canonical) == as_written(value)
+        })
+        .unwrap_or(6);
+    fmt_number(exact, decimals)
+}
+
 /// A sensible number of decimals for a value in a given unit.
 pub fn decimals_for(value: f64) -> usize {
     let magnitude = value.abs();
@@ -677,6 +719,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn limits_are_restated_to_the_precision_that_converts_back() {
+        let units = |id: &str| lab(id).unwrap().units();
+        let [mg, mmol] = units("calcium_total") else {
+            panic!()
+        };
+        assert_eq!(restate(10.2, mg, mmol), "2.54");
+        assert_eq!(restate(1.32, mmol, mg), "5.3");
+        let [pg, pmol] = units("pth_intact") else {
+            panic!()
+        };
+        assert_eq!(restate(1000.0, pg, pmol), "106");
+        assert_eq!(restate(300.0, pg, pmol), "31.8");
+        let [phos_mg, phos_mmol] = units("phosphate") else {
+            panic!()
+        };
+        assert_eq!(restate(4.5, phos_mg, phos_mmol), "1.45");
+        let [g_dl, g_l] = units("albumin") else {
+            panic!()
+        };
+        assert_eq!(restate(3.5, g_dl, g_l), "35");
+        assert_eq!(decimals_written(1000.0), 0);
+        assert_eq!(decimals_written(1.32), 2);
     }
 
     #[test]
