@@ -184,9 +184,6 @@ pub struct FollowUp {
     pub markers: Vec<MarkerTrend>,
     /// Markers with a value at one visit only (no trend).
     pub single_measurement: Vec<String>,
-    /// Field errors of the visits (`visits[2].pain_score`): those values are left out.
-    pub input_errors: Vec<Issue>,
-    pub warnings: Vec<Issue>,
     pub summary: String,
     /// Every source id used above.
     pub sources: Vec<&'static str>,
@@ -204,13 +201,6 @@ struct CheckedVisit {
     qol_instrument: Option<String>,
     labs: BTreeMap<&'static str, LabValue>,
     msc_routes: Option<Vec<Route>>,
-}
-
-/// Checks the ranges of every visit (the parser checked the types): the input errors and
-/// warnings, with field paths such as `visits[2].pain_score` (the index in the file).
-pub fn validate_visits(case: &Case, lang: Lang) -> (Vec<Issue>, Vec<Issue>) {
-    let (_, errors, warnings) = check(case, lang);
-    (errors, warnings)
 }
 
 /// Year, month, day of a real calendar date written `YYYY-MM-DD` (years 1900–2200).
@@ -686,9 +676,11 @@ fn route_name(route: Route, lang: Lang) -> &'static str {
     }
 }
 
-/// The response summary of the case's visits, with every text in `lang`. Never panics:
-/// invalid values are input errors and left out.
-pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
+/// The response summary of the case's visits, with every text in `lang`, and the visits'
+/// input errors and warnings (field paths such as `visits[2].pain_score`, the index in the
+/// file), which `assess` lists with the rest of the case's. Never panics: invalid values
+/// are input errors and left out.
+pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<Issue>) {
     let (visits, input_errors, warnings) = check(case, lang);
     let mut markers = Vec::new();
     let mut single_measurement = Vec::new();
@@ -900,16 +892,15 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
             sources.push(id);
         }
     }
-    FollowUp {
+    let follow_up = FollowUp {
         visit_count: n,
         first_date,
         last_date,
         treatment_start,
         markers,
         single_measurement,
-        input_errors,
-        warnings,
         summary,
         sources,
-    }
+    };
+    (follow_up, input_errors, warnings)
 }

@@ -57,5 +57,5 @@ pub use assess::{
     assess, assess_in, assess_json, assess_json_in, assess_parsed, assess_parsed_in, Assessment,
 };
 pub use case::{parse_case_text, parse_case_text_in, Case, Treatment, TreatmentKind, Visit};
-pub use followup::{response_summary, FollowUp, MarkerTrend};
+pub use followup::{FollowUp, MarkerTrend};
 pub use i18n::Lang;
