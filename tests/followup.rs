@@ -2,7 +2,7 @@
 //! the response summary, on hand-worked cases.
 
 use calciphylaxis::core::case::{parse_case_text, parse_case_text_in, LabEntry, Route};
-use calciphylaxis::core::followup::{parse_date, Direction, MarkerKind};
+use calciphylaxis::core::followup::{Direction, MarkerKind};
 use calciphylaxis::core::{
     assess_in, assess_parsed_in, Assessment, Case, FollowUp, Lang, Treatment, TreatmentKind, Visit,
 };
@@ -340,26 +340,6 @@ fn out_of_range_values_and_impossible_dates_are_input_errors() {
         (count.percent_change, count.direction),
         (None, Direction::Worsened)
     );
-}
-
-#[test]
-fn dates_are_real_calendar_dates() {
-    assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
-    assert_eq!(parse_date("2000-02-29"), Some((2000, 2, 29)));
-    for bad in [
-        "2023-02-29",
-        "1900-02-29",
-        "2024-04-31",
-        "2024-13-01",
-        "2024-1-01",
-        "24-01-01",
-        "2024/01/01",
-        "2024-01-00",
-        "+024-01-01",
-        "1899-12-31",
-    ] {
-        assert_eq!(parse_date(bad), None, "{bad}");
-    }
 }
 
 #[test]

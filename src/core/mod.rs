@@ -40,6 +40,7 @@ macro_rules! id_enum {
 pub mod assess;
 pub mod case;
 pub mod citations;
+pub mod date;
 pub mod derived;
 pub mod diagnosis;
 pub mod findings;
