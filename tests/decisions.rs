@@ -1,12 +1,12 @@
-//! Decision goldens: the part of each example's assessment that a rule decides (statuses,
+//! Decision goldens: the part of each example's (and each `tests/cases/` file's) assessment that a rule decides (statuses,
 //! ids, tiers, numbers, units, field paths and source ids), with every sentence taken out.
 //! A redesign of how rules say things must leave this byte for byte as it is; the prose
 //! goldens (tests/golden/*.json) may change where wording improved, reviewed as a diff.
 //! Regenerate with UPDATE_GOLDEN=1 only for a change that is meant to alter a decision.
 
 mod common;
-use common::{examples, first_difference};
-use std::path::Path;
+use common::{examples, first_difference, test_cases};
+use std::path::{Path, PathBuf};
 
 use calciphylaxis::core::{assess_json_in, Lang};
 use serde_json::Value;
@@ -59,6 +59,13 @@ fn decisions(value: &Value) -> Value {
     }
 }
 
+/// The example cases, then the test cases: each has a decision golden of the same name.
+fn cases() -> Vec<PathBuf> {
+    let cases: Vec<PathBuf> = examples().into_iter().chain(test_cases()).collect();
+    assert!(cases.len() >= 9, "case files missing: {cases:?}");
+    cases
+}
+
 fn assessed(path: &Path, lang: Lang) -> Value {
     let text = std::fs::read_to_string(path).unwrap();
     let assessment = assess_json_in(&text, lang).unwrap();
@@ -68,7 +75,7 @@ fn assessed(path: &Path, lang: Lang) -> Value {
 #[test]
 fn decisions_match_the_decision_goldens() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    for path in examples() {
+    for path in cases() {
         let got = decisions(&assessed(&path, Lang::En));
         let golden = Path::new("tests/golden/decisions").join(path.file_name().unwrap());
         if update {
@@ -94,7 +101,7 @@ fn decisions_match_the_decision_goldens() {
 /// missing from PROSE_KEYS (or a decision that depends on the language) fails here.
 #[test]
 fn decisions_do_not_depend_on_the_language() {
-    for path in examples() {
+    for path in cases() {
         let en = decisions(&assessed(&path, Lang::En));
         let zh = decisions(&assessed(&path, Lang::Zh));
         if let Some(diff) = first_difference(&en, &zh) {
@@ -104,4 +111,27 @@ fn decisions_do_not_depend_on_the_language() {
             );
         }
     }
+}
+
+/// The follow-up is part of the decisions: its directions, dates, changes and sources.
+#[test]
+fn the_follow_up_case_decides_its_markers() {
+    let got = decisions(&assessed(
+        Path::new("tests/cases/follow-up-visits.json"),
+        Lang::En,
+    ));
+    let f = &got["follow_up"];
+    assert_eq!(f["visit_count"], 3);
+    assert_eq!(f["treatment_start"]["date"], "2025-03-24");
+    let direction = |id: &str| {
+        f["markers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .map(|m| m["direction"].clone())
+    };
+    assert_eq!(direction("wound_area_cm2"), Some("improved".into()));
+    assert_eq!(direction("d_dimer"), Some("toward_range".into()));
+    assert!(f.get("summary").is_none() && f["markers"][0].get("basis").is_none());
 }

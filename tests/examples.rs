@@ -179,3 +179,29 @@ fn reads_standard_input_and_reports_field_errors() {
     assert_eq!(a["input_errors"][0]["field"], "patient.age_years");
     assert_eq!(factor_status(&a, "hypoalbuminemia"), "present");
 }
+
+#[test]
+fn the_follow_up_of_a_case_with_visits_is_printed_and_absent_without_visits() {
+    let a = run(Path::new("tests/cases/follow-up-visits.json"));
+    let f = &a["follow_up"];
+    assert_eq!(f["visit_count"], 3);
+    assert_eq!(f["first_date"], "2025-03-03");
+    assert_eq!(f["treatment_start"]["routes"][0], "intravenous");
+    let pain = f["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "pain_score")
+        .unwrap();
+    assert_eq!(pain["baseline"]["value"].as_f64(), Some(8.0));
+    assert_eq!(pain["latest"]["value"].as_f64(), Some(3.0));
+    assert!(
+        f["summary"].as_str().unwrap().contains("3 dated visits"),
+        "{}",
+        f["summary"]
+    );
+    assert!(a["citations"]["seed_hamsc_salvage"].is_string());
+    // A case without visits: no follow_up key at all.
+    let a = run(Path::new("examples/cases/spec-example.json"));
+    assert!(a.get("follow_up").is_none());
+}

@@ -2,9 +2,9 @@
 //! the response summary, on hand-worked cases.
 
 use calciphylaxis::core::case::{parse_case_text, parse_case_text_in, LabEntry, Route};
-use calciphylaxis::core::followup::{parse_date, validate_visits, Direction, MarkerKind};
+use calciphylaxis::core::followup::{Direction, MarkerKind};
 use calciphylaxis::core::{
-    response_summary, Case, FollowUp, Lang, Treatment, TreatmentKind, Visit,
+    assess_in, assess_parsed_in, Assessment, Case, FollowUp, Lang, Treatment, TreatmentKind, Visit,
 };
 
 /// Three visits, written out of order, with unit changes between visits.
@@ -48,10 +48,24 @@ const THREE_VISITS: &str = r#"{
   ]
 }"#;
 
-fn summary_of(text: &str, lang: Lang) -> FollowUp {
+/// The assessment of a case file that has no type errors.
+fn assessed(text: &str, lang: Lang) -> Assessment {
     let parsed = parse_case_text_in(text, lang).unwrap();
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
-    response_summary(&parsed.case, lang)
+    assess_parsed_in(&parsed, lang)
+}
+
+fn summary_of(text: &str, lang: Lang) -> FollowUp {
+    assessed(text, lang)
+        .follow_up
+        .expect("a case with visits has a follow-up")
+}
+
+/// The follow-up of a case with visits, assessed in `lang`.
+fn follow_up_of(case: &Case, lang: Lang) -> FollowUp {
+    assess_in(case, lang)
+        .follow_up
+        .expect("a case with visits has a follow-up")
 }
 
 fn marker<'a>(f: &'a FollowUp, id: &str) -> &'a calciphylaxis::core::MarkerTrend {
@@ -67,8 +81,9 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn three_visits_sorted_by_date_with_baseline_latest_and_change() {
-    let f = summary_of(THREE_VISITS, Lang::En);
-    assert!(f.input_errors.is_empty(), "{:?}", f.input_errors);
+    let a = assessed(THREE_VISITS, Lang::En);
+    assert!(a.input_errors.is_empty(), "{:?}", a.input_errors);
+    let f = a.follow_up.unwrap();
     assert_eq!(f.visit_count, 3);
     assert_eq!(f.first_date.as_deref(), Some("2024-01-10"));
     assert_eq!(f.last_date.as_deref(), Some("2024-03-01"));
@@ -210,15 +225,17 @@ fn no_visits_no_trend_and_old_files_are_unchanged() {
     let parsed = parse_case_text(&text).unwrap();
     assert!(parsed.case.visits.is_empty());
     assert!(!parsed.case.to_json_pretty().contains("visits"));
-    let f = response_summary(&parsed.case, Lang::En);
-    assert_eq!(f.visit_count, 0);
-    assert!(f.markers.is_empty() && f.treatment_start.is_none());
-    assert!(f.summary.contains("at least 2"), "{}", f.summary);
+    // No visits: no follow-up, and the assessment does not name it at all.
+    let a = assess_parsed_in(&parsed, Lang::En);
+    assert!(a.follow_up.is_none());
+    assert!(serde_json::to_value(&a).unwrap().get("follow_up").is_none());
     // One visit: values, but no trend.
     let one =
         r#"{"format":"calciphylaxis-case/1","visits":[{"date":"2024-01-01","pain_score":5}]}"#;
     let f = summary_of(one, Lang::En);
-    assert!(f.markers.is_empty());
+    assert_eq!(f.visit_count, 1);
+    assert!(f.markers.is_empty() && f.treatment_start.is_none());
+    assert!(f.summary.contains("at least 2"), "{}", f.summary);
     assert_eq!(f.single_measurement, vec!["pain_score".to_string()]);
 }
 
@@ -258,7 +275,7 @@ fn wrong_types_are_field_errors_and_unknown_keys_are_kept() {
     assert_eq!(back["visits"][0]["bwat"], 40);
     assert_eq!(back["visits"][2]["treatments"][1]["site"], "thigh");
     // The rest is still summarised: pain 7 → 5 (the third visit's pain was text).
-    let f = response_summary(&parsed.case, Lang::En);
+    let f = follow_up_of(&parsed.case, Lang::En);
     assert_eq!(marker(&f, "pain_score").change, -2.0);
     assert_eq!(f.treatment_start.unwrap().date, "2024-03-01");
     // `visits` that is not a list.
@@ -283,8 +300,10 @@ fn out_of_range_values_and_impossible_dates_are_input_errors() {
         "types are fine: {:?}",
         parsed.errors
     );
-    let f = response_summary(&parsed.case, Lang::En);
-    let fields: Vec<String> = f.input_errors.iter().map(|e| e.field.to_string()).collect();
+    // The visits' errors are the assessment's, with the visit's index in the file.
+    let a = assess_parsed_in(&parsed, Lang::En);
+    let f = a.follow_up.clone().unwrap();
+    let fields: Vec<String> = a.input_errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(
         fields,
         [
@@ -298,13 +317,12 @@ fn out_of_range_values_and_impossible_dates_are_input_errors() {
         ]
     );
     assert!(
-        f.input_errors[2].message.contains("0–10"),
+        a.input_errors[2].message.contains("0–10"),
         "{:?}",
-        f.input_errors[2]
+        a.input_errors[2]
     );
-    assert!(f.input_errors[4].message.contains("2023-02-29"));
-    assert_eq!(f.warnings[0].field, "visits[0].labs.mystery");
-    assert_eq!(validate_visits(&parsed.case, Lang::En).0, f.input_errors);
+    assert!(a.input_errors[4].message.contains("2023-02-29"));
+    assert_eq!(a.warnings[0].field, "visits[0].labs.mystery");
     // Left out, never clamped: pain 6 → 0 from the two valid visits; area 10 → 0 is −100 %.
     assert_eq!(f.visit_count, 3);
     let pain = marker(&f, "pain_score");
@@ -329,26 +347,6 @@ fn out_of_range_values_and_impossible_dates_are_input_errors() {
 }
 
 #[test]
-fn dates_are_real_calendar_dates() {
-    assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
-    assert_eq!(parse_date("2000-02-29"), Some((2000, 2, 29)));
-    for bad in [
-        "2023-02-29",
-        "1900-02-29",
-        "2024-04-31",
-        "2024-13-01",
-        "2024-1-01",
-        "24-01-01",
-        "2024/01/01",
-        "2024-01-00",
-        "+024-01-01",
-        "1899-12-31",
-    ] {
-        assert_eq!(parse_date(bad), None, "{bad}");
-    }
-}
-
-#[test]
 fn nan_and_infinite_values_from_code_are_errors_not_panics() {
     let mut case = Case::default();
     for (date, pain) in [
@@ -364,8 +362,9 @@ fn nan_and_infinite_values_from_code_are_errors_not_panics() {
             ..Visit::default()
         });
     }
-    let f = response_summary(&case, Lang::Zh);
-    assert_eq!(f.input_errors.len(), 8);
+    let a = assess_in(&case, Lang::Zh);
+    assert_eq!(a.input_errors.len(), 8);
+    let f = a.follow_up.unwrap();
     assert!(f.markers.is_empty());
     assert_eq!(f.single_measurement, vec!["pain_score".to_string()]);
 }
@@ -461,7 +460,7 @@ fn chinese_summary_has_the_same_numbers_in_chinese() {
     }
     let bad =
         r#"{"format":"calciphylaxis-case/1","visits":[{"date":"2024-02-30","pain_score":12}]}"#;
-    for issue in summary_of(bad, Lang::Zh).input_errors {
+    for issue in assessed(bad, Lang::Zh).input_errors {
         assert!(cjk(&issue.message), "{issue:?}");
     }
 }

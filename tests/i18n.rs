@@ -430,27 +430,23 @@ fn snake_tokens(text: &str) -> Vec<String> {
 /// Every field label and follow-up text the results show for `text`, in Chinese.
 fn chinese_labels_and_follow_up(text: &str) -> Vec<(String, String)> {
     use calciphylaxis::core::followup::marker_name;
-    use calciphylaxis::core::{assess_parsed_in, response_summary};
+    use calciphylaxis::core::assess_parsed_in;
     let parsed = parse_case_text_in(text, Lang::Zh).unwrap();
     let assessment = assess_parsed_in(&parsed, Lang::Zh);
-    let follow_up = response_summary(&parsed.case, Lang::Zh);
+    // The visits' errors and warnings are the assessment's own (with their paths).
     let mut shown = Vec::new();
-    for issue in assessment
-        .input_errors
-        .iter()
-        .chain(&assessment.warnings)
-        .chain(&follow_up.input_errors)
-        .chain(&follow_up.warnings)
-    {
+    for issue in assessment.input_errors.iter().chain(&assessment.warnings) {
         shown.push((issue.field.to_string(), issue.field.label(Lang::Zh)));
     }
-    for id in &follow_up.single_measurement {
-        shown.push((id.clone(), marker_name(id, Lang::Zh)));
+    if let Some(follow_up) = &assessment.follow_up {
+        for id in &follow_up.single_measurement {
+            shown.push((id.clone(), marker_name(id, Lang::Zh)));
+        }
+        for marker in &follow_up.markers {
+            shown.push((marker.id.clone(), marker.name.clone()));
+        }
+        shown.push((String::new(), follow_up.summary.clone()));
     }
-    for marker in &follow_up.markers {
-        shown.push((marker.id.clone(), marker.name.clone()));
-    }
-    shown.push((String::new(), follow_up.summary.clone()));
     shown
 }
 

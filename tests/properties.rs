@@ -7,6 +7,7 @@ use calciphylaxis::core::citations::citation;
 use calciphylaxis::core::findings::{Site, FINDINGS};
 use calciphylaxis::core::labs::LABS;
 use calciphylaxis::core::{assess, assess_json};
+use calciphylaxis::core::{Treatment, TreatmentKind, Visit};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -41,6 +42,48 @@ fn any_finding_id() -> impl Strategy<Value = String> {
     prop_oneof![4 => proptest::sample::select(ids), 1 => "[a-z_]{1,12}"]
 }
 
+fn any_date() -> impl Strategy<Value = Option<String>> {
+    let dates = [
+        "2024-01-10",
+        "2024-02-29",
+        "2024-03-01",
+        "2023-02-31",
+        "2024-1-5",
+        "",
+    ];
+    proptest::option::of(proptest::sample::select(dates.to_vec()).prop_map(str::to_string))
+}
+
+/// Follow-up visits: dates valid, impossible or repeated; any numbers; labs as above; MSC
+/// given or not (the follow-up's sources must be cited too).
+fn any_visits() -> impl Strategy<Value = Vec<Visit>> {
+    let visit = (
+        any_date(),
+        proptest::option::of(any_number()),
+        proptest::option::of(any_number()),
+        proptest::collection::btree_map(any_lab_id(), (any_number(), any_unit()), 0..4),
+        any::<bool>(),
+    )
+        .prop_map(|(date, pain, area, labs, msc)| Visit {
+            date,
+            pain_score: pain,
+            wound_area_cm2: area,
+            labs: labs
+                .into_iter()
+                .map(|(id, (value, unit))| (id, LabEntry::numeric(value, &unit)))
+                .collect(),
+            treatments: msc
+                .then(|| Treatment {
+                    kind: Some(TreatmentKind::Msc),
+                    ..Treatment::default()
+                })
+                .into_iter()
+                .collect(),
+            ..Visit::default()
+        });
+    proptest::collection::vec(visit, 0..4)
+}
+
 prop_compose! {
     fn any_case()(
         age in proptest::option::of(any_number()),
@@ -56,6 +99,7 @@ prop_compose! {
              proptest::option::of(any_number())),
             0..20),
         sites in proptest::collection::vec(proptest::sample::select(Site::ALL.to_vec()), 0..5),
+        visits in any_visits(),
     ) -> Case {
         let mut case = Case::default();
         case.patient.age_years = age;
@@ -68,6 +112,7 @@ prop_compose! {
         case.labs = labs.into_iter().map(|(id, (value, unit, result, low, high))| {
             (id, LabEntry { value, unit, result, date: None, reference_low: low, reference_high: high })
         }).collect();
+        case.visits = visits;
         case
     }
 }
@@ -92,6 +137,10 @@ proptest! {
         let assessment = assess(&case);
         let json = serde_json::to_value(&assessment).unwrap();
         check_numbers_finite(&json["derived"], "derived");
+        if let Some(follow_up) = json.get("follow_up") {
+            check_numbers_finite(follow_up, "follow_up");
+        }
+        prop_assert_eq!(assessment.follow_up.is_some(), !case.visits.is_empty());
         let mut ids = Vec::new();
         collect_source_ids(&json, &mut ids);
         for id in &ids {
@@ -100,7 +149,7 @@ proptest! {
         }
         for error in &assessment.input_errors {
             prop_assert!(
-                ["patient.", "kidney.", "lesions.", "labs.", "findings."].iter().any(|p| error.field.to_string().starts_with(p)),
+                ["patient.", "kidney.", "lesions.", "labs.", "findings.", "visits["].iter().any(|p| error.field.to_string().starts_with(p)),
                 "error without a field: {:?}", error
             );
             prop_assert!(!error.message.is_empty());

@@ -9,6 +9,7 @@ use super::case::{parse_case_text_in, Case, CaseFileError, Issue, ParsedCase};
 use super::citations::citation;
 use super::derived::{derive, DerivedValues};
 use super::diagnosis::{assess_diagnosis, Diagnosis};
+use super::followup::{response_summary, FollowUp};
 use super::i18n::Lang;
 use super::inputs::validate;
 use super::msc::{assess_msc, Msc};
@@ -27,6 +28,10 @@ pub struct Assessment {
     pub diagnosis: Diagnosis,
     pub workup: Workup,
     pub msc: Msc,
+    /// The response summary of the follow-up visits; absent (not serialised) when the case
+    /// has none. The visits' input errors and warnings are in `input_errors` / `warnings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
     /// Every source id used above, with its full reference.
     pub citations: BTreeMap<&'static str, String>,
 }
@@ -40,7 +45,13 @@ pub fn assess(case: &Case) -> Assessment {
 /// Assesses a case with every human-readable text in `lang`. Ids, statuses, numbers, units
 /// and sources do not depend on the language.
 pub fn assess_in(case: &Case, lang: Lang) -> Assessment {
-    let (inputs, input_errors, warnings) = validate(case, lang);
+    let (inputs, mut input_errors, mut warnings) = validate(case, lang);
+    let follow_up = (!case.visits.is_empty()).then(|| {
+        let (follow_up, mut visit_errors, mut visit_warnings) = response_summary(case, lang);
+        input_errors.append(&mut visit_errors);
+        warnings.append(&mut visit_warnings);
+        follow_up
+    });
     let derived = derive(&inputs, lang);
     let workup = assess_workup(&inputs, lang);
     let risk = assess_risk(&inputs, &derived, &workup, lang);
@@ -55,6 +66,7 @@ pub fn assess_in(case: &Case, lang: Lang) -> Assessment {
         diagnosis,
         workup,
         msc,
+        follow_up,
         citations: BTreeMap::new(),
     };
     assessment.citations = cited(&assessment);
@@ -117,11 +129,20 @@ fn cited(a: &Assessment) -> BTreeMap<&'static str, String> {
         .chain(a.msc.criteria.iter().map(|c| &c.sources))
         .flat_map(|ids| ids.iter().copied());
     let context = a.msc.context.iter().map(|c| c.source);
+    let follow_up = a.follow_up.iter().flat_map(follow_up_sources);
     derived
         .chain(lists)
         .chain(context)
+        .chain(follow_up)
         .filter_map(|id| citation(id).map(|c| (c.id, c.full())))
         .collect()
+}
+
+/// The follow-up's source ids: its markers', its treatment start's and its own list.
+fn follow_up_sources(f: &FollowUp) -> impl Iterator<Item = &'static str> + '_ {
+    let markers = f.markers.iter().flat_map(|m| m.sources.iter());
+    let start = f.treatment_start.iter().flat_map(|t| t.sources.iter());
+    markers.chain(start).chain(f.sources.iter()).copied()
 }
 
 pub fn collect_source_ids(value: &serde_json::Value, ids: &mut Vec<String>) {
@@ -140,5 +161,28 @@ pub fn collect_source_ids(value: &serde_json::Value, ids: &mut Vec<String>) {
         }
         Value::Array(items) => items.iter().for_each(|i| collect_source_ids(i, ids)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every other section cites the seed reports too, so the property tests could not see
+    /// `cited` forgetting the follow-up: checked here on the follow-up alone.
+    #[test]
+    fn every_source_the_follow_up_names_is_collected_for_the_citations() {
+        let text = include_str!("../../tests/cases/follow-up-visits.json");
+        let follow_up = assess_json(text).unwrap().follow_up.unwrap();
+        let mut named = Vec::new();
+        collect_source_ids(&serde_json::to_value(&follow_up).unwrap(), &mut named);
+        assert!(
+            named.iter().any(|id| id == "kdigo_2017_ckd_mbd"),
+            "{named:?}"
+        );
+        let collected: Vec<&str> = follow_up_sources(&follow_up).collect();
+        for id in &named {
+            assert!(collected.contains(&id.as_str()), "{id} not collected");
+        }
     }
 }

@@ -287,8 +287,8 @@ pub struct Treatment {
 }
 
 /// One follow-up visit (an extension of format 1, `docs/case-format-visits.md`). Every key
-/// is optional; ranges (pain 0–10, area ≥ 0, a real date) are checked by
-/// [`super::followup::validate_visits`], like `assess` checks the rest of the case.
+/// is optional; ranges (pain 0–10, area ≥ 0, a real date) are checked by `assess` (in
+/// [`super::followup::response_summary`]), like the rest of the case.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Visit {
     /// `YYYY-MM-DD`.

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::case::{Case, Issue, Route, TreatmentKind};
+use super::date::Date;
 use super::field_path::{FieldPath, VisitField, VisitPath};
 use super::i18n::{Lang, Text};
 use super::inputs::{round_significant, validate_labs, LabValue};
@@ -251,9 +252,6 @@ pub struct FollowUp {
     /// Markers with a value at one visit only (no trend): their ids (named by
     /// [`marker_name`]).
     pub single_measurement: Vec<String>,
-    /// Field errors of the visits (`visits[2].pain_score`): those values are left out.
-    pub input_errors: Vec<Issue>,
-    pub warnings: Vec<Issue>,
     pub summary: String,
     /// Every source id used above.
     pub sources: Vec<&'static str>,
@@ -262,8 +260,7 @@ pub struct FollowUp {
 /// A visit whose date is valid, with the values that passed their checks.
 struct CheckedVisit {
     index: usize,
-    date: String,
-    day: (u32, u32, u32),
+    date: Date,
     wound_area: Option<f64>,
     wound_count: Option<f64>,
     pain: Option<f64>,
@@ -271,43 +268,6 @@ struct CheckedVisit {
     qol_instrument: Option<String>,
     labs: BTreeMap<&'static str, LabValue>,
     msc_routes: Option<Vec<Route>>,
-}
-
-/// Checks the ranges of every visit (the parser checked the types): the input errors and
-/// warnings, with field paths such as `visits[2].pain_score` (the index in the file).
-pub fn validate_visits(case: &Case, lang: Lang) -> (Vec<Issue>, Vec<Issue>) {
-    let (_, errors, warnings) = check(case, lang);
-    (errors, warnings)
-}
-
-/// Year, month, day of a real calendar date written `YYYY-MM-DD` (years 1900–2200).
-pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let digits = |s: &str| {
-        s.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let (year, month, day) = (
-        digits(&text[0..4])?,
-        digits(&text[5..7])?,
-        digits(&text[8..10])?,
-    );
-    if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) {
-        return None;
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (1..=days).contains(&day).then_some((year, month, day))
 }
 
 fn is_wound_qol(instrument: &str) -> bool {
@@ -458,18 +418,11 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
             ));
             continue;
         };
-        let Some(day) = parse_date(date) else {
-            errors.push(Issue::new(
-                field,
-                tr!(
-                    lang,
-                    "\"{date}\" is not a real date in the form YYYY-MM-DD; the visit is left out of the trends",
-                    "\"{date}\" 不是 YYYY-MM-DD 格式的有效日期；该次随访未纳入趋势"
-                ),
-            ));
+        let Some(parsed) = Date::parse(date) else {
+            errors.push(Issue::new(field, Date::invalid_message(date, lang)));
             continue;
         };
-        if checked.iter().any(|v: &CheckedVisit| v.day == day) {
+        if checked.iter().any(|v: &CheckedVisit| v.date == parsed) {
             warnings.push(Issue::new(
                 field,
                 tr!(
@@ -481,8 +434,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
         }
         checked.push(CheckedVisit {
             index,
-            date: date.to_string(),
-            day,
+            date: parsed,
             wound_area,
             wound_count,
             pain,
@@ -493,7 +445,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
         });
     }
     // Stable: visits on the same date keep the file's order.
-    checked.sort_by_key(|v| (v.day, v.index));
+    checked.sort_by_key(|v| (v.date, v.index));
     (checked, errors, warnings)
 }
 
@@ -646,7 +598,7 @@ fn lab_trend(
         }) = visit.labs.get(id)
         {
             points.push(TrendPoint {
-                date: visit.date.clone(),
+                date: visit.date.to_string(),
                 value: *canonical,
             });
             converted |= entered_unit.symbol != unit;
@@ -765,7 +717,7 @@ fn points_of(
         .iter()
         .filter_map(|v| {
             get(v).map(|value| TrendPoint {
-                date: v.date.clone(),
+                date: v.date.to_string(),
                 value,
             })
         })
@@ -785,9 +737,11 @@ fn route_name(route: Route, lang: Lang) -> &'static str {
     }
 }
 
-/// The response summary of the case's visits, with every text in `lang`. Never panics:
-/// invalid values are input errors and left out.
-pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
+/// The response summary of the case's visits, with every text in `lang`, and the visits'
+/// input errors and warnings (field paths such as `visits[2].pain_score`, the index in the
+/// file), which `assess` lists with the rest of the case's. Never panics: invalid values
+/// are input errors and left out.
+pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<Issue>) {
     let (visits, input_errors, warnings) = check(case, lang);
     let mut markers = Vec::new();
     let mut single_measurement = Vec::new();
@@ -931,7 +885,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
 
     let treatment_start = visits.iter().find_map(|v| {
         let routes = v.msc_routes.clone()?;
-        let date = v.date.clone();
+        let date = v.date.to_string();
         let how = if routes.is_empty() {
             lang.pick("route not recorded", "给药途径未记录").to_string()
         } else {
@@ -953,8 +907,8 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
         })
     });
 
-    let first_date = visits.first().map(|v| v.date.clone());
-    let last_date = visits.last().map(|v| v.date.clone());
+    let first_date = visits.first().map(|v| v.date.to_string());
+    let last_date = visits.last().map(|v| v.date.to_string());
     let n = visits.len();
     let tracked = markers.len();
     let better = markers
@@ -996,16 +950,15 @@ pub fn response_summary(case: &Case, lang: Lang) -> FollowUp {
             sources.push(id);
         }
     }
-    FollowUp {
+    let follow_up = FollowUp {
         visit_count: n,
         first_date,
         last_date,
         treatment_start,
         markers,
         single_measurement,
-        input_errors,
-        warnings,
         summary,
         sources,
-    }
+    };
+    (follow_up, input_errors, warnings)
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::case::{Case, Dialysis, Issue, LabEntry};
 use super::field_path::{FieldPath, Key, KidneyField, LabField, LesionField, PatientField};
+use super::date::Date;
 use super::findings::finding_def;
 use super::i18n::Lang;
 use super::labs::{
@@ -396,14 +397,10 @@ pub fn validate_labs(
             Err(message) => errors.push(Issue::new(field.clone(), message)),
         }
         if let Some(date) = &entry.date {
-            if !is_iso_date(date) {
+            if Date::parse(date).is_none() {
                 errors.push(Issue::new(
                     field.lab_key(LabField::Date),
-                    tr!(
-                        lang,
-                        "\"{date}\" is not a date in the form YYYY-MM-DD",
-                        "\"{date}\" 不是 YYYY-MM-DD 格式的日期"
-                    ),
+                    Date::invalid_message(date, lang),
                 ));
             }
         }
@@ -579,16 +576,4 @@ fn accepted_results(results: &[(&str, QualitativeMeaning)]) -> String {
         .map(|(id, _)| *id)
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let number = |s: &str| s.parse::<u32>().ok();
-    matches!(
-        (number(parts[0]), number(parts[1]), number(parts[2])),
-        (Some(1900..=2200), Some(1..=12), Some(1..=31))
-    )
 }

@@ -41,6 +41,7 @@ macro_rules! id_enum {
 pub mod assess;
 pub mod case;
 pub mod citations;
+pub mod date;
 pub mod derived;
 pub mod diagnosis;
 pub mod field_path;
@@ -59,5 +60,5 @@ pub use assess::{
     assess, assess_in, assess_json, assess_json_in, assess_parsed, assess_parsed_in, Assessment,
 };
 pub use case::{parse_case_text, parse_case_text_in, Case, Treatment, TreatmentKind, Visit};
-pub use followup::{response_summary, FollowUp, MarkerTrend};
+pub use followup::{FollowUp, MarkerTrend};
 pub use i18n::Lang;

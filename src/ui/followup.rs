@@ -14,6 +14,7 @@ use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::followup::{marker_name, FollowUp};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{fmt_number, lab};
+use crate::core::Assessment;
 use crate::form::{convert_unit, default_unit, UnitSystem, VisitInput, MSC_GIVEN, VISIT_LABS};
 
 const FOLLOW_UP: Text = Text::new("Follow-up visits", "随访");
@@ -234,15 +235,18 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FollowUpPanelProps {
-    pub follow_up: Rc<FollowUp>,
+    pub assessment: Rc<Assessment>,
     pub lang: Lang,
 }
 
 /// Each marker from baseline to the latest visit, judged against its reference, with its
-/// chart; shown once the case has visits.
+/// chart; shown once the case has visits (nothing without them).
 #[component]
 pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
-    let (f, lang) = (&props.follow_up, props.lang);
+    let lang = props.lang;
+    let Some(f) = &props.assessment.follow_up else {
+        return Html::default();
+    };
     let start = f.treatment_start.as_ref().map(|t| t.date.clone());
     let single: Vec<String> = f
         .single_measurement

@@ -19,9 +19,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::assess_in;
 use crate::core::case::{check_case_size, parse_case_text_in, Issue};
 use crate::core::i18n::Lang;
-use crate::core::{assess_in, response_summary};
+use crate::core::labs::lab;
 use crate::form::{Form, UnitSystem};
 use case_form::CaseForm;
 use fields::SelectField;
@@ -193,17 +194,13 @@ pub fn App() -> Html {
     let lang = state.lang;
     let computed = use_memo((state.form.clone(), lang), |(form, lang)| {
         let (case, form_errors) = form.to_case_in(*lang);
+        // The visits' response summary and errors come with it (`follow_up`).
         let assessment = Rc::new(assess_in(&case, *lang));
-        // The response to treatment, once the case has follow-up visits.
-        let follow_up = (!case.visits.is_empty()).then(|| Rc::new(response_summary(&case, *lang)));
-        (assessment, Rc::new(form_errors), Rc::new(case), follow_up)
+        (assessment, Rc::new(form_errors), Rc::new(case))
     });
-    let (assessment, form_errors, case, follow_up) = &*computed;
+    let (assessment, form_errors, case) = &*computed;
     let mut all_errors: Vec<Issue> = form_errors.to_vec();
     all_errors.extend(assessment.input_errors.iter().cloned());
-    if let Some(follow_up) = follow_up {
-        all_errors.extend(follow_up.input_errors.iter().cloned());
-    }
     let all_errors = Rc::new(all_errors);
 
     // Keep the document's language (screen readers, CJK fonts) and title in step.
@@ -466,8 +463,8 @@ pub fn App() -> Html {
                     <DiagnosisPanel assessment={assessment.clone()} {lang} />
                     <WorkupPanel assessment={assessment.clone()} {lang} />
                     <MscPanel assessment={assessment.clone()} {lang} />
-                    if let Some(follow_up) = follow_up {
-                        <followup::FollowUpPanel follow_up={follow_up.clone()} {lang} />
+                    if assessment.follow_up.is_some() {
+                        <followup::FollowUpPanel assessment={assessment.clone()} {lang} />
                     }
                     <DerivedPanel assessment={assessment.clone()} {lang} />
                     <print::Citations assessment={assessment.clone()} {lang} />

@@ -7,7 +7,7 @@
 
 use yew::prelude::*;
 
-use crate::core::followup::parse_date;
+use crate::core::date::Date;
 use crate::core::i18n::Lang;
 use crate::core::labs::{decimals_for, fmt_number};
 use crate::tr;
@@ -31,35 +31,9 @@ pub fn scale(value: f64, domain: (f64, f64), range: (f64, f64)) -> f64 {
     r0 + (value - d0) / (d1 - d0) * (r1 - r0)
 }
 
-/// Days since 1900-01-01 of a `YYYY-MM-DD` date.
+/// Days since 1900-01-01 of a `YYYY-MM-DD` date (none for anything else).
 pub fn day_number(date: &str) -> Option<f64> {
-    let (year, month, day) = parse_date(date)?;
-    let days_before_year: u32 = (1900..year)
-        .map(|y| {
-            if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
-                366
-            } else {
-                365
-            }
-        })
-        .sum();
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let month_days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let days_before_month: u32 = month_days[..(month - 1) as usize].iter().sum();
-    Some(f64::from(days_before_year + days_before_month + day - 1))
+    Date::parse(date).map(|d| f64::from(d.day_number()))
 }
 
 /// Where everything goes, in `viewBox` coordinates.

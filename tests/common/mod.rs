@@ -13,6 +13,19 @@ pub fn examples() -> Vec<PathBuf> {
     paths
 }
 
+/// Every case file of the tests (`tests/cases/`, cases that the examples do not cover, such
+/// as follow-up visits), sorted by name.
+#[allow(dead_code)]
+pub fn test_cases() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("tests/cases")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// The first place where two JSON values differ, as a JSON pointer with both values, or
 /// `None` when they are equal. Golden tests print this instead of two whole documents.
 #[allow(dead_code)]

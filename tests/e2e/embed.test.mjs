@@ -45,6 +45,16 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
     assert.equal(result.msc.status, golden.msc.status, name);
     assert.deepEqual(result, golden, `${name}: the browser's assessment equals the native golden file`);
   }
+  // Follow-up visits are part of the assessment the API gives.
+  const visits = readJson("tests", "cases", "follow-up-visits.json");
+  const decided = readJson("tests", "golden", "decisions", "follow-up-visits.json").follow_up;
+  const followUp = (await page.evaluate((c) => window.calciphylaxis.assess(c), visits)).follow_up;
+  assert.equal(followUp.visit_count, 3);
+  assert.deepEqual(
+    followUp.markers.map((m) => [m.id, m.direction]),
+    decided.markers.map((m) => [m.id, m.direction]),
+  );
+  assert.equal(followUp.treatment_start.date, decided.treatment_start.date);
   const candidate = readJson("examples", "cases", "msc-candidate-illustrative.json");
   assert.equal((await page.evaluate((c) => window.calciphylaxis.assess(c), candidate)).msc.status, "candidate");
   // The JSON text is accepted too, and Chinese.

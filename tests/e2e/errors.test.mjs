@@ -301,7 +301,7 @@ test("a follow-up visit without a date, or with one that is not a real date, is 
   await importFile(page, "visits.json", JSON.stringify(file));
   await banner(page).filter({ hasText: "Imported visits.json" }).waitFor({ timeout: 5000 });
   const first = page.locator("#visit-0-date");
-  await assertFieldError(first, /"2024-02-30" is not a real date in the form YYYY-MM-DD; the visit is left out of the trends/, "30 February");
+  await assertFieldError(first, /"2024-02-30" is not a real calendar date in the form YYYY-MM-DD \(years 1900–2200\); the date is not used/, "30 February");
   // A date input cannot show an impossible date; the date as given stays in the visit's title and message.
   assert.match(await page.locator('[data-visit="0"] > legend').innerText(), /2024-02-30/);
   assert.equal(await page.locator("#visit-0-pain").inputValue(), "8");
