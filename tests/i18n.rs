@@ -344,6 +344,7 @@ fn any_labs() -> impl Strategy<Value = BTreeMap<String, LabEntry>> {
 fn any_therapies() -> impl Strategy<Value = Option<BTreeMap<String, TherapyTrial>>> {
     let trial = prop_oneof![
         Just(TherapyTrial::Tried),
+        Just(TherapyTrial::NotTried),
         (
             proptest::option::of(0.0f64..30.0),
             proptest::option::of(proptest::sample::select(Response::ALL.to_vec()))
