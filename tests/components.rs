@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use calciphylaxis::core::{assess_json_in, Lang};
+use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
 use calciphylaxis::ui::results::{
     AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Why, WhyProps, WorkupPanel,
 };
@@ -168,4 +169,32 @@ async fn panels_render_in_chinese_with_chinese_clinical_text() {
         html.contains(r#"data-testid="msc-status">不适合"#),
         "{html}"
     );
+}
+
+/// The case summary (print and teaching) names a therapy recorded as not tried as such,
+/// and leaves out one not recorded.
+#[tokio::test]
+async fn case_summary_shows_a_therapy_not_tried() {
+    for (lang, not_tried, tried) in [
+        (Lang::En, "Specialist wound care: not tried", "Cinacalcet"),
+        (Lang::Zh, "专业伤口护理：未尝试", "西那卡塞"),
+    ] {
+        let html = render::<CaseSummary>(move || {
+            let text = r#"{"format":"calciphylaxis-case/1",
+                "therapies_tried":{"wound_care":false,"cinacalcet":true}}"#;
+            let case = calciphylaxis::core::parse_case_text(text).unwrap().case;
+            CaseSummaryProps {
+                case: Rc::new(case),
+                lang,
+                on_screen: true,
+            }
+        })
+        .await;
+        assert!(html.contains(not_tried), "{html}");
+        assert!(html.contains(tried), "{html}");
+        assert!(
+            !html.contains(lang.pick("Sodium thiosulfate", "硫代硫酸钠")),
+            "{html}"
+        );
+    }
 }

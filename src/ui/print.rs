@@ -11,6 +11,7 @@ use crate::core::findings::{finding_def, Therapy};
 use crate::core::i18n::Lang;
 use crate::core::labs::{fmt_number, lab, result_label};
 use crate::core::Assessment;
+use crate::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseSummaryProps {
@@ -103,6 +104,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
             let name = Therapy::from_id(id).map(|t| t.name(lang)).unwrap_or(id);
             match trial {
                 TherapyTrial::Tried => name.to_string(),
+                TherapyTrial::NotTried => tr!(lang, "{name}: not tried", "{name}：未尝试"),
                 TherapyTrial::Detail { weeks, response } => format!(
                     "{name}{}{}",
                     weeks

@@ -64,7 +64,7 @@ texts! {
     QUALITATIVE_UNKNOWN = "Not done / unknown", "未做 / 未知";
     UNIT_OF = "unit", "单位";
     THERAPIES = "Therapies tried", "已尝试的治疗";
-    NOT_TRIED = "Not tried / unknown", "未尝试 / 未知";
+    NOT_TRIED = "Not tried", "未尝试";
     TRIED = "Tried, response unknown", "已尝试，疗效未知";
     NO_RESPONSE = "No response", "无效";
     PARTIAL = "Partial response", "部分有效";
