@@ -80,10 +80,13 @@ fn unit_missing(lab_id: &str, entry: &LabEntry) -> bool {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TherapyInput {
-    /// "", "tried", "none", "partial" or "complete".
+    /// "" (not recorded), [`NOT_TRIED`], "tried", "none", "partial" or "complete".
     pub response: String,
     pub weeks: String,
 }
+
+/// `TherapyInput::response` for a therapy recorded as not tried (`false` in the file).
+pub const NOT_TRIED: &str = "not_tried";
 
 /// The labs a follow-up visit asks for: the markers the published hAMSC cases tracked.
 pub const VISIT_LABS: &[&str] = &[
@@ -284,6 +287,7 @@ impl Form {
             );
             let trial = match input.response.as_str() {
                 "" => continue,
+                NOT_TRIED => TherapyTrial::NotTried,
                 "tried" if weeks.is_none() => TherapyTrial::Tried,
                 other => TherapyTrial::Detail {
                     weeks,
@@ -362,6 +366,10 @@ impl Form {
                 TherapyTrial::Detail { weeks, response } => TherapyInput {
                     response: response.map(|r| r.id()).unwrap_or("tried").to_string(),
                     weeks: text(*weeks),
+                },
+                TherapyTrial::NotTried => TherapyInput {
+                    response: NOT_TRIED.into(),
+                    weeks: String::new(),
                 },
             };
             form.therapies.insert(id.clone(), input);
@@ -605,6 +613,35 @@ mod tests {
             assert!(errors.is_empty(), "{}: {errors:?}", path.display());
             assert_eq!(back, parsed.case, "{}", path.display());
         }
+    }
+
+    #[test]
+    fn not_tried_and_unknown_are_separate_therapy_choices() {
+        let text = r#"{"format":"calciphylaxis-case/1",
+            "therapies_tried":{"wound_care":false,"stop_warfarin":true}}"#;
+        let case = crate::core::case::parse_case_text(text).unwrap().case;
+        let mut form = Form::from_case(&case, UnitSystem::Conventional);
+        assert_eq!(form.therapies["wound_care"].response, NOT_TRIED);
+        assert_eq!(form.therapies["stop_warfarin"].response, "tried");
+        assert!(!form.therapies.contains_key("cinacalcet"));
+        let (back, errors) = form.to_case();
+        assert!(errors.is_empty());
+        assert_eq!(back.therapies_tried, case.therapies_tried);
+
+        // "Not tried" chosen for a therapy the case did not name is written as `false`.
+        form.therapies
+            .entry("cinacalcet".into())
+            .or_default()
+            .response = NOT_TRIED.into();
+        let json: serde_json::Value =
+            serde_json::from_str(&form.to_case().0.to_json_pretty()).unwrap();
+        assert_eq!(json["therapies_tried"]["cinacalcet"], false);
+
+        // "Unknown" removes the therapy from the file: not recorded.
+        form.therapies.get_mut("wound_care").unwrap().response = String::new();
+        form.therapies.get_mut("cinacalcet").unwrap().response = String::new();
+        let therapies = form.to_case().0.therapies_tried.unwrap();
+        assert_eq!(therapies.keys().collect::<Vec<_>>(), vec!["stop_warfarin"]);
     }
 
     #[test]

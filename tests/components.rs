@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use calciphylaxis::core::{assess_json_in, Lang};
+use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
 use calciphylaxis::ui::results::{
     AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Why, WhyProps, WorkupPanel,
 };
@@ -187,8 +188,8 @@ fn visible_text(html: &str) -> String {
 
 #[tokio::test]
 async fn inputs_left_out_are_named_for_a_person_with_the_path_in_an_attribute() {
+    use calciphylaxis::core::assess_parsed_in;
     use calciphylaxis::core::case::parse_case_text_in;
-    use calciphylaxis::core::{assess_parsed_in, response_summary};
     use calciphylaxis::ui::results::{Ignored, IgnoredProps, LabelledIssue};
     let text = r#"{"format":"calciphylaxis-case/1","patient":{"sex":"x"},"kidney":{"ckd_stage":"G9"},
         "lesions":{"sites":["elbow"]},"labs":{"albumin":{"value":3,"unit":"furlongs"}},
@@ -217,8 +218,8 @@ async fn inputs_left_out_are_named_for_a_person_with_the_path_in_an_attribute() 
     ] {
         let parsed = parse_case_text_in(text, lang).unwrap();
         let assessment = assess_parsed_in(&parsed, lang);
-        let mut errors = assessment.input_errors.clone();
-        errors.extend(response_summary(&parsed.case, lang).input_errors);
+        // The visits' errors are among the assessment's own.
+        let errors = assessment.input_errors.clone();
         let props = IgnoredProps {
             errors: LabelledIssue::all(&errors, lang),
             warnings: LabelledIssue::all(&assessment.warnings, lang),
@@ -272,5 +273,32 @@ async fn printed_case_summary_shows_recorded_values_in_words_in_chinese() {
     }
     for id in ["female", "hemodialysis", "not_done", ": none"] {
         assert!(!shown.contains(id), "{id} in {shown}");
+    }
+}
+/// The case summary (print and teaching) names a therapy recorded as not tried as such,
+/// and leaves out one not recorded.
+#[tokio::test]
+async fn case_summary_shows_a_therapy_not_tried() {
+    for (lang, not_tried, tried) in [
+        (Lang::En, "Specialist wound care: not tried", "Cinacalcet"),
+        (Lang::Zh, "专业伤口护理：未尝试", "西那卡塞"),
+    ] {
+        let html = render::<CaseSummary>(move || {
+            let text = r#"{"format":"calciphylaxis-case/1",
+                "therapies_tried":{"wound_care":false,"cinacalcet":true}}"#;
+            let case = calciphylaxis::core::parse_case_text(text).unwrap().case;
+            CaseSummaryProps {
+                case: Rc::new(case),
+                lang,
+                on_screen: true,
+            }
+        })
+        .await;
+        assert!(html.contains(not_tried), "{html}");
+        assert!(html.contains(tried), "{html}");
+        assert!(
+            !html.contains(lang.pick("Sodium thiosulfate", "硫代硫酸钠")),
+            "{html}"
+        );
     }
 }

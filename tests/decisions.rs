@@ -8,6 +8,7 @@ mod common;
 use common::{examples, first_difference, test_cases};
 use std::path::{Path, PathBuf};
 
+use calciphylaxis::core::findings::Therapy;
 use calciphylaxis::core::{assess_json_in, Lang};
 use serde_json::Value;
 
@@ -134,4 +135,84 @@ fn the_follow_up_case_decides_its_markers() {
     assert_eq!(direction("wound_area_cm2"), Some("improved".into()));
     assert_eq!(direction("d_dimer"), Some("toward_range".into()));
     assert!(f.get("summary").is_none() && f["markers"][0].get("basis").is_none());
+}
+
+/// The example case as JSON, with `therapies_tried` (created when missing) changed by
+/// `edit`.
+fn with_therapies(path: &Path, edit: impl Fn(&mut serde_json::Map<String, Value>)) -> String {
+    let mut case: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let object = case.as_object_mut().unwrap();
+    let therapies = object
+        .entry("therapies_tried")
+        .or_insert_with(|| Value::Object(Default::default()));
+    edit(therapies.as_object_mut().unwrap());
+    case.to_string()
+}
+
+fn decided(text: &str) -> Value {
+    let assessment = assess_json_in(text, Lang::En).unwrap();
+    decisions(&serde_json::to_value(&assessment).unwrap())
+}
+
+/// `therapies_tried.X: false` (not tried) decides exactly as the same file without X (not
+/// recorded), for every therapy in every example: the rules do not use the difference yet,
+/// so a later rule that does starts from this known point.
+#[test]
+fn a_therapy_not_tried_decides_as_one_not_recorded() {
+    for path in examples() {
+        for therapy in Therapy::ALL {
+            let id = therapy.id();
+            let not_tried = with_therapies(&path, |t| {
+                t.insert(id.to_string(), Value::Bool(false));
+            });
+            let not_recorded = with_therapies(&path, |t| {
+                t.remove(id);
+            });
+            if let Some(diff) = first_difference(&decided(&not_recorded), &decided(&not_tried)) {
+                panic!(
+                    "{}: {id}: false decides differently: {diff}",
+                    path.display()
+                );
+            }
+        }
+        let none_tried = with_therapies(&path, |t| {
+            t.clear();
+            for therapy in Therapy::ALL {
+                t.insert(therapy.id().to_string(), Value::Bool(false));
+            }
+        });
+        let none_recorded = with_therapies(&path, |t| t.clear());
+        if let Some(diff) = first_difference(&decided(&none_recorded), &decided(&none_tried)) {
+            panic!(
+                "{}: every therapy false decides differently: {diff}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// The comparison above can see a therapy: in the illustrative candidate, replacing the
+/// failed sodium thiosulfate trial by a complete response makes the refractory criterion
+/// not met.
+#[test]
+fn the_therapy_comparison_sees_the_refractory_criterion() {
+    let path = Path::new("examples/cases/msc-candidate-illustrative.json");
+    let criterion = |text: &str| {
+        let decided = decided(text);
+        let criteria = decided["msc"]["criteria"].as_array().unwrap().clone();
+        criteria
+            .into_iter()
+            .find(|c| c["id"] == "refractory_to_conventional")
+            .unwrap()["status"]
+            .clone()
+    };
+    let original = std::fs::read_to_string(path).unwrap();
+    assert_eq!(criterion(&original), "met");
+    let healed = with_therapies(path, |t| {
+        t.insert(
+            "sodium_thiosulfate".into(),
+            serde_json::json!({ "weeks": 12, "response": "complete" }),
+        );
+    });
+    assert_eq!(criterion(&healed), "not_met");
 }

@@ -345,6 +345,7 @@ fn any_labs() -> impl Strategy<Value = BTreeMap<String, LabEntry>> {
 fn any_therapies() -> impl Strategy<Value = Option<BTreeMap<String, TherapyTrial>>> {
     let trial = prop_oneof![
         Just(TherapyTrial::Tried),
+        Just(TherapyTrial::NotTried),
         (
             proptest::option::of(0.0f64..30.0),
             proptest::option::of(proptest::sample::select(Response::ALL.to_vec()))
@@ -429,8 +430,8 @@ fn snake_tokens(text: &str) -> Vec<String> {
 
 /// Every field label and follow-up text the results show for `text`, in Chinese.
 fn chinese_labels_and_follow_up(text: &str) -> Vec<(String, String)> {
-    use calciphylaxis::core::followup::marker_name;
     use calciphylaxis::core::assess_parsed_in;
+    use calciphylaxis::core::followup::marker_name;
     let parsed = parse_case_text_in(text, Lang::Zh).unwrap();
     let assessment = assess_parsed_in(&parsed, Lang::Zh);
     // The visits' errors and warnings are the assessment's own (with their paths).

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use calciphylaxis::core::i18n::Lang;
-use calciphylaxis::form::UnitSystem;
+use calciphylaxis::form::{UnitSystem, NOT_TRIED};
 use calciphylaxis::saved::{read_case, read_prefs, write_case, write_prefs, SavedPrefs};
 
 #[test]
@@ -62,6 +62,26 @@ fn every_example_is_restored_as_saved() {
             assert_eq!(write_case(&again), saved, "{}", path.display());
         }
     }
+}
+
+/// A therapy recorded as not tried is saved as `false` and restored as not tried; one
+/// not recorded stays absent.
+#[test]
+fn a_therapy_not_tried_is_saved_and_restored() {
+    let text = r#"{"format":"calciphylaxis-case/1",
+        "therapies_tried":{"wound_care":false,"stop_warfarin":false,"cinacalcet":true}}"#;
+    let form = read_case(text, Lang::En, UnitSystem::Si).unwrap();
+    let saved = write_case(&form);
+    let json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(
+        json["therapies_tried"],
+        serde_json::json!({ "wound_care": false, "stop_warfarin": false, "cinacalcet": true }),
+        "{saved}"
+    );
+    let restored = read_case(&saved, Lang::Zh, UnitSystem::Si).unwrap();
+    assert_eq!(restored, form);
+    assert_eq!(restored.therapies["wound_care"].response, NOT_TRIED);
+    assert!(!restored.therapies.contains_key("sodium_thiosulfate"));
 }
 
 #[test]

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use calciphylaxis::core::case::{
-    parse_case_text, Case, LabEntry, Treatment, Visit, MAX_CASE_BYTES,
+    parse_case_text, Case, LabEntry, TherapyTrial, Treatment, Visit, MAX_CASE_BYTES,
 };
 use calciphylaxis::core::i18n::Lang;
+use calciphylaxis::form::{Form, UnitSystem, NOT_TRIED};
 use calciphylaxis::share::{self, base64url_decode, base64url_encode};
 use proptest::prelude::*;
 
@@ -112,6 +113,29 @@ fn a_case_with_visits_round_trips_and_free_text_can_be_removed() {
         !json.contains("Mrs X") && !json.contains("Dr Wang"),
         "{json}"
     );
+}
+
+/// A therapy recorded as not tried travels in a link as `false` and comes back as not
+/// tried, through the form as the app makes and opens links; one not recorded stays absent.
+#[test]
+fn a_therapy_not_tried_round_trips_in_a_link() {
+    let text = r#"{"format":"calciphylaxis-case/1",
+        "therapies_tried":{"wound_care":false,"sodium_thiosulfate":{"weeks":6,"response":"partial"}}}"#;
+    let case = parse_case_text(text).unwrap().case;
+    assert_eq!(
+        case.therapies_tried.as_ref().unwrap()["wound_care"],
+        TherapyTrial::NotTried
+    );
+    let back = decode_fragment(&share::fragment(&case)).unwrap();
+    assert_eq!(back, case);
+    let json = serde_json::to_value(&back).unwrap();
+    assert_eq!(json["therapies_tried"]["wound_care"], false);
+    assert!(json["therapies_tried"].get("cinacalcet").is_none());
+
+    let form = Form::from_case(&case, UnitSystem::Conventional);
+    let linked = decode_fragment(&share::fragment(&form.to_case().0)).unwrap();
+    assert_eq!(Form::from_case(&linked, UnitSystem::Conventional), form);
+    assert_eq!(form.therapies["wound_care"].response, NOT_TRIED);
 }
 
 #[test]

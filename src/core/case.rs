@@ -177,7 +177,9 @@ impl LabEntry {
     }
 }
 
-/// A conventional therapy: `true` when only the fact is known.
+/// One conventional therapy as recorded: tried (`true` when only the fact is known, or
+/// its details), or recorded as not tried (`false`). A therapy the file does not name is
+/// not recorded: it has no entry at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TherapyTrial {
     Tried,
@@ -185,14 +187,20 @@ pub enum TherapyTrial {
         weeks: Option<f64>,
         response: Option<Response>,
     },
+    NotTried,
 }
 
 impl TherapyTrial {
     pub fn response(&self) -> Option<Response> {
         match self {
-            TherapyTrial::Tried => None,
+            TherapyTrial::Tried | TherapyTrial::NotTried => None,
             TherapyTrial::Detail { response, .. } => *response,
         }
+    }
+
+    /// Whether the therapy was given (`false` only when recorded as not tried).
+    pub fn was_tried(&self) -> bool {
+        !matches!(self, TherapyTrial::NotTried)
     }
 }
 
@@ -201,6 +209,7 @@ impl Serialize for TherapyTrial {
         use serde::ser::SerializeMap;
         match self {
             TherapyTrial::Tried => serializer.serialize_bool(true),
+            TherapyTrial::NotTried => serializer.serialize_bool(false),
             TherapyTrial::Detail { weeks, response } => {
                 let mut map = serializer.serialize_map(None)?;
                 if let Some(weeks) = weeks {
@@ -882,8 +891,11 @@ impl Reader {
                 Value::Bool(true) => {
                     therapies.insert(id.clone(), TherapyTrial::Tried);
                 }
-                // `false`: recorded as not tried.
-                Value::Bool(false) | Value::Null => {}
+                Value::Bool(false) => {
+                    therapies.insert(id.clone(), TherapyTrial::NotTried);
+                }
+                // `null` says nothing: the therapy stays not recorded.
+                Value::Null => {}
                 Value::Object(detail) => {
                     let mut weeks = None;
                     let mut response = None;
@@ -906,8 +918,8 @@ impl Reader {
                 other => self.wrong_type(
                     &field,
                     (
-                        "true or {\"weeks\", \"response\"}",
-                        " true 或 {\"weeks\", \"response\"}",
+                        "true, false or {\"weeks\", \"response\"}",
+                        " true、false 或 {\"weeks\", \"response\"}",
                     ),
                     other,
                 ),
@@ -1018,6 +1030,7 @@ mod tests {
         );
         let mut therapies = BTreeMap::new();
         therapies.insert("cinacalcet".to_string(), TherapyTrial::Tried);
+        therapies.insert("wound_care".to_string(), TherapyTrial::NotTried);
         therapies.insert(
             "sodium_thiosulfate".to_string(),
             TherapyTrial::Detail {
@@ -1029,5 +1042,42 @@ mod tests {
         let parsed = parse_case_text(&case.to_json_pretty()).unwrap();
         assert!(parsed.errors.is_empty() && parsed.warnings.is_empty());
         assert_eq!(parsed.case, case);
+    }
+
+    #[test]
+    fn a_therapy_is_tried_not_tried_or_not_recorded() {
+        let text = r#"{"format":"calciphylaxis-case/1","therapies_tried":{
+            "wound_care": false, "stop_warfarin": true, "cinacalcet": null,
+            "sodium_thiosulfate": {"weeks": 8, "response": "none"},
+            "bisphosphonate": "no", "hyperbaric_oxygen": 0}}"#;
+        let parsed = parse_case_text(text).unwrap();
+        let fields: Vec<String> = parsed.errors.iter().map(|e| e.field.to_string()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "therapies_tried.bisphosphonate",
+                "therapies_tried.hyperbaric_oxygen"
+            ]
+        );
+        let therapies = parsed.case.therapies_tried.clone().unwrap();
+        assert_eq!(therapies["wound_care"], TherapyTrial::NotTried);
+        assert!(!therapies["wound_care"].was_tried());
+        assert_eq!(therapies["stop_warfarin"], TherapyTrial::Tried);
+        assert!(therapies["sodium_thiosulfate"].was_tried());
+        // `null` and the values in error leave the therapy not recorded.
+        assert_eq!(therapies.len(), 3, "{therapies:?}");
+
+        let exported: Value = serde_json::from_str(&parsed.case.to_json_pretty()).unwrap();
+        assert_eq!(
+            exported["therapies_tried"],
+            serde_json::json!({
+                "wound_care": false,
+                "stop_warfarin": true,
+                "sodium_thiosulfate": { "weeks": 8.0, "response": "none" }
+            })
+        );
+        let again = parse_case_text(&parsed.case.to_json_pretty()).unwrap();
+        assert!(again.errors.is_empty() && again.warnings.is_empty());
+        assert_eq!(again.case, parsed.case);
     }
 }

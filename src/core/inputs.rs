@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::case::{Case, Dialysis, Issue, LabEntry};
-use super::field_path::{FieldPath, Key, KidneyField, LabField, LesionField, PatientField};
 use super::date::Date;
+use super::field_path::{FieldPath, Key, KidneyField, LabField, LesionField, PatientField};
 use super::findings::finding_def;
 use super::i18n::Lang;
 use super::labs::{

@@ -2,6 +2,8 @@
 //! mirror the seeds' compassionate-use path and the exclusions of registered MSC trials.
 //! The output is for discussion with a specialist team, not a treatment recommendation.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::case::{Response, Sex, TherapyTrial};
@@ -402,18 +404,27 @@ pub fn overall(criteria: &[MscCriterion]) -> MscStatus {
 /// Refractory: at least one conventional therapy tried without a complete response, and
 /// none with a complete response.
 fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
-    let Some(therapies) = &inputs.case.therapies_tried else {
+    let Some(recorded) = &inputs.case.therapies_tried else {
         return (
             None,
             lang.pick("conventional therapies not recorded", "常规治疗未记录")
                 .to_string(),
         );
     };
+    // For now a therapy recorded as not tried counts exactly as one not recorded.
+    let therapies: BTreeMap<&str, &TherapyTrial> = recorded
+        .iter()
+        .filter(|(_, trial)| trial.was_tried())
+        .map(|(id, trial)| (id.as_str(), trial))
+        .collect();
     let not_recorded = lang.pick("response not recorded", "疗效未记录");
     let describe = |id: &str, trial: &TherapyTrial| {
         let name = Therapy::from_id(id).map(|t| t.name(lang)).unwrap_or("?");
         match trial {
-            TherapyTrial::Tried => tr!(lang, "{name} ({not_recorded})", "{name}（{not_recorded}）"),
+            // (`NotTried` never reaches here: filtered out above.)
+            TherapyTrial::Tried | TherapyTrial::NotTried => {
+                tr!(lang, "{name} ({not_recorded})", "{name}（{not_recorded}）")
+            }
             TherapyTrial::Detail { weeks, response } => {
                 let weeks = weeks
                     .filter(|w| w.is_finite())

@@ -13,7 +13,7 @@ use crate::core::case::Issue;
 use crate::core::findings::{FindingGroup, Site, FINDINGS};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{lab, result_label, LabKind, WORKUP_PANEL};
-use crate::form::{therapies, Form};
+use crate::form::{therapies, Form, NOT_TRIED};
 
 const MINERAL_LABS: &[&str] = &[
     "calcium_total",
@@ -247,7 +247,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         html! {
                             <div class="therapy">
                                 <SelectField id={format!("therapy-{id}")} label={name} value={input.response.clone()}
-                                    options={options(lang, &[("", t::NOT_TRIED), ("tried", t::TRIED), ("none", t::NO_RESPONSE), ("partial", t::PARTIAL), ("complete", t::COMPLETE)])}
+                                    options={options(lang, &[("", t::UNKNOWN), (NOT_TRIED, t::NOT_TRIED), ("tried", t::TRIED), ("none", t::NO_RESPONSE), ("partial", t::PARTIAL), ("complete", t::COMPLETE)])}
                                     onchange={on_response} />
                                 <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={input.weeks.clone()}
                                     message={message(&format!("therapies_tried.{id}.weeks"))} oninput={on_weeks} />

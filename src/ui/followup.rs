@@ -11,7 +11,7 @@ use super::trends::TrendChart;
 use super::{edit, State};
 use crate::core::case::{Biopsy, Issue};
 use crate::core::field_path::{FieldPath, VisitField};
-use crate::core::followup::{marker_name, FollowUp};
+use crate::core::followup::marker_name;
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{fmt_number, lab};
 use crate::core::Assessment;

@@ -22,7 +22,6 @@ use yew::prelude::*;
 use crate::core::assess_in;
 use crate::core::case::{check_case_size, parse_case_text_in, Issue};
 use crate::core::i18n::Lang;
-use crate::core::labs::lab;
 use crate::form::{Form, UnitSystem};
 use case_form::CaseForm;
 use fields::SelectField;

@@ -95,6 +95,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
             let name = Therapy::from_id(id).map(|t| t.name(lang)).unwrap_or(id);
             match trial {
                 TherapyTrial::Tried => name.to_string(),
+                TherapyTrial::NotTried => tr!(lang, "{name}: not tried", "{name}：未尝试"),
                 TherapyTrial::Detail { weeks, response } => format!(
                     "{name}{}{}",
                     weeks

@@ -73,7 +73,7 @@ texts! {
     LABS_COAG = "Labs: coagulation and thrombophilia", "化验：凝血与易栓症";
     QUALITATIVE_UNKNOWN = "Not done / unknown", "未做 / 未知";
     UNIT_OF = "unit", "单位";
-    NOT_TRIED = "Not tried / unknown", "未尝试 / 未知";
+    NOT_TRIED = "Not tried", "未尝试";
     TRIED = "Tried, response unknown", "已尝试，疗效未知";
     MSC_CRITERIA = "MSC criteria", "干细胞治疗相关条件";
     YES = "Yes", "是";

@@ -121,6 +121,38 @@ test("export, new case, import gives the same case back", { timeout: TIMEOUT }, 
   s.assertClean();
 });
 
+test("a therapy not tried imports as Not tried, exports as false, and Unknown removes it", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t, { acceptDownloads: true });
+  const page = s.page;
+  const dir = mkdtempSync(join(tmpdir(), "calci-"));
+  const file = join(dir, "therapies.json");
+  const therapies = { wound_care: false, sodium_thiosulfate: { weeks: 8, response: "none" } };
+  writeFileSync(file, JSON.stringify({ format: "calciphylaxis-case/1", therapies_tried: therapies }));
+  await page.locator("#import-file").setInputFiles(file);
+  await page.getByTestId("banner").filter({ hasText: "Imported therapies.json" }).waitFor({ timeout: 5000 });
+  const woundCare = byLabel(page, "Specialist wound care");
+  const cinacalcet = byLabel(page, "Cinacalcet");
+  const shown = (select) => select.locator("option:checked").innerText();
+  assert.equal(await shown(woundCare), "Not tried");
+  assert.equal(await shown(cinacalcet), "Unknown");
+  assert.equal(await shown(byLabel(page, "Sodium thiosulfate")), "No response");
+  const exported = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export case (JSON)" }).click()]);
+    await download.saveAs(join(dir, name));
+    return JSON.parse(readFileSync(join(dir, name), "utf8")).therapies_tried;
+  };
+  assert.deepEqual(await exported("first.json"), therapies);
+
+  await woundCare.selectOption({ label: "Unknown" });
+  await cinacalcet.selectOption({ label: "Not tried" });
+  assert.deepEqual(await exported("second.json"), { cinacalcet: false, sodium_thiosulfate: therapies.sodium_thiosulfate });
+
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  assert.equal(await shown(byLabel(page, "西那卡塞")), "未尝试");
+  assert.equal(await shown(byLabel(page, "专业伤口护理")), "未知");
+  s.assertClean();
+});
+
 test("a broken import file is reported and the current case is kept", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   const page = s.page;
