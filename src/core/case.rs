@@ -14,7 +14,7 @@ use super::field_path::{
     FieldPath, Key, LabField, LabPath, Section, TherapyField, TreatmentField, VisitPath,
 };
 use super::findings::{Site, Therapy};
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 use crate::tr;
 
 pub const CASE_FORMAT: &str = "calciphylaxis-case/1";
@@ -35,10 +35,10 @@ id_enum! { Response { None = "none", Partial = "partial", Complete = "complete" 
 
 /// The recorded values in words, in both languages (form options, printed report).
 macro_rules! value_names {
-    ($name:ident { $($variant:ident => $en:literal, $zh:literal;)+ }) => {
+    ($name:ident { $($variant:ident => $text:expr;)+ }) => {
         impl $name {
             pub const fn text(self) -> super::i18n::Text {
-                match self { $($name::$variant => super::i18n::Text::new($en, $zh)),+ }
+                match self { $($name::$variant => $text),+ }
             }
 
             pub fn name(self, lang: Lang) -> &'static str {
@@ -48,29 +48,29 @@ macro_rules! value_names {
     };
 }
 
-value_names! { Sex { Female => "Female", "女"; Male => "Male", "男"; } }
+value_names! { Sex { Female => Text::new("Female", "女"); Male => Text::new("Male", "男"); } }
 
 value_names! {
     Dialysis {
-        None => "None", "无";
-        Hemodialysis => "Haemodialysis", "血液透析";
-        Peritoneal => "Peritoneal", "腹膜透析";
+        None => Text::new("None", "无");
+        Hemodialysis => Text::new("Haemodialysis", "血液透析");
+        Peritoneal => Text::new("Peritoneal", "腹膜透析");
     }
 }
 
 value_names! {
     Biopsy {
-        NotDone => "Not done", "未做";
-        Consistent => "Consistent with calciphylaxis", "符合钙化防御";
-        NotConsistent => "Not consistent", "不符合";
+        NotDone => Text::new("Not done", "未做");
+        Consistent => Text::new("Consistent with calciphylaxis", "符合钙化防御");
+        NotConsistent => Text::new("Not consistent", "不符合");
     }
 }
 
 value_names! {
     Response {
-        None => "No response", "无效";
-        Partial => "Partial response", "部分有效";
-        Complete => "Complete response", "完全缓解";
+        None => Text::new("No response", "无效");
+        Partial => Text::new("Partial response", "部分有效");
+        Complete => Text::new("Complete response", "完全缓解");
     }
 }
 

@@ -179,18 +179,13 @@ struct Cutoff {
     unit: Text,
 }
 
-/// A unit spelled the same in both languages.
-const fn symbol(unit: &'static str) -> Text {
-    Text::new(unit, unit)
-}
-
 impl Cutoff {
     fn lab_units(&self) -> Option<(&'static Lab, &'static Unit)> {
         let Measure::Lab(id) = self.measure else {
             return None;
         };
         let lab = lab(id)?;
-        Some((lab, lab.unit_named(self.unit.en)?))
+        Some((lab, lab.unit_named(self.unit.get(Lang::En))?))
     }
 
     /// The limit in the measure's canonical unit, converted with the catalogue's factor.
@@ -246,28 +241,28 @@ const PTH_ABOVE_1000: Cutoff = Cutoff {
     what: Text::new("intact PTH", "全段 PTH"),
     comparison: Comparison::Above,
     limit: 1000.0,
-    unit: symbol("pg/mL"),
+    unit: Text::new("pg/mL", "pg/mL"),
 };
 const PTH_BELOW_300: Cutoff = Cutoff {
     measure: Measure::Lab("pth_intact"),
     what: Text::new("intact PTH", "全段 PTH"),
     comparison: Comparison::Below,
     limit: 300.0,
-    unit: symbol("pg/mL"),
+    unit: Text::new("pg/mL", "pg/mL"),
 };
 const ALBUMIN_BELOW_3_5: Cutoff = Cutoff {
     measure: Measure::Lab("albumin"),
     what: Text::new("albumin", "白蛋白"),
     comparison: Comparison::Below,
     limit: 3.5,
-    unit: symbol("g/dL"),
+    unit: Text::new("g/dL", "g/dL"),
 };
 const PHOSPHATE_ABOVE_4_5: Cutoff = Cutoff {
     measure: Measure::Lab("phosphate"),
     what: Text::new("phosphate", "血磷"),
     comparison: Comparison::Above,
     limit: 4.5,
-    unit: symbol("mg/dL"),
+    unit: Text::new("mg/dL", "mg/dL"),
 };
 /// Stated in mmol/L as the reference is; compared in the catalogue's canonical mg/dL.
 const IONIZED_CALCIUM_ABOVE_1_32: Cutoff = Cutoff {
@@ -275,21 +270,21 @@ const IONIZED_CALCIUM_ABOVE_1_32: Cutoff = Cutoff {
     what: Text::new("ionized calcium", "离子钙"),
     comparison: Comparison::Above,
     limit: 1.32,
-    unit: symbol("mmol/L"),
+    unit: Text::new("mmol/L", "mmol/L"),
 };
 const CALCIUM_ABOVE_10_2: Cutoff = Cutoff {
     measure: Measure::Lab("calcium_total"),
     what: Text::new("albumin-corrected total calcium", "白蛋白校正总钙"),
     comparison: Comparison::Above,
     limit: 10.2,
-    unit: symbol("mg/dL"),
+    unit: Text::new("mg/dL", "mg/dL"),
 };
 const BMI_AT_LEAST_30: Cutoff = Cutoff {
     measure: Measure::Bmi,
     what: Text::new("BMI", "体重指数 BMI"),
     comparison: Comparison::AtLeast,
     limit: 30.0,
-    unit: symbol("kg/m²"),
+    unit: Text::new("kg/m²", "kg/m²"),
 };
 /// The Chinese adult cut-off, shown as a note only.
 const BMI_CHINESE_AT_LEAST_28: Cutoff = Cutoff {
@@ -297,7 +292,7 @@ const BMI_CHINESE_AT_LEAST_28: Cutoff = Cutoff {
     what: Text::new("BMI", "体重指数 BMI"),
     comparison: Comparison::AtLeast,
     limit: 28.0,
-    unit: symbol("kg/m²"),
+    unit: Text::new("kg/m²", "kg/m²"),
 };
 const VINTAGE_OVER_60_MONTHS: Cutoff = Cutoff {
     measure: Measure::DialysisVintage,
