@@ -93,8 +93,8 @@ pub fn labs() -> JsValue {
         .iter()
         .map(|lab| LabInfo {
             id: lab.id,
-            name_en: lab.name_en,
-            name_zh: lab.name_zh,
+            name_en: lab.name(Lang::En),
+            name_zh: lab.name(Lang::Zh),
             kind: match lab.kind {
                 LabKind::Numeric { .. } => "numeric",
                 LabKind::Qualitative { .. } => "qualitative",

@@ -3,6 +3,7 @@
 //! Numbers are kept as the text typed, so a value that is not a number stays in its field
 //! (with a message) and is simply left out of the case. No web dependency: tested natively.
 
+use crate::core::i18n::msg;
 use std::collections::BTreeMap;
 
 use crate::core::case::{
@@ -158,14 +159,11 @@ impl NumberError {
     /// What the field shows, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            NumberError::DecimalComma => lang
-                .pick(
-                    "use a decimal point, not a comma",
-                    "请使用小数点，而不是逗号",
-                )
+            NumberError::DecimalComma => msg::form::MESSAGE_USE_A_DECIMAL_POINT_NOT
+                .get(lang)
                 .to_string(),
             NumberError::NotANumber(text) => {
-                crate::tr!(lang, "\"{text}\" is not a number", "\"{text}\" 不是数字")
+                crate::tr!(lang, msg::form::MESSAGE_TEXT_IS_NOT_A_NUMBER, text)
             }
         }
     }

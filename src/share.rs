@@ -12,6 +12,7 @@
 //! message. No web dependency: tested natively (`tests/share.rs`).
 
 use crate::core::case::{parse_case_text_in, Case, CaseFileError, ParsedCase, MAX_CASE_BYTES};
+use crate::core::i18n::msg;
 use crate::core::i18n::Lang;
 use crate::tr;
 
@@ -72,66 +73,50 @@ pub fn decode(data: &str, lang: Lang) -> Result<ParsedCase, CaseFileError> {
     let Some((version, payload)) = data.split_once('.') else {
         return fail(tr!(
             lang,
-            "the link has no version (expected \"{VERSION}.\" after \"#case=\")",
-            "链接中缺少版本号（\"#case=\" 之后应为 \"{VERSION}.\"）"
+            msg::share::DECODE_THE_LINK_HAS_NO_VERSION,
+            VERSION
         ));
     };
     if version != VERSION {
         let shown: String = version.chars().take(12).collect();
         return fail(tr!(
             lang,
-            "the link is in version \"{shown}\", but this app reads version {VERSION}",
-            "链接的版本为 \"{shown}\"，但本应用只读取版本 {VERSION}"
+            msg::share::DECODE_THE_LINK_IS_IN_VERSION,
+            VERSION,
+            shown
         ));
     }
     if payload.len() > MAX_DATA_CHARS {
         let len = payload.len();
         return fail(tr!(
             lang,
-            "the link's data is {len} characters; at most {MAX_DATA_CHARS} are read",
-            "链接数据长度为 {len} 个字符；最多读取 {MAX_DATA_CHARS} 个字符"
+            msg::share::DECODE_THE_LINK_S_DATA_IS,
+            MAX_DATA_CHARS,
+            len
         ));
     }
     let Some(compressed) = base64url_decode(payload) else {
-        return fail(tr!(
-            lang,
-            "the link's data is damaged (not base64url text)",
-            "链接数据已损坏（不是 base64url 文本）"
-        ));
+        return fail(tr!(lang, msg::share::DECODE_THE_LINK_S_DATA_IS_2));
     };
     let json = match inflate_limited(&compressed, MAX_CASE_BYTES) {
         Ok(bytes) => bytes,
         Err(Inflate::TooLarge) => {
             return fail(tr!(
                 lang,
-                "the link's case would be larger than {MAX_CASE_BYTES} bytes; it is not read",
-                "链接中的病例将超过 {MAX_CASE_BYTES} 字节，未读取"
+                msg::share::DECODE_THE_LINK_S_CASE_WOULD,
+                MAX_CASE_BYTES
             ))
         }
-        Err(Inflate::Damaged) => {
-            return fail(tr!(
-                lang,
-                "the link's data is damaged or incomplete (it does not decompress)",
-                "链接数据已损坏或不完整（无法解压缩）"
-            ))
-        }
+        Err(Inflate::Damaged) => return fail(tr!(lang, msg::share::DECODE_THE_LINK_S_DATA_IS_3)),
     };
     let Ok(text) = String::from_utf8(json) else {
-        return fail(tr!(
-            lang,
-            "the link's data is damaged (not UTF-8 text)",
-            "链接数据已损坏（不是 UTF-8 文本）"
-        ));
+        return fail(tr!(lang, msg::share::DECODE_THE_LINK_S_DATA_IS_4));
     };
     let parsed = parse_case_text_in(&text, lang)?;
     if !parsed.errors.is_empty() {
         let fields: Vec<String> = parsed.errors.iter().map(|e| e.field.to_string()).collect();
         let fields = fields.join(", ");
-        return fail(tr!(
-            lang,
-            "the link's case has invalid fields ({fields}); it is not read",
-            "链接中的病例有无效字段（{fields}），未读取"
-        ));
+        return fail(tr!(lang, msg::share::DECODE_THE_LINK_S_CASE_HAS, fields));
     }
     Ok(parsed)
 }

@@ -5,6 +5,7 @@
 //! gives them back) and reported as warnings. Value ranges are checked by `assess`, so a
 //! `Case` built in code (the UI, property tests) is validated the same way.
 
+use crate::core::i18n::msg;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -14,7 +15,7 @@ use super::field_path::{
     FieldPath, Key, LabField, LabPath, Section, TherapyField, TreatmentField, VisitPath,
 };
 use super::findings::{Site, Therapy};
-use super::i18n::{Lang, Text};
+use super::i18n::Lang;
 use crate::tr;
 
 pub const CASE_FORMAT: &str = "calciphylaxis-case/1";
@@ -48,29 +49,29 @@ macro_rules! value_names {
     };
 }
 
-value_names! { Sex { Female => Text::new("Female", "女"); Male => Text::new("Male", "男"); } }
+value_names! { Sex { Female => msg::case::NAME_FEMALE; Male => msg::case::NAME_MALE; } }
 
 value_names! {
     Dialysis {
-        None => Text::new("None", "无");
-        Hemodialysis => Text::new("Haemodialysis", "血液透析");
-        Peritoneal => Text::new("Peritoneal", "腹膜透析");
+        None => msg::case::NAME_NONE;
+        Hemodialysis => msg::case::NAME_HAEMODIALYSIS;
+        Peritoneal => msg::case::NAME_PERITONEAL;
     }
 }
 
 value_names! {
     Biopsy {
-        NotDone => Text::new("Not done", "未做");
-        Consistent => Text::new("Consistent with calciphylaxis", "符合钙化防御");
-        NotConsistent => Text::new("Not consistent", "不符合");
+        NotDone => msg::case::NAME_NOT_DONE;
+        Consistent => msg::case::NAME_CONSISTENT_WITH_CALCIPHYLAXIS;
+        NotConsistent => msg::case::NAME_NOT_CONSISTENT;
     }
 }
 
 value_names! {
     Response {
-        None => Text::new("No response", "无效");
-        Partial => Text::new("Partial response", "部分有效");
-        Complete => Text::new("Complete response", "完全缓解");
+        None => msg::case::NAME_NO_RESPONSE;
+        Partial => msg::case::NAME_PARTIAL_RESPONSE;
+        Complete => msg::case::NAME_COMPLETE_RESPONSE;
     }
 }
 
@@ -92,7 +93,7 @@ impl Issue {
     /// "field name: message", the field named for a person (see [`FieldPath::label`]).
     pub fn describe(&self, lang: Lang) -> String {
         let (label, message) = (self.field.label(lang), &self.message);
-        tr!(lang, "{label}: {message}", "{label}：{message}")
+        tr!(lang, msg::case::DESCRIBE_LABEL_MESSAGE, label, message)
     }
 }
 
@@ -269,7 +270,7 @@ impl TreatmentKind {
     /// The treatment's name in the chosen language.
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            TreatmentKind::Msc => lang.pick("Mesenchymal stem cells (MSC)", "间充质干细胞（MSC）"),
+            TreatmentKind::Msc => msg::case::NAME_MESENCHYMAL_STEM_CELLS_MSC.get(lang),
             TreatmentKind::Conventional(therapy) => therapy.name(lang),
         }
     }
@@ -414,10 +415,9 @@ pub fn check_case_size(bytes: u64, lang: Lang) -> Result<(), CaseFileError> {
     if bytes > MAX_CASE_BYTES as u64 {
         return Err(CaseFileError(tr!(
             lang,
-            "the file is {} bytes; a case file may be at most {} bytes",
-            "文件大小为 {} 字节；病例文件最大为 {} 字节",
-            bytes,
-            MAX_CASE_BYTES
+            msg::case::CHECK_CASE_SIZE_THE_FILE_IS_BYTES_BYTES,
+            a1 = MAX_CASE_BYTES,
+            bytes = bytes
         )));
     }
     Ok(())
@@ -439,20 +439,23 @@ fn not_json(error: &serde_json::Error, lang: Lang) -> CaseFileError {
     CaseFileError(if error.is_eof() {
         tr!(
             lang,
-            "not valid JSON: the text ends early (line {line}, column {column})",
-            "不是有效的 JSON：文本提前结束（第 {line} 行第 {column} 列）"
+            msg::case::NOT_JSON_NOT_VALID_JSON_THE_TEXT,
+            column,
+            line
         )
     } else if too_deep {
         tr!(
             lang,
-            "not valid JSON: nested too deeply (line {line}, column {column})",
-            "不是有效的 JSON：嵌套层数过多（第 {line} 行第 {column} 列）"
+            msg::case::NOT_JSON_NOT_VALID_JSON_NESTED_TOO,
+            column,
+            line
         )
     } else {
         tr!(
             lang,
-            "not valid JSON at line {line}, column {column}",
-            "不是有效的 JSON（第 {line} 行第 {column} 列）"
+            msg::case::NOT_JSON_NOT_VALID_JSON_AT_LINE,
+            column,
+            line
         )
     })
 }
@@ -468,8 +471,8 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
         let found = type_name(value, lang);
         CaseFileError(tr!(
             lang,
-            "a case file must be a JSON object, not {found}",
-            "病例文件必须是 JSON 对象，而不是{found}"
+            msg::case::PARSE_CASE_VALUE_IN_A_CASE_FILE_MUST_BE,
+            found
         ))
     })?;
     let mut reader = Reader {
@@ -482,24 +485,26 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
             FieldPath::Format,
             tr!(
                 lang,
-                "no \"format\"; read as {CASE_FORMAT}",
-                "缺少 \"format\"；按 {CASE_FORMAT} 读取"
+                msg::case::PARSE_CASE_VALUE_IN_NO_FORMAT_READ_AS_CASE,
+                CASE_FORMAT
             ),
         ),
         Some(Value::String(format)) if format == CASE_FORMAT => {}
         Some(Value::String(format)) => {
             return Err(CaseFileError(tr!(
                 lang,
-                "\"format\" is \"{format}\", but this app reads \"{CASE_FORMAT}\" files",
-                "\"format\" 为 \"{format}\"，但本应用只读取 \"{CASE_FORMAT}\" 文件"
+                msg::case::PARSE_CASE_VALUE_IN_FORMAT_IS_FORMAT_BUT_THIS,
+                CASE_FORMAT,
+                format
             )))
         }
         Some(other) => {
             let found = type_name(other, lang);
             return Err(CaseFileError(tr!(
                 lang,
-                "\"format\" must be the string \"{CASE_FORMAT}\", not {found}",
-                "\"format\" 必须是字符串 \"{CASE_FORMAT}\"，而不是{found}"
+                msg::case::PARSE_CASE_VALUE_IN_FORMAT_MUST_BE_THE_STRING,
+                CASE_FORMAT,
+                found
             )));
         }
     }
@@ -518,10 +523,7 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
             _ => {
                 reader.warn(
                     FieldPath::UnknownSection(key.clone()),
-                    lang.pick(
-                        "unknown section; kept in the file, ignored by the assessment",
-                        "未知的部分：保留在文件中，评估时忽略",
-                    ),
+                    msg::case::PARSE_CASE_VALUE_IN_UNKNOWN_SECTION_KEPT_IN_THE.get(lang),
                 );
                 case.extra.insert(key.clone(), value.clone());
             }
@@ -536,12 +538,12 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
 
 fn type_name(value: &Value, lang: Lang) -> &'static str {
     match value {
-        Value::Null => lang.pick("null", "空值 null"),
-        Value::Bool(_) => lang.pick("a true/false value", "布尔值（true/false）"),
-        Value::Number(_) => lang.pick("a number", "数字"),
-        Value::String(_) => lang.pick("text", "文本"),
-        Value::Array(_) => lang.pick("a list", "列表"),
-        Value::Object(_) => lang.pick("an object", "对象"),
+        Value::Null => msg::case::TYPE_NAME_NULL.get(lang),
+        Value::Bool(_) => msg::case::TYPE_NAME_A_TRUE_FALSE_VALUE.get(lang),
+        Value::Number(_) => msg::case::TYPE_NAME_A_NUMBER.get(lang),
+        Value::String(_) => msg::case::TYPE_NAME_TEXT.get(lang),
+        Value::Array(_) => msg::case::TYPE_NAME_A_LIST.get(lang),
+        Value::Object(_) => msg::case::TYPE_NAME_AN_OBJECT.get(lang),
     }
 }
 
@@ -553,7 +555,7 @@ struct Reader {
 
 impl Reader {
     fn unknown_field(&mut self, field: FieldPath) {
-        let message = self.lang.pick("unknown field; ignored", "未知字段，已忽略");
+        let message = msg::case::UNKNOWN_FIELD_UNKNOWN_FIELD_IGNORED.get(self.lang);
         self.warn(field, message);
     }
 
@@ -566,8 +568,9 @@ impl Reader {
             field.clone(),
             tr!(
                 lang,
-                "expected {expected}, found {found}",
-                "应为{expected}，实际为{found}"
+                msg::case::WRONG_TYPE_EXPECTED_EXPECTED_FOUND_FOUND,
+                expected,
+                found
             ),
         );
     }
@@ -641,11 +644,7 @@ impl Reader {
             let ids = ids();
             self.error(
                 field.clone(),
-                tr!(
-                    self.lang,
-                    "\"{text}\" is not one of: {ids}",
-                    "\"{text}\" 不是以下之一：{ids}"
-                ),
+                tr!(self.lang, msg::case::CHOICE_TEXT_IS_NOT_ONE_OF, ids, text),
             );
         }
         parsed
@@ -881,8 +880,8 @@ impl Reader {
                 let known = Therapy::ids();
                 let message = tr!(
                     self.lang,
-                    "unknown therapy; ignored (known: {known})",
-                    "未知的治疗，已忽略（已知：{known}）"
+                    msg::case::THERAPIES_UNKNOWN_THERAPY_IGNORED_KNOWN_KNOWN,
+                    known
                 );
                 self.warn(field, message);
                 continue;

@@ -2,6 +2,7 @@
 //! for lab dates, visit dates and the trend chart's time axis. Hand-written rather than a
 //! date crate: it is this small, and costs no dependency and no wasm size.
 
+use crate::core::i18n::msg;
 use std::fmt;
 
 use super::i18n::Lang;
@@ -70,11 +71,7 @@ impl Date {
     /// The one message for a date that [`Date::parse`] refuses, wherever it was written
     /// (a lab's date, a visit's date).
     pub fn invalid_message(text: &str, lang: Lang) -> String {
-        tr!(
-            lang,
-            "\"{text}\" is not a real calendar date in the form YYYY-MM-DD (years 1900–2200); the date is not used",
-            "\"{text}\" 不是 YYYY-MM-DD 格式的真实日期（1900–2200 年）；该日期未被采用"
-        )
+        tr!(lang, msg::date::INVALID_MESSAGE_TEXT_IS_NOT_A_REAL, text)
     }
 }
 

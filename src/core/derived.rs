@@ -1,6 +1,7 @@
 //! Derived values (`clinical.md` §2). Each is computed only from valid inputs, carries the
 //! words of its basis and its source, and is absent (never zero) when an input is missing.
 
+use crate::core::i18n::msg;
 use serde::Serialize;
 
 use super::i18n::{Lang, Text};
@@ -69,22 +70,16 @@ pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, Text)> {
         Some(albumin) => match corrected_calcium_mg_dl(total, albumin) {
             Some(corrected) => Some((
                 corrected,
-                Text::new("albumin-corrected total calcium", "白蛋白校正总钙"),
+                msg::derived::CALCIUM_FOR_RULES_ALBUMIN_CORRECTED_TOTAL_CALCIUM,
             )),
             None => Some((
                 total,
-                Text::new(
-                    "measured total calcium (albumin ≥ 4.0 g/dL: no correction)",
-                    "实测总钙（白蛋白 ≥ 4.0 g/dL：不校正）",
-                ),
+                msg::derived::CALCIUM_FOR_RULES_MEASURED_TOTAL_CALCIUM_ALBUMIN_4,
             )),
         },
         None => Some((
             total,
-            Text::new(
-                "measured total calcium (albumin unknown: not corrected)",
-                "实测总钙（白蛋白未知：未校正）",
-            ),
+            msg::derived::CALCIUM_FOR_RULES_MEASURED_TOTAL_CALCIUM_ALBUMIN_UNKNOWN,
         )),
     }
 }
@@ -117,15 +112,9 @@ fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
         (round(corrected, 1), "mg/dL")
     };
     let ionized = if inputs.lab("calcium_ionized").is_some() {
-        lang.pick(
-            " Ionized calcium was also measured and is preferred for decisions.",
-            "同时测定了离子钙，临床决策应优先依据离子钙。",
-        )
+        msg::derived::CORRECTED_CALCIUM_IONIZED_CALCIUM_WAS_ALSO_MEASURED.get(lang)
     } else {
-        lang.pick(
-            " Prefer a measured ionized calcium where available.",
-            "如有条件，应优先采用实测离子钙。",
-        )
+        msg::derived::CORRECTED_CALCIUM_PREFER_A_MEASURED_IONIZED_CALCIUM.get(lang)
     };
     let conventional = fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2);
     let entered = calcium.describe(lang);
@@ -137,13 +126,13 @@ fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
         unit: unit.to_string(),
         basis: tr!(
             lang,
-            "Payne 1973: total calcium {entered} − albumin {albumin} g/dL + 4.0 = {corrected} mg/dL ({corrected_si} mmol/L). \
-             The common 0.8 × (4.0 − albumin) variant gives {conventional} mg/dL. In haemodialysis \
-             patients the correction agrees less well with ionized calcium than the \
-             uncorrected value (Clase 2000).{ionized}",
-            "Payne 1973：总钙 {entered} − 白蛋白 {albumin} g/dL + 4.0 = {corrected} mg/dL（{corrected_si} mmol/L）。\
-             常用的 0.8 × (4.0 − 白蛋白) 校正式得 {conventional} mg/dL。在血液透析患者中，\
-             校正钙与离子钙的一致性不如未校正的总钙（Clase 2000）。{ionized}"
+            msg::derived::CORRECTED_CALCIUM_PAYNE_1973_TOTAL_CALCIUM_ENTERED,
+            albumin,
+            conventional,
+            corrected,
+            corrected_si,
+            entered,
+            ionized
         ),
         source: "payne_1973",
     })
@@ -169,12 +158,12 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
             unit: "mg2/dL2".to_string(),
             basis: tr!(
                 lang,
-                "{which} {} mg/dL × phosphate {} mg/dL = {} mg²/dL² ({} mmol²/L²)",
-                "{which} {} mg/dL × 血磷 {} mg/dL = {} mg²/dL²（{} mmol²/L²）",
-                fmt_number(calcium, 2),
-                fmt_number(phosphate, 2),
-                fmt_number(product, 1),
-                fmt_number(product_si, 2),
+                msg::derived::DERIVE_WHICH_CALCIUM_MG_DL_PHOSPHATE,
+                calcium = fmt_number(calcium, 2),
+                phosphate = fmt_number(phosphate, 2),
+                product = fmt_number(product, 1),
+                product_si = fmt_number(product_si, 2),
+                which
             ),
             source: "kdigo_2017_ckd_mbd",
         });
@@ -187,11 +176,10 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
             unit: "kg/m2".to_string(),
             basis: tr!(
                 lang,
-                "weight {} kg ÷ (height {} m)² = {} kg/m²",
-                "体重 {} kg ÷ (身高 {} m)² = {} kg/m²",
-                fmt_number(weight, 1),
-                fmt_number(height / 100.0, 2),
-                fmt_number(value, 1)
+                msg::derived::DERIVE_WEIGHT_WEIGHT_KG_HEIGHT_A1,
+                a1 = fmt_number(height / 100.0, 2),
+                value = fmt_number(value, 1),
+                weight = fmt_number(weight, 1)
             ),
             source: "who_2000_obesity",
         });
@@ -207,11 +195,9 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
             unit: "× ULN".to_string(),
             basis: tr!(
                 lang,
-                "intact PTH {} ÷ upper limit {} pg/mL ({}) = {} × ULN. KDIGO suggests about 2–9 × ULN on dialysis.",
-                "全段 PTH {} ÷ 参考上限 {} pg/mL（{}）= {} × ULN。KDIGO 建议透析患者维持在约 2–9 × ULN。",
-                pth.describe(lang),
-                fmt_number(uln, decimals_for(uln)),
-                if local {
+                msg::derived::DERIVE_INTACT_PTH_A0_UPPER_LIMIT,
+                a0 = pth.describe(lang),
+                a2 = if local {
                     lang.pick("the laboratory's", "本实验室上限")
                 } else {
                     lang.pick(
@@ -219,7 +205,8 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
                         "默认值；请填写本实验室的上限",
                     )
                 },
-                fmt_number(multiple, 1)
+                multiple = fmt_number(multiple, 1),
+                uln = fmt_number(uln, decimals_for(uln))
             ),
             source: "kdigo_2017_ckd_mbd",
         });

@@ -2,6 +2,7 @@
 //! Hayashi criteria, and lesion distribution. Every criterion is met / not met / unknown,
 //! and an overall status is settled only when unknowns cannot change it.
 
+use crate::core::i18n::msg;
 use serde::Serialize;
 
 use super::case::{Biopsy, CkdStage, Dialysis};
@@ -38,42 +39,26 @@ fn criterion(
 /// The name of each diagnostic criterion.
 pub fn criterion_name(id: &str) -> Text {
     match id {
-        "risk_threshold" => Text::new(
-            "Consensus risk threshold (2 major, or 1 major + 3 minor risk factors)",
-            "达到共识危险因素阈值（2 项主要危险因素，或 1 项主要 + 3 项次要危险因素）",
-        ),
-        "early_skin_changes" => Text::new("Early suspicious skin changes", "早期可疑皮肤改变"),
-        "differential_excluded" => Text::new("Differential diagnosis excluded", "已排除鉴别诊断"),
-        "risk_factor_present" => Text::new(
-            "At least one consensus risk factor",
-            "至少存在一项共识危险因素",
-        ),
-        "typical_lesions" => Text::new("Typical skin lesions", "典型皮损"),
-        "positive_biopsy" => Text::new(
-            "Skin biopsy consistent with calciphylaxis",
-            "皮肤活检符合钙化防御",
-        ),
-        "skin_lesions" => Text::new(
-            "Typical lesions or early suspicious skin changes",
-            "典型皮损或早期可疑皮肤改变",
-        ),
-        "ckd_on_dialysis_or_egfr_under_15" => Text::new(
-            "(1) On dialysis, or CKD with eGFR < 15 mL/min/1.73 m²",
-            "(1) 维持透析，或 CKD 且 eGFR < 15 mL/min/1.73 m²",
-        ),
-        "more_than_two_painful_ulcers_with_purpura" => Text::new(
-            "(2) More than two painful, untreatable skin ulcers with painful purpura",
-            "(2) 超过两处疼痛、难治性皮肤溃疡，伴痛性紫癜",
-        ),
-        "painful_ulcers_with_purpura_trunk_extremity_penis" => Text::new(
-            "(3) Painful, untreatable ulcers with purpura on the trunk, extremities or penis",
-            "(3) 躯干、四肢或阴茎的疼痛性难治性溃疡，伴紫癜",
-        ),
-        "histology_consistent" => Text::new(
-            "(4) Histology: necrosis and ulceration with calcification of small–medium arteries",
-            "(4) 组织学：坏死和溃疡，伴中小动脉钙化",
-        ),
-        _ => Text::new("Criterion", "标准"),
+        "risk_threshold" => msg::diagnosis::CRITERION_NAME_CONSENSUS_RISK_THRESHOLD_2_MAJOR,
+        "early_skin_changes" => msg::diagnosis::CRITERION_NAME_EARLY_SUSPICIOUS_SKIN_CHANGES,
+        "differential_excluded" => msg::diagnosis::CRITERION_NAME_DIFFERENTIAL_DIAGNOSIS_EXCLUDED,
+        "risk_factor_present" => msg::diagnosis::CRITERION_NAME_AT_LEAST_ONE_CONSENSUS_RISK,
+        "typical_lesions" => msg::diagnosis::CRITERION_NAME_TYPICAL_SKIN_LESIONS,
+        "positive_biopsy" => {
+            msg::diagnosis::CRITERION_NAME_SKIN_BIOPSY_CONSISTENT_WITH_CALCIPHYLAXIS
+        }
+        "skin_lesions" => msg::diagnosis::CRITERION_NAME_TYPICAL_LESIONS_OR_EARLY_SUSPICIOUS,
+        "ckd_on_dialysis_or_egfr_under_15" => msg::diagnosis::CRITERION_NAME_1_ON_DIALYSIS_OR_CKD,
+        "more_than_two_painful_ulcers_with_purpura" => {
+            msg::diagnosis::CRITERION_NAME_2_MORE_THAN_TWO_PAINFUL
+        }
+        "painful_ulcers_with_purpura_trunk_extremity_penis" => {
+            msg::diagnosis::CRITERION_NAME_3_PAINFUL_UNTREATABLE_ULCERS_WITH
+        }
+        "histology_consistent" => {
+            msg::diagnosis::CRITERION_NAME_4_HISTOLOGY_NECROSIS_AND_ULCERATION
+        }
+        _ => msg::diagnosis::CRITERION_NAME_CRITERION,
     }
 }
 
@@ -179,15 +164,9 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
             yes_no(
                 differential,
                 lang,
-                Text::new(
-                    "differential diagnosis recorded as excluded",
-                    "已记录排除鉴别诊断",
-                ),
-                Text::new("differential diagnosis not excluded", "鉴别诊断未排除"),
-                Text::new(
-                    "exclusion of the differential not recorded (diabetic ulcer, atherosclerosis, vasculitis, warfarin necrosis …)",
-                    "未记录是否已排除鉴别诊断（糖尿病溃疡、动脉粥样硬化、血管炎、华法林性皮肤坏死……）",
-                ),
+                msg::diagnosis::CONSENSUS_DIFFERENTIAL_DIAGNOSIS_RECORDED_AS_EXCLUDED,
+                msg::diagnosis::CONSENSUS_DIFFERENTIAL_DIAGNOSIS_NOT_EXCLUDED,
+                msg::diagnosis::CONSENSUS_EXCLUSION_OF_THE_DIFFERENTIAL_NOT,
             ),
         )
     };
@@ -205,17 +184,18 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
     let typical_basis = match typical {
         Some(true) => {
             // "; ": the finding names themselves may contain commas.
-            let lesions = typical_present.join(lang.pick("; ", "、"));
-            tr!(lang, "typical lesions: {lesions}", "典型皮损：{lesions}")
-        }
-        Some(false) => lang
-            .pick(
-                "no typical lesion recorded (all recorded as absent)",
-                "未记录典型皮损（均记录为无）",
+            let lesions = typical_present.join(msg::diagnosis::CONSENSUS_TEXT.get(lang));
+            tr!(
+                lang,
+                msg::diagnosis::CONSENSUS_TYPICAL_LESIONS_LESIONS,
+                lesions
             )
+        }
+        Some(false) => msg::diagnosis::CONSENSUS_NO_TYPICAL_LESION_RECORDED_ALL
+            .get(lang)
             .to_string(),
-        None => lang
-            .pick("typical lesions not all recorded", "典型皮损未全部记录")
+        None => msg::diagnosis::CONSENSUS_TYPICAL_LESIONS_NOT_ALL_RECORDED
+            .get(lang)
             .to_string(),
     };
 
@@ -245,12 +225,9 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
             yes_no(
                 early,
                 lang,
-                Text::new(
-                    "early suspicious skin changes recorded",
-                    "已记录早期可疑皮肤改变",
-                ),
-                Text::new("no early suspicious skin changes", "无早期可疑皮肤改变"),
-                Text::new("early skin changes not recorded", "早期皮肤改变未记录"),
+                msg::diagnosis::CONSENSUS_EARLY_SUSPICIOUS_SKIN_CHANGES_RECORDED,
+                msg::diagnosis::CONSENSUS_NO_EARLY_SUSPICIOUS_SKIN_CHANGES,
+                msg::diagnosis::CONSENSUS_EARLY_SKIN_CHANGES_NOT_RECORDED,
             ),
         ),
         differential_criterion(),
@@ -262,10 +239,9 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
             any_factor,
             tr!(
                 lang,
-                "{} major and {} minor consensus factors present",
-                "存在 {} 项主要和 {} 项次要共识危险因素",
-                risk.major_present,
-                risk.minor_present
+                msg::diagnosis::CONSENSUS_MAJOR_PRESENT_MAJOR_AND_MINOR,
+                major_present = risk.major_present,
+                minor_present = risk.minor_present
             ),
         ),
         criterion("typical_lesions", lang, typical, typical_basis.clone()),
@@ -280,15 +256,12 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
             lang,
             biopsy_positive,
             match biopsy {
-                Some(Biopsy::Consistent) => Text::new(
-                    "skin biopsy consistent with calciphylaxis",
-                    "皮肤活检符合钙化防御",
-                ),
-                Some(Biopsy::NotConsistent) => {
-                    Text::new("skin biopsy not consistent", "皮肤活检不符合")
+                Some(Biopsy::Consistent) => {
+                    msg::diagnosis::CONSENSUS_SKIN_BIOPSY_CONSISTENT_WITH_CALCIPHYLAXIS
                 }
-                Some(Biopsy::NotDone) => Text::new("skin biopsy not done", "未行皮肤活检"),
-                None => Text::new("biopsy not recorded", "活检情况未记录"),
+                Some(Biopsy::NotConsistent) => msg::diagnosis::CONSENSUS_SKIN_BIOPSY_NOT_CONSISTENT,
+                Some(Biopsy::NotDone) => msg::diagnosis::CONSENSUS_SKIN_BIOPSY_NOT_DONE,
+                None => msg::diagnosis::CONSENSUS_BIOPSY_NOT_RECORDED,
             }
             .get(lang),
         ),
@@ -297,11 +270,8 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
             lang,
             lesions,
             match lesions {
-                Some(true) => lang
-                    .pick(
-                        "typical lesions or early suspicious changes present",
-                        "存在典型皮损或早期可疑改变",
-                    )
+                Some(true) => msg::diagnosis::CONSENSUS_TYPICAL_LESIONS_OR_EARLY_SUSPICIOUS
+                    .get(lang)
                     .to_string(),
                 _ => typical_basis,
             },
@@ -331,15 +301,16 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
         .map(|t| t.tier)
         .collect();
     let mut summary = match highest {
-        "none" => lang
-            .pick(
-                "No consensus diagnostic tier is met.",
-                "未达到共识的任何诊断级别。",
-            )
+        "none" => msg::diagnosis::CONSENSUS_NO_CONSENSUS_DIAGNOSTIC_TIER_IS
+            .get(lang)
             .to_string(),
         tier => {
             let tier = tier_name(tier, lang);
-            tr!(lang, "Consensus diagnosis: {tier}.", "共识诊断：{tier}。")
+            tr!(
+                lang,
+                msg::diagnosis::CONSENSUS_CONSENSUS_DIAGNOSIS_TIER,
+                tier
+            )
         }
     };
     if !pending.is_empty() {
@@ -347,18 +318,15 @@ fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
             .iter()
             .map(|t| tier_name(t, lang))
             .collect::<Vec<_>>()
-            .join(lang.pick(", ", "、"));
+            .join(msg::diagnosis::CONSENSUS_TEXT_2.get(lang));
         summary.push_str(&tr!(
             lang,
-            " Not yet decidable: {pending} (unknown inputs).",
-            "尚无法判定：{pending}（有未知输入）。"
+            msg::diagnosis::CONSENSUS_NOT_YET_DECIDABLE_PENDING_UNKNOWN,
+            pending
         ));
     }
     if differential != Some(true) {
-        summary.push_str(lang.pick(
-            " Every tier requires the differential to be excluded.",
-            "每一诊断级别均要求先排除鉴别诊断。",
-        ));
+        summary.push_str(msg::diagnosis::CONSENSUS_EVERY_TIER_REQUIRES_THE_DIFFERENTIAL.get(lang));
     }
     Consensus {
         tier: highest,
@@ -376,18 +344,15 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
         .map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
     let c1 = any([on_dialysis, stage_5]);
     let c1_basis = match (kidney.dialysis, kidney.ckd_stage) {
-        (Some(Dialysis::Hemodialysis), _) => {
-            lang.pick("on haemodialysis", "血液透析中").to_string()
-        }
-        (Some(Dialysis::Peritoneal), _) => lang
-            .pick("on peritoneal dialysis", "腹膜透析中")
+        (Some(Dialysis::Hemodialysis), _) => msg::diagnosis::HAYASHI_ON_HAEMODIALYSIS
+            .get(lang)
             .to_string(),
-        (_, Some(stage)) => tr!(lang, "CKD stage {}", "CKD 分期 {}", stage.id()),
-        _ => lang
-            .pick(
-                "dialysis status and CKD stage not recorded",
-                "透析状态和 CKD 分期均未记录",
-            )
+        (Some(Dialysis::Peritoneal), _) => msg::diagnosis::HAYASHI_ON_PERITONEAL_DIALYSIS
+            .get(lang)
+            .to_string(),
+        (_, Some(stage)) => tr!(lang, msg::diagnosis::HAYASHI_CKD_STAGE_ID, id = stage.id()),
+        _ => msg::diagnosis::HAYASHI_DIALYSIS_STATUS_AND_CKD_STAGE
+            .get(lang)
             .to_string(),
     };
 
@@ -398,13 +363,12 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
     let c2 = all([more_than_two, ulcers, purpura]);
     let c2_basis = tr!(
         lang,
-        "lesion count {}; painful ulcers {}; painful purpura {}",
-        "皮损数目：{}；疼痛性溃疡：{}；痛性紫癜：{}",
-        count
+        msg::diagnosis::HAYASHI_LESION_COUNT_A0_PAINFUL_ULCERS,
+        a0 = count
             .map(|n| format!("{n}"))
             .unwrap_or_else(|| word(None, lang).into()),
-        word(ulcers, lang),
-        word(purpura, lang)
+        purpura = word(purpura, lang),
+        ulcers = word(ulcers, lang)
     );
 
     let sites = &inputs.case.lesions.sites;
@@ -416,11 +380,8 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
     let c3 = all([ulcers, purpura, typical_site]);
     let c3_basis = tr!(
         lang,
-        "painful ulcers {}; painful purpura {}; sites {}",
-        "疼痛性溃疡：{}；痛性紫癜：{}；部位：{}",
-        word(ulcers, lang),
-        word(purpura, lang),
-        if sites.is_empty() {
+        msg::diagnosis::HAYASHI_PAINFUL_ULCERS_ULCERS_PAINFUL_PURPURA,
+        a2 = if sites.is_empty() {
             word(None, lang).to_string()
         } else {
             sites
@@ -431,19 +392,18 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
                 })
                 .collect::<Vec<_>>()
                 .join(lang.pick(", ", "、"))
-        }
+        },
+        purpura = word(purpura, lang),
+        ulcers = word(ulcers, lang)
     );
 
     let biopsy = inputs.case.lesions.biopsy;
     let c4 = biopsy.map(|b| b == Biopsy::Consistent);
     let c4_basis = match biopsy {
-        Some(Biopsy::Consistent) => Text::new(
-            "histology: necrosis and ulceration with calcification of small–medium arteries",
-            "组织学：坏死和溃疡，伴中小动脉钙化",
-        ),
-        Some(Biopsy::NotConsistent) => Text::new("histology not consistent", "组织学不符合"),
-        Some(Biopsy::NotDone) => Text::new("biopsy not done", "未行活检"),
-        None => Text::new("biopsy not recorded", "活检情况未记录"),
+        Some(Biopsy::Consistent) => msg::diagnosis::HAYASHI_HISTOLOGY_NECROSIS_AND_ULCERATION_WITH,
+        Some(Biopsy::NotConsistent) => msg::diagnosis::HAYASHI_HISTOLOGY_NOT_CONSISTENT,
+        Some(Biopsy::NotDone) => msg::diagnosis::HAYASHI_BIOPSY_NOT_DONE,
+        None => msg::diagnosis::CONSENSUS_BIOPSY_NOT_RECORDED,
     }
     .get(lang);
 
@@ -456,10 +416,7 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
     };
     Hayashi {
         status,
-        rule: lang.pick(
-            "all of (1)–(3), or (1) + (2 or 3) + (4)",
-            "满足 (1)–(3) 全部，或 (1) + ((2) 或 (3)) + (4)",
-        ),
+        rule: msg::diagnosis::HAYASHI_ALL_OF_1_3_OR.get(lang),
         criteria: vec![
             criterion("ckd_on_dialysis_or_egfr_under_15", lang, c1, c1_basis),
             criterion(
@@ -482,47 +439,45 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
 
 fn word(value: Option<bool>, lang: Lang) -> &'static str {
     match value {
-        Some(true) => lang.pick("yes", "有"),
-        Some(false) => lang.pick("no", "无"),
-        None => lang.pick("not recorded", "未记录"),
+        Some(true) => msg::diagnosis::WORD_YES.get(lang),
+        Some(false) => msg::diagnosis::WORD_NO.get(lang),
+        None => msg::diagnosis::WORD_NOT_RECORDED.get(lang),
     }
 }
 
 fn distribution(sites: &[Site], lang: Lang) -> (Distribution, String) {
     let central = sites.iter().any(|s| s.is_central());
     let peripheral = sites.iter().any(|s| !s.is_central());
-    let prognosis = lang.pick(
-        "Distal lesions carry lower mortality than proximal ones (HR 0.34, 95% CI 0.18–0.62).",
-        "远端皮损的死亡率低于近端皮损（HR 0.34，95% CI 0.18–0.62）。",
-    );
+    let prognosis = msg::diagnosis::DISTRIBUTION_DISTAL_LESIONS_CARRY_LOWER_MORTALITY.get(lang);
     match (central, peripheral) {
         (false, false) => (
             Distribution::Unknown,
-            lang.pick("no lesion site recorded", "未记录皮损部位")
+            msg::diagnosis::DISTRIBUTION_NO_LESION_SITE_RECORDED
+                .get(lang)
                 .to_string(),
         ),
         (true, false) => (
             Distribution::Central,
             tr!(
                 lang,
-                "central (adipose-rich) sites only. {prognosis}",
-                "仅中心性（脂肪丰富）部位。{prognosis}"
+                msg::diagnosis::DISTRIBUTION_CENTRAL_ADIPOSE_RICH_SITES_ONLY,
+                prognosis
             ),
         ),
         (false, true) => (
             Distribution::Peripheral,
             tr!(
                 lang,
-                "peripheral (distal) sites only. {prognosis}",
-                "仅外周（远端）部位。{prognosis}"
+                msg::diagnosis::DISTRIBUTION_PERIPHERAL_DISTAL_SITES_ONLY_PROGNOSIS,
+                prognosis
             ),
         ),
         (true, true) => (
             Distribution::Mixed,
             tr!(
                 lang,
-                "both central and peripheral sites. {prognosis}",
-                "中心性和外周部位均有。{prognosis}"
+                msg::diagnosis::DISTRIBUTION_BOTH_CENTRAL_AND_PERIPHERAL_SITES,
+                prognosis
             ),
         ),
     }

@@ -6,6 +6,7 @@
 //! A key of the user's own file that the app does not know is kept as typed and shown
 //! quoted, as unknown.
 
+use crate::core::i18n::msg;
 use std::fmt;
 
 use serde::Serialize;
@@ -79,82 +80,82 @@ macro_rules! keys {
 keys! {
     /// The sections of a case file, as a whole (a section of the wrong type).
     Section {
-        Patient = "patient" => Text::new("Patient", "患者");
-        Kidney = "kidney" => Text::new("Kidney", "肾脏");
-        Findings = "findings" => Text::new("Findings", "临床表现");
-        Lesions = "lesions" => Text::new("Skin lesions", "皮肤病变");
-        Labs = "labs" => Text::new("Labs", "化验");
-        Therapies = "therapies_tried" => Text::new("Therapies tried", "已尝试的治疗");
-        Visits = "visits" => Text::new("Follow-up visits", "随访");
+        Patient = "patient" => msg::field_path::NAME_PATIENT;
+        Kidney = "kidney" => msg::field_path::NAME_KIDNEY;
+        Findings = "findings" => msg::field_path::NAME_FINDINGS;
+        Lesions = "lesions" => msg::field_path::NAME_SKIN_LESIONS;
+        Labs = "labs" => msg::field_path::NAME_LABS;
+        Therapies = "therapies_tried" => msg::field_path::NAME_THERAPIES_TRIED;
+        Visits = "visits" => msg::field_path::NAME_FOLLOW_UP_VISITS;
     }
 }
 
 keys! {
     PatientField {
-        Age = "age_years" => Text::new("Age (years)", "年龄（岁）");
-        Sex = "sex" => Text::new("Sex", "性别");
-        Weight = "weight_kg" => Text::new("Weight (kg)", "体重 (kg)");
-        Height = "height_cm" => Text::new("Height (cm)", "身高 (cm)");
+        Age = "age_years" => msg::field_path::NAME_AGE_YEARS;
+        Sex = "sex" => msg::field_path::NAME_SEX;
+        Weight = "weight_kg" => msg::field_path::NAME_WEIGHT_KG;
+        Height = "height_cm" => msg::field_path::NAME_HEIGHT_CM;
     }
 }
 
 keys! {
     KidneyField {
-        CkdStage = "ckd_stage" => Text::new("CKD stage", "CKD 分期");
-        Dialysis = "dialysis" => Text::new("Dialysis", "透析");
-        Vintage = "dialysis_vintage_months" => Text::new("Dialysis vintage (months)", "透析龄（月）");
-        Transplant = "kidney_transplant" => Text::new("Kidney transplant", "肾移植");
+        CkdStage = "ckd_stage" => msg::field_path::NAME_CKD_STAGE;
+        Dialysis = "dialysis" => msg::field_path::NAME_DIALYSIS;
+        Vintage = "dialysis_vintage_months" => msg::field_path::NAME_DIALYSIS_VINTAGE_MONTHS;
+        Transplant = "kidney_transplant" => msg::field_path::NAME_KIDNEY_TRANSPLANT;
     }
 }
 
 keys! {
     LesionField {
-        Count = "count" => Text::new("Number of lesions", "皮损数量");
-        Sites = "sites" => Text::new("Lesion sites", "皮损部位");
-        Biopsy = "biopsy" => Text::new("Skin biopsy", "皮肤活检");
+        Count = "count" => msg::field_path::NAME_NUMBER_OF_LESIONS;
+        Sites = "sites" => msg::field_path::NAME_LESION_SITES;
+        Biopsy = "biopsy" => msg::field_path::NAME_SKIN_BIOPSY;
     }
 }
 
 keys! {
     /// The keys of one lab entry.
     LabField {
-        Value = "value" => Text::new("value", "数值");
-        Unit = "unit" => Text::new("unit", "单位");
-        Result = "result" => Text::new("result", "结果");
-        Date = "date" => Text::new("date", "日期");
-        ReferenceLow = "reference_low" => Text::new("lower reference limit", "参考下限");
-        ReferenceHigh = "reference_high" => Text::new("upper reference limit", "参考上限");
+        Value = "value" => msg::field_path::NAME_VALUE;
+        Unit = "unit" => msg::field_path::NAME_UNIT;
+        Result = "result" => msg::field_path::NAME_RESULT;
+        Date = "date" => msg::field_path::NAME_DATE;
+        ReferenceLow = "reference_low" => msg::field_path::NAME_LOWER_REFERENCE_LIMIT;
+        ReferenceHigh = "reference_high" => msg::field_path::NAME_UPPER_REFERENCE_LIMIT;
     }
 }
 
 keys! {
     TherapyField {
-        Weeks = "weeks" => Text::new("weeks", "周数");
-        Response = "response" => Text::new("response", "疗效");
+        Weeks = "weeks" => msg::field_path::NAME_WEEKS;
+        Response = "response" => msg::field_path::NAME_RESPONSE;
     }
 }
 
 keys! {
     /// The keys of a visit; the markers are named as in the response to treatment.
     VisitField {
-        Date = "date" => Text::new("date", "日期");
-        Labs = "labs" => Text::new("labs", "化验");
+        Date = "date" => msg::field_path::NAME_DATE;
+        Labs = "labs" => msg::field_path::NAME_LABS_2;
         WoundArea = "wound_area_cm2" => ClinicalMarker::WoundArea.text();
         WoundCount = "wound_count" => ClinicalMarker::WoundCount.text();
         Pain = "pain_score" => ClinicalMarker::PainScore.text();
         Qol = "qol_score" => ClinicalMarker::QolScore.text();
-        QolInstrument = "qol_instrument" => Text::new("quality-of-life instrument", "生活质量量表");
-        Biopsy = "biopsy" => Text::new("skin biopsy", "皮肤活检");
-        Note = "note" => Text::new("note", "备注");
-        Treatments = "treatments" => Text::new("treatments", "治疗");
+        QolInstrument = "qol_instrument" => msg::field_path::NAME_QUALITY_OF_LIFE_INSTRUMENT;
+        Biopsy = "biopsy" => msg::field_path::NAME_SKIN_BIOPSY_2;
+        Note = "note" => msg::field_path::NAME_NOTE;
+        Treatments = "treatments" => msg::field_path::NAME_TREATMENTS;
     }
 }
 
 keys! {
     TreatmentField {
-        Kind = "kind" => Text::new("kind", "类型");
-        Route = "route" => Text::new("route", "途径");
-        Dose = "dose" => Text::new("dose", "剂量");
+        Kind = "kind" => msg::field_path::NAME_KIND;
+        Route = "route" => msg::field_path::NAME_ROUTE;
+        Dose = "dose" => msg::field_path::NAME_DOSE;
     }
 }
 
@@ -266,8 +267,8 @@ impl FieldPath {
     /// user's file that the app does not know is quoted as unknown).
     pub fn label(&self, lang: Lang) -> String {
         match self {
-            FieldPath::Format => Text::new("File format", "文件格式").get(lang).to_string(),
-            FieldPath::CaseLabel => Text::new("Case label", "病例标签").get(lang).to_string(),
+            FieldPath::Format => msg::field_path::LABEL_FILE_FORMAT.get(lang).to_string(),
+            FieldPath::CaseLabel => msg::field_path::LABEL_CASE_LABEL.get(lang).to_string(),
             FieldPath::Section(section) => section.name().get(lang).to_string(),
             FieldPath::UnknownSection(key) => unknown_key(key, lang),
             FieldPath::Patient(key) => key_label(Section::Patient, key, lang),
@@ -276,7 +277,7 @@ impl FieldPath {
             FieldPath::Lesions(key) => key_label(Section::Lesions, key, lang),
             FieldPath::LesionSite(index) => {
                 let n = index + 1;
-                tr!(lang, "Skin lesion site {n}", "皮损部位 {n}")
+                tr!(lang, msg::field_path::LABEL_SKIN_LESION_SITE_N, n)
             }
             FieldPath::Lab(lab) => lab.label(lang),
             FieldPath::Therapy { id, part } => therapy_label(id, part.as_ref(), lang),
@@ -304,7 +305,7 @@ impl LabPath {
             Some(known) => known.name(lang).to_string(),
             None => {
                 let id = &self.id;
-                tr!(lang, "unknown lab \"{id}\"", "未知检验项目 \"{id}\"")
+                tr!(lang, msg::field_path::LABEL_UNKNOWN_LAB_ID, id)
             }
         };
         part_label(&name, self.part.as_ref(), lang)
@@ -317,17 +318,22 @@ fn part_label<K: Keyed>(whole: &str, part: Option<&Key<K>>, lang: Lang) -> Strin
         None => whole.to_string(),
         Some(Key::Known(key)) => {
             let part = key.name().get(lang);
-            tr!(lang, "{whole} · {part}", "{whole} · {part}")
+            tr!(lang, msg::field_path::PART_LABEL_WHOLE_PART, part, whole)
         }
         Some(Key::Unknown(key)) => {
             let unknown = unknown_key(key, lang);
-            tr!(lang, "{whole}: {unknown}", "{whole}：{unknown}")
+            tr!(
+                lang,
+                msg::field_path::PART_LABEL_WHOLE_UNKNOWN,
+                unknown,
+                whole
+            )
         }
     }
 }
 
 fn unknown_key(key: &str, lang: Lang) -> String {
-    tr!(lang, "unknown field \"{key}\"", "未知字段 \"{key}\"")
+    tr!(lang, msg::field_path::UNKNOWN_KEY_UNKNOWN_FIELD_KEY, key)
 }
 
 /// A key of the patient, kidney or lesions section: its name, or the section's name and
@@ -343,33 +349,38 @@ fn finding_label(id: &str, lang: Lang) -> String {
     match finding_def(id) {
         Some(finding) => {
             let name = finding.label(lang);
-            tr!(lang, "Finding: {name}", "临床表现：{name}")
+            tr!(lang, msg::field_path::FINDING_LABEL_FINDING_NAME, name)
         }
-        None => tr!(lang, "unknown finding \"{id}\"", "未知临床表现 \"{id}\""),
+        None => tr!(lang, msg::field_path::FINDING_LABEL_UNKNOWN_FINDING_ID, id),
     }
 }
 
 fn therapy_label(id: &str, part: Option<&Key<TherapyField>>, lang: Lang) -> String {
     let name = match Therapy::from_id(id) {
         Some(therapy) => therapy.name(lang).to_string(),
-        None => tr!(lang, "unknown therapy \"{id}\"", "未知治疗 \"{id}\""),
+        None => tr!(lang, msg::field_path::THERAPY_LABEL_UNKNOWN_THERAPY_ID, id),
     };
     part_label(&name, part, lang)
 }
 
 fn visit_label(index: usize, inner: Option<&VisitPath>, lang: Lang) -> String {
     let n = index + 1;
-    let visit = tr!(lang, "Visit {n}", "第 {n} 次随访");
+    let visit = tr!(lang, msg::field_path::VISIT_LABEL_VISIT_N, n);
     match inner {
         None => visit,
         Some(VisitPath::Field(key)) => part_label(&visit, Some(key), lang),
         Some(VisitPath::Lab(lab)) => {
             let part = lab.label(lang);
-            tr!(lang, "{visit} · {part}", "{visit} · {part}")
+            tr!(lang, msg::field_path::VISIT_LABEL_VISIT_PART, part, visit)
         }
         Some(VisitPath::Treatment(t, part)) => {
             let m = t + 1;
-            let treatment = tr!(lang, "{visit} · treatment {m}", "{visit} · 治疗 {m}");
+            let treatment = tr!(
+                lang,
+                msg::field_path::VISIT_LABEL_VISIT_TREATMENT_M,
+                m,
+                visit
+            );
             part_label(&treatment, part.as_ref(), lang)
         }
     }

@@ -2,6 +2,8 @@
 //! (`case-format.md`), with their labels in English and Chinese. Ids are never renamed.
 
 use super::i18n::Lang;
+use crate::core::i18n::msg;
+use crate::core::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FindingGroup {
@@ -101,30 +103,21 @@ id_enum! {
 impl Therapy {
     /// The therapy's name in the chosen language.
     pub fn name(self, lang: Lang) -> &'static str {
-        self.label(lang == Lang::Zh)
+        self.label().get(lang)
     }
 
-    pub fn label(self, zh: bool) -> &'static str {
+    pub fn label(self) -> Text {
         use Therapy::*;
-        match (self, zh) {
-            (SodiumThiosulfate, false) => "Sodium thiosulfate",
-            (SodiumThiosulfate, true) => "硫代硫酸钠",
-            (Parathyroidectomy, false) => "Parathyroidectomy",
-            (Parathyroidectomy, true) => "甲状旁腺切除术",
-            (Cinacalcet, false) => "Cinacalcet",
-            (Cinacalcet, true) => "西那卡塞",
-            (StopWarfarin, false) => "Warfarin stopped",
-            (StopWarfarin, true) => "停用华法林",
-            (StopCalciumVitaminD, false) => "Calcium and vitamin D stopped or reduced",
-            (StopCalciumVitaminD, true) => "停用或减少钙剂及维生素D",
-            (IntensifiedDialysis, false) => "Intensified dialysis",
-            (IntensifiedDialysis, true) => "强化透析",
-            (HyperbaricOxygen, false) => "Hyperbaric oxygen",
-            (HyperbaricOxygen, true) => "高压氧",
-            (Bisphosphonate, false) => "Bisphosphonate",
-            (Bisphosphonate, true) => "双膦酸盐",
-            (WoundCare, false) => "Specialist wound care",
-            (WoundCare, true) => "专业伤口护理",
+        match self {
+            SodiumThiosulfate => msg::findings::THERAPY_SODIUM_THIOSULFATE,
+            Parathyroidectomy => msg::findings::THERAPY_PARATHYROIDECTOMY,
+            Cinacalcet => msg::findings::THERAPY_CINACALCET,
+            StopWarfarin => msg::findings::THERAPY_STOP_WARFARIN,
+            StopCalciumVitaminD => msg::findings::THERAPY_STOP_CALCIUM_VITAMIN_D,
+            IntensifiedDialysis => msg::findings::THERAPY_INTENSIFIED_DIALYSIS,
+            HyperbaricOxygen => msg::findings::THERAPY_HYPERBARIC_OXYGEN,
+            Bisphosphonate => msg::findings::THERAPY_BISPHOSPHONATE,
+            WoundCare => msg::findings::THERAPY_WOUND_CARE,
         }
     }
 }
@@ -168,34 +161,23 @@ impl Site {
 
     /// The site's name in the chosen language.
     pub fn name(self, lang: Lang) -> &'static str {
-        self.label(lang == Lang::Zh)
+        self.label().get(lang)
     }
 
-    pub fn label(self, zh: bool) -> &'static str {
+    pub fn label(self) -> Text {
         use Site::*;
-        match (self, zh) {
-            (Abdomen, false) => "Abdomen",
-            (Abdomen, true) => "腹部",
-            (Thigh, false) => "Thigh",
-            (Thigh, true) => "大腿",
-            (Buttock, false) => "Buttock",
-            (Buttock, true) => "臀部",
-            (Breast, false) => "Breast",
-            (Breast, true) => "乳房",
-            (TrunkOther, false) => "Trunk, other",
-            (TrunkOther, true) => "躯干其他部位",
-            (UpperArm, false) => "Upper arm",
-            (UpperArm, true) => "上臂",
-            (LowerLeg, false) => "Lower leg",
-            (LowerLeg, true) => "小腿",
-            (Foot, false) => "Foot",
-            (Foot, true) => "足",
-            (Hand, false) => "Hand",
-            (Hand, true) => "手",
-            (Penis, false) => "Penis",
-            (Penis, true) => "阴茎",
-            (Other, false) => "Other",
-            (Other, true) => "其他",
+        match self {
+            Abdomen => msg::findings::SITE_ABDOMEN,
+            Thigh => msg::findings::SITE_THIGH,
+            Buttock => msg::findings::SITE_BUTTOCK,
+            Breast => msg::findings::SITE_BREAST,
+            TrunkOther => msg::findings::SITE_TRUNK_OTHER,
+            UpperArm => msg::findings::SITE_UPPER_ARM,
+            LowerLeg => msg::findings::SITE_LOWER_LEG,
+            Foot => msg::findings::SITE_FOOT,
+            Hand => msg::findings::SITE_HAND,
+            Penis => msg::findings::SITE_PENIS,
+            Other => msg::findings::SITE_OTHER,
         }
     }
 }

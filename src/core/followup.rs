@@ -19,6 +19,7 @@
 //! markers are those the published hAMSC reports followed (`seed_hamsc_salvage`,
 //! `seed_hamsc_hypercoag_2023`).
 
+use crate::core::i18n::msg;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -78,15 +79,17 @@ impl Direction {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Direction::Improved => lang.pick("improved", "改善"),
-            Direction::Worsened => lang.pick("worsened", "加重"),
-            Direction::Unchanged => lang.pick("unchanged", "无变化"),
-            Direction::TowardRange => lang.pick("toward the reference range", "趋向参考范围"),
-            Direction::AwayFromRange => lang.pick("away from the reference range", "偏离参考范围"),
-            Direction::WithinRangeThroughout => {
-                lang.pick("within the reference range throughout", "始终在参考范围内")
+            Direction::Improved => msg::followup::LABEL_IMPROVED.get(lang),
+            Direction::Worsened => msg::followup::LABEL_WORSENED.get(lang),
+            Direction::Unchanged => msg::followup::LABEL_UNCHANGED.get(lang),
+            Direction::TowardRange => msg::followup::LABEL_TOWARD_THE_REFERENCE_RANGE.get(lang),
+            Direction::AwayFromRange => {
+                msg::followup::LABEL_AWAY_FROM_THE_REFERENCE_RANGE.get(lang)
             }
-            Direction::NotJudged => lang.pick("not judged", "未判断"),
+            Direction::WithinRangeThroughout => {
+                msg::followup::LABEL_WITHIN_THE_REFERENCE_RANGE_THROUGHOUT.get(lang)
+            }
+            Direction::NotJudged => msg::followup::LABEL_NOT_JUDGED.get(lang),
         }
     }
 }
@@ -121,10 +124,10 @@ impl ClinicalMarker {
 
     pub const fn text(self) -> Text {
         match self {
-            ClinicalMarker::WoundArea => Text::new("Wound area", "创面面积"),
-            ClinicalMarker::WoundCount => Text::new("Number of wounds", "创面数目"),
-            ClinicalMarker::PainScore => Text::new("Pain score (NRS/VAS)", "疼痛评分（NRS/VAS）"),
-            ClinicalMarker::QolScore => Text::new("Quality-of-life score", "生活质量评分"),
+            ClinicalMarker::WoundArea => msg::followup::TEXT_WOUND_AREA,
+            ClinicalMarker::WoundCount => msg::followup::TEXT_NUMBER_OF_WOUNDS,
+            ClinicalMarker::PainScore => msg::followup::TEXT_PAIN_SCORE_NRS_VAS,
+            ClinicalMarker::QolScore => msg::followup::TEXT_QUALITY_OF_LIFE_SCORE,
         }
     }
 
@@ -151,7 +154,7 @@ pub fn marker_name(id: &str, lang: Lang) -> String {
         .map(|m| m.name(lang))
         .or_else(|| lab(id).map(|l| l.name(lang)))
         .map_or_else(
-            || tr!(lang, "unknown marker \"{id}\"", "未知指标 \"{id}\""),
+            || tr!(lang, msg::followup::MARKER_NAME_UNKNOWN_MARKER_ID, id),
             str::to_string,
         )
 }
@@ -294,7 +297,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
                 if !value.is_finite() {
                     errors.push(Issue::new(
                         field.clone(),
-                        lang.pick("not a number; left out", "不是有效数字，未纳入"),
+                        msg::followup::CHECK_NOT_A_NUMBER_LEFT_OUT.get(lang),
                     ));
                     return None;
                 }
@@ -305,8 +308,10 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
                         field.clone(),
                         tr!(
                             lang,
-                            "{shown} is outside the possible range {lo}–{hi}; left out",
-                            "{shown} 超出可能范围 {lo}–{hi}，未纳入"
+                            msg::followup::CHECK_SHOWN_IS_OUTSIDE_THE_POSSIBLE,
+                            hi,
+                            lo,
+                            shown
                         ),
                     ));
                     return None;
@@ -314,11 +319,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
                 if whole && value.fract() != 0.0 {
                     errors.push(Issue::new(
                         field,
-                        tr!(
-                            lang,
-                            "{shown} is not a whole number; left out",
-                            "{shown} 不是整数，未纳入"
-                        ),
+                        tr!(lang, msg::followup::CHECK_SHOWN_IS_NOT_A_WHOLE, shown),
                     ));
                     return None;
                 }
@@ -399,10 +400,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
                             )),
                         )),
                     ),
-                    lang.pick(
-                        "no kind of treatment given; ignored",
-                        "未填写治疗类型，已忽略",
-                    ),
+                    msg::followup::CHECK_NO_KIND_OF_TREATMENT_GIVEN.get(lang),
                 )),
             }
         }
@@ -411,10 +409,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
         let Some(date) = visit.date.as_deref() else {
             errors.push(Issue::new(
                 field,
-                lang.pick(
-                    "no date: the visit cannot be placed in time and is left out of the trends",
-                    "缺少日期：无法确定该次随访的时间，未纳入趋势",
-                ),
+                msg::followup::CHECK_NO_DATE_THE_VISIT_CANNOT.get(lang),
             ));
             continue;
         };
@@ -425,11 +420,7 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
         if checked.iter().any(|v: &CheckedVisit| v.date == parsed) {
             warnings.push(Issue::new(
                 field,
-                tr!(
-                    lang,
-                    "another visit has the same date {date}; both are kept in the file's order",
-                    "另有一次随访日期同为 {date}；两者均按文件顺序保留"
-                ),
+                tr!(lang, msg::followup::CHECK_ANOTHER_VISIT_HAS_THE_SAME, date),
             ));
         }
         checked.push(CheckedVisit {
@@ -489,14 +480,20 @@ fn movement(points: &[TrendPoint], unit: &str, lang: Lang) -> (f64, Option<f64>,
             } else {
                 fmt_number(p, 1)
             };
-            tr!(lang, " ({p}%)", "（{p}%）")
+            tr!(lang, msg::followup::MOVEMENT_P, p)
         })
         .unwrap_or_default();
     let n = points.len();
     let text = tr!(
         lang,
-        "{b} on {d0} (first of {n} visits with a value) → {l} on {d1} (latest), change {delta}{pct}",
-        "{d0} {b}（有数值的 {n} 次随访中的首次）→ {d1} {l}（最近一次），变化 {delta}{pct}"
+        msg::followup::MOVEMENT_B_ON_D0_FIRST_OF,
+        b,
+        d0,
+        d1,
+        delta,
+        l,
+        n,
+        pct
     );
     (change, percent, text)
 }
@@ -514,8 +511,8 @@ fn lower_is_better(change: f64, lang: Lang) -> (Direction, String) {
         direction,
         tr!(
             lang,
-            "lower is better, so {judged}",
-            "数值越低越好，故判断为{judged}"
+            msg::followup::LOWER_IS_BETTER_LOWER_IS_BETTER_SO_JUDGED,
+            judged
         ),
     )
 }
@@ -532,8 +529,10 @@ fn clinical_trend(
     let (direction, rule) = judge(change);
     let basis = tr!(
         lang,
-        "{name}: {moved}; {rule}.",
-        "{name}：{moved}；{rule}。"
+        msg::followup::CLINICAL_TREND_NAME_MOVED_RULE,
+        moved,
+        name,
+        rule
     );
     MarkerTrend {
         id: id.to_string(),
@@ -565,7 +564,7 @@ fn describe_range(reference: &Reference, unit: &str, lang: Lang) -> String {
         (Some(low), Some(high)) => format!("{}–{} {unit}", num(low), num(high)),
         (None, Some(high)) => format!("≤ {} {unit}", num(high)),
         (Some(low), None) => format!("≥ {} {unit}", num(low)),
-        (None, None) => lang.pick("none", "无").to_string(),
+        (None, None) => msg::followup::DESCRIBE_RANGE_NONE.get(lang).to_string(),
     }
 }
 
@@ -632,8 +631,8 @@ fn lab_trend(
     let range = if local {
         tr!(
             lang,
-            "{range} (the latest laboratory's own)",
-            "{range}（最近一次检验所在实验室的参考区间）"
+            msg::followup::LAB_TREND_RANGE_THE_LATEST_LABORATORY_S,
+            range
         )
     } else {
         range
@@ -642,52 +641,57 @@ fn lab_trend(
     let judged = match direction {
         Direction::WithinRangeThroughout => tr!(
             lang,
-            "every value lies within the reference range {range}",
-            "每次数值均在参考范围 {range} 内"
+            msg::followup::LAB_TREND_EVERY_VALUE_LIES_WITHIN_THE,
+            range
         ),
         Direction::TowardRange if d1 == 0.0 => tr!(
             lang,
-            "toward the reference range {range}: outside it by {from} at baseline, within it now",
-            "趋向参考范围 {range}：基线时超出 {from}，目前已在范围内"
+            msg::followup::LAB_TREND_TOWARD_THE_REFERENCE_RANGE_RANGE,
+            from,
+            range
         ),
         Direction::TowardRange => tr!(
             lang,
-            "toward the reference range {range}: outside it by {from} at baseline, by {to} now",
-            "趋向参考范围 {range}：超出范围的幅度由基线的 {from} 降至目前的 {to}"
+            msg::followup::LAB_TREND_TOWARD_THE_REFERENCE_RANGE_RANGE_2,
+            from,
+            range,
+            to
         ),
         Direction::AwayFromRange => tr!(
             lang,
-            "away from the reference range {range}: outside it by {from} at baseline, by {to} now",
-            "偏离参考范围 {range}：超出范围的幅度由基线的 {from} 增至目前的 {to}"
+            msg::followup::LAB_TREND_AWAY_FROM_THE_REFERENCE_RANGE,
+            from,
+            range,
+            to
         ),
         _ if d1 == 0.0 => tr!(
             lang,
-            "within the reference range {range} at baseline and now, outside it in between",
-            "基线及目前均在参考范围 {range} 内，其间曾超出"
+            msg::followup::LAB_TREND_WITHIN_THE_REFERENCE_RANGE_RANGE,
+            range
         ),
         _ => tr!(
             lang,
-            "as far outside the reference range {range} as at baseline ({to})",
-            "与基线相比，超出参考范围 {range} 的幅度相同（{to}）"
+            msg::followup::LAB_TREND_AS_FAR_OUTSIDE_THE_REFERENCE,
+            range,
+            to
         ),
     };
     let mut basis = tr!(
         lang,
-        "{name}: {moved}; {judged}.",
-        "{name}：{moved}；{judged}。"
+        msg::followup::LAB_TREND_NAME_MOVED_JUDGED,
+        judged,
+        moved,
+        name
     );
     if converted {
         basis.push_str(&tr!(
             lang,
-            " Values entered in other units are converted to {unit}.",
-            "以其他单位录入的数值已换算为 {unit}。"
+            msg::followup::LAB_TREND_VALUES_ENTERED_IN_OTHER_UNITS,
+            unit
         ));
     }
     if id == "pth_intact" {
-        basis.push_str(lang.pick(
-            " On dialysis, KDIGO suggests PTH of about 2–9 × the assay's upper limit, not the reference range.",
-            "透析患者 KDIGO 建议 PTH 约为检测方法正常上限的 2–9 倍，而非参考范围。",
-        ));
+        basis.push_str(msg::followup::LAB_TREND_ON_DIALYSIS_KDIGO_SUGGESTS_PTH.get(lang));
     }
     Some(Ok(MarkerTrend {
         id: id.to_string(),
@@ -726,14 +730,14 @@ fn points_of(
 
 fn route_name(route: Route, lang: Lang) -> &'static str {
     match route {
-        Route::Intravenous => lang.pick("intravenous", "静脉"),
-        Route::Intramuscular => lang.pick("intramuscular", "肌内"),
-        Route::Subcutaneous => lang.pick("subcutaneous", "皮下"),
-        Route::Intralesional => lang.pick("intralesional", "皮损内"),
-        Route::Intraperitoneal => lang.pick("intraperitoneal", "腹腔内"),
-        Route::Topical => lang.pick("topical", "外用"),
-        Route::Oral => lang.pick("oral", "口服"),
-        Route::Other => lang.pick("other route", "其他途径"),
+        Route::Intravenous => msg::followup::ROUTE_NAME_INTRAVENOUS.get(lang),
+        Route::Intramuscular => msg::followup::ROUTE_NAME_INTRAMUSCULAR.get(lang),
+        Route::Subcutaneous => msg::followup::ROUTE_NAME_SUBCUTANEOUS.get(lang),
+        Route::Intralesional => msg::followup::ROUTE_NAME_INTRALESIONAL.get(lang),
+        Route::Intraperitoneal => msg::followup::ROUTE_NAME_INTRAPERITONEAL.get(lang),
+        Route::Topical => msg::followup::ROUTE_NAME_TOPICAL.get(lang),
+        Route::Oral => msg::followup::ROUTE_NAME_ORAL.get(lang),
+        Route::Other => msg::followup::ROUTE_NAME_OTHER_ROUTE.get(lang),
     }
 }
 
@@ -828,8 +832,8 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
             } else {
                 tr!(
                     lang,
-                    "Quality-of-life score ({instrument})",
-                    "生活质量评分（{instrument}）"
+                    msg::followup::RESPONSE_SUMMARY_QUALITY_OF_LIFE_SCORE_INSTRUMENT,
+                    instrument
                 )
             };
             let judge = |change: f64| {
@@ -839,18 +843,16 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
                         Direction::NotJudged,
                         tr!(
                             lang,
-                            "not judged: the instrument differs between visits ({listed}, or unnamed), so the scores are not comparable",
-                            "未判断：各次随访使用的量表不同（{listed} 或未注明），评分不可比"
+                            msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_THE_INSTRUMENT_DIFFERS,
+                            listed
                         ),
                     )
                 } else if instruments.is_empty() {
                     (
                         Direction::NotJudged,
-                        lang.pick(
-                            "not judged: the instrument is not named (on Wound-QoL lower is better; on some instruments higher is better)",
-                            "未判断：未注明量表（Wound-QoL 评分越低越好；部分量表则越高越好）",
-                        )
-                        .to_string(),
+                        msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_THE_INSTRUMENT_IS
+                            .get(lang)
+                            .to_string(),
                     )
                 } else if is_wound_qol(instrument) {
                     let (direction, _) = lower_is_better(change, lang);
@@ -859,8 +861,8 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
                         direction,
                         tr!(
                             lang,
-                            "on Wound-QoL a lower score means less burden from the wound (assumed convention: lower is better), so {judged}",
-                            "Wound-QoL 评分越低表示创面负担越轻（采用的约定：越低越好），故判断为{judged}"
+                            msg::followup::RESPONSE_SUMMARY_ON_WOUND_QOL_A_LOWER,
+                            judged
                         ),
                     )
                 } else {
@@ -868,8 +870,8 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
                         Direction::NotJudged,
                         tr!(
                             lang,
-                            "not judged: which way is better on {instrument} is not recorded here (only Wound-QoL is: lower is better)",
-                            "未判断：本应用未记录 {instrument} 的评分方向（仅记录 Wound-QoL：越低越好）"
+                            msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_WHICH_WAY_IS,
+                            instrument
                         ),
                     )
                 }
@@ -887,21 +889,24 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
         let routes = v.msc_routes.clone()?;
         let date = v.date.to_string();
         let how = if routes.is_empty() {
-            lang.pick("route not recorded", "给药途径未记录").to_string()
+            msg::followup::RESPONSE_SUMMARY_ROUTE_NOT_RECORDED
+                .get(lang)
+                .to_string()
         } else {
             routes
                 .iter()
                 .map(|r| route_name(*r, lang))
                 .collect::<Vec<_>>()
-                .join(lang.pick(", ", "、"))
+                .join(msg::followup::RESPONSE_SUMMARY_TEXT.get(lang))
         };
         Some(TreatmentStart {
             date: date.clone(),
             routes,
             basis: tr!(
                 lang,
-                "First visit with a treatment of kind \"msc\": {date} ({how}). Values dated after it were measured on treatment; the change is not proof of an effect.",
-                "首次记录 \"msc\" 类治疗的随访：{date}（{how}）。此日期之后的数值为治疗期间测得；变化并不能证明疗效。"
+                msg::followup::RESPONSE_SUMMARY_FIRST_VISIT_WITH_A_TREATMENT,
+                date,
+                how
             ),
             sources: SEEDS.to_vec(),
         })
@@ -923,21 +928,27 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
     let mut summary = match (&first_date, &last_date) {
         (Some(d0), Some(d1)) if n >= 2 => tr!(
             lang,
-            "{n} dated visits from {d0} to {d1}; {tracked} markers with two or more values: {better} improved or toward the reference range, {worse} worsened or away from it, {other} unchanged, within range throughout or not judged.",
-            "{d0} 至 {d1} 共 {n} 次有日期的随访；{tracked} 项指标有两次及以上数值：{better} 项改善或趋向参考范围，{worse} 项加重或偏离参考范围，{other} 项无变化、始终在范围内或未判断。"
+            msg::followup::RESPONSE_SUMMARY_N_DATED_VISITS_FROM_D0,
+            better,
+            d0,
+            d1,
+            n,
+            other,
+            tracked,
+            worse
         ),
         _ => tr!(
             lang,
-            "{n} dated visits: a trend needs at least 2.",
-            "有日期的随访 {n} 次：趋势至少需要 2 次。"
+            msg::followup::RESPONSE_SUMMARY_N_DATED_VISITS_A_TREND,
+            n
         ),
     };
     if let Some(start) = &treatment_start {
         let date = &start.date;
         summary.push_str(&tr!(
             lang,
-            " MSC treatment from {date}.",
-            "MSC 治疗始于 {date}。"
+            msg::followup::RESPONSE_SUMMARY_MSC_TREATMENT_FROM_DATE,
+            date
         ));
     }
     let mut sources: Vec<&'static str> = Vec::new();

@@ -54,39 +54,94 @@ impl Lang {
     }
 }
 
-/// A fixed text in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
+/// A message of the word catalogue (`locales/*.toml`), by key: `msg::risk::WARFARIN_NAME`.
+/// The words are looked up in a language's catalogue only when the text is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Text(u16);
 
 impl Text {
-    pub const fn new(en: &'static str, zh: &'static str) -> Self {
-        Text { en, zh }
+    /// The message in `lang`, placeholders unfilled.
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.catalogue().text(self)
     }
 
-    pub fn get(self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.zh)
+    /// The catalogue key, for tests and maintainers (never shown to a user).
+    pub fn key(self) -> &'static str {
+        KEYS[self.0 as usize]
+    }
+
+    /// Every message, in catalogue order.
+    pub fn all() -> impl Iterator<Item = Text> {
+        (0..KEYS.len() as u16).map(Text)
     }
 }
 
-/// `tr!(lang, "en text {name}", "中文 {name}")`: `format!` in the chosen language; both
-/// strings capture the same variables.
+/// The words of one language. Rules render through this value, so a language can later be
+/// loaded at run time without touching them.
+#[derive(Debug, Clone, Copy)]
+pub struct Catalogue {
+    texts: &'static [&'static str],
+}
+
+impl Catalogue {
+    pub fn text(self, message: Text) -> &'static str {
+        self.texts[message.0 as usize]
+    }
+}
+
+impl Lang {
+    pub fn catalogue(self) -> Catalogue {
+        Catalogue {
+            texts: match self {
+                Lang::En => &EN,
+                Lang::Zh => &ZH,
+            },
+        }
+    }
+}
+
+/// A message with its `{name}` placeholders filled. The build checked that every
+/// placeholder is a name and that both languages use the same ones; a name without a value
+/// is left as it is, so a mistake shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}').map(|c| c + open) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                let _ = write!(out, "{value}");
+            }
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// `tr!(lang, msg::share::NO_VERSION, version = VERSION)`: a catalogue message in `lang`
+/// with its placeholders filled; `name` alone stands for `name = name`.
 #[macro_export]
 macro_rules! tr {
-    ($lang:expr, $en:literal, $zh:literal $(,)?) => {
-        match $lang {
-            $crate::core::i18n::Lang::En => format!($en),
-            $crate::core::i18n::Lang::Zh => format!($zh),
-        }
+    ($lang:expr, $message:expr $(,)?) => {
+        $message.get($lang).to_string()
     };
-    ($lang:expr, $en:literal, $zh:literal, $($arg:tt)+) => {
-        match $lang {
-            $crate::core::i18n::Lang::En => format!($en, $($arg)+),
-            $crate::core::i18n::Lang::Zh => format!($zh, $($arg)+),
-        }
+    ($lang:expr, $message:expr, $($name:ident $(= $value:expr)?),+ $(,)?) => {
+        $crate::core::i18n::fill(
+            $message.get($lang),
+            &[$((stringify!($name), &$crate::tr!(@value $name $(, $value)?) as &dyn ::std::fmt::Display)),+],
+        )
     };
+    (@value $name:ident) => { $name };
+    (@value $name:ident, $value:expr) => { $value };
 }
 
 #[cfg(test)]
@@ -94,17 +149,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tr_captures_variables_in_both_languages() {
+    fn fill_puts_each_value_in_its_placeholder_in_either_order() {
         let months = 72;
         assert_eq!(
-            tr!(Lang::En, "vintage {months} months", "透析龄 {months} 个月"),
+            fill("vintage {months} months", &[("months", &months)]),
             "vintage 72 months"
         );
-        assert_eq!(
-            tr!(Lang::Zh, "vintage {months} months", "透析龄 {months} 个月"),
-            "透析龄 72 个月"
+        assert_eq!(fill("{b} 大于 {a}", &[("a", &1), ("b", &2)]), "2 大于 1");
+        // A placeholder without a value stays visible rather than vanishing.
+        assert_eq!(fill("{a} and {missing}", &[("a", &"x")]), "x and {missing}");
+        assert_eq!(fill("no placeholder", &[]), "no placeholder");
+    }
+
+    #[test]
+    fn tr_fills_a_catalogue_message_in_the_chosen_language() {
+        let template = msg::share::DECODE_THE_LINK_IS_IN_VERSION.get(Lang::En);
+        assert!(template.contains("{shown}"), "{template}");
+        let shown = "9";
+        let en = crate::tr!(
+            Lang::En,
+            msg::share::DECODE_THE_LINK_IS_IN_VERSION,
+            shown,
+            VERSION = 1
         );
-        assert_eq!(tr!(Lang::Zh, "{} > {}", "{} 大于 {}", 2, 1), "2 大于 1");
+        let zh = crate::tr!(
+            Lang::Zh,
+            msg::share::DECODE_THE_LINK_IS_IN_VERSION,
+            shown,
+            VERSION = 1
+        );
+        assert!(
+            en.contains("\"9\"") && en.ends_with("version 1") && !en.contains('{'),
+            "{en}"
+        );
+        assert!(
+            zh.contains("\"9\"") && zh.contains("版本") && !zh.contains('{'),
+            "{zh}"
+        );
+    }
+
+    #[test]
+    fn every_message_has_a_key_and_words_in_both_languages() {
+        assert!(Text::all().count() > 500);
+        for message in Text::all() {
+            assert!(message.key().contains('.'), "{}", message.key());
+            let empty_allowed =
+                message.key().ends_with("empty") || message.key().ends_with("separator");
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(
+                    empty_allowed || !message.get(lang).trim().is_empty(),
+                    "{} {lang:?}",
+                    message.key()
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! its plausible range or in an unknown unit becomes an input error and is left out: the
 //! rules then see it as unknown, never as zero or as a clamped value.
 
+use crate::core::i18n::msg;
+use crate::core::i18n::Text;
 use std::collections::BTreeMap;
 
 use super::case::{Case, Dialysis, Issue, LabEntry};
@@ -110,8 +112,8 @@ impl LabValue {
                 if *local_reference {
                     tr!(
                         lang,
-                        "{text} (laboratory's own)",
-                        "{text}（本实验室参考区间）"
+                        msg::inputs::DESCRIBE_REFERENCE_TEXT_LABORATORY_S_OWN,
+                        text
                     )
                 } else {
                     text
@@ -165,7 +167,9 @@ fn describe_reference_in(reference: &Reference, unit: &Unit, lang: Lang) -> Stri
         (Some(low), Some(high)) => format!("{}–{} {unit}", number(low), number(high)),
         (None, Some(high)) => format!("≤ {} {unit}", number(high)),
         (Some(low), None) => format!("≥ {} {unit}", number(low)),
-        (None, None) => lang.pick("no reference interval", "无参考区间").to_string(),
+        (None, None) => msg::inputs::DESCRIBE_REFERENCE_IN_NO_REFERENCE_INTERVAL
+            .get(lang)
+            .to_string(),
     }
     .trim_end()
     .to_string()
@@ -174,58 +178,46 @@ fn describe_reference_in(reference: &Reference, unit: &Unit, lang: Lang) -> Stri
 /// A checked number with a plausible range, for the patient and kidney fields.
 struct Bound {
     field: FieldPath,
-    what: &'static str,
-    what_zh: &'static str,
+    what: Text,
     low: f64,
     high: f64,
-    unit: &'static str,
-    unit_zh: &'static str,
+    unit: Text,
 }
 
 const AGE: Bound = Bound {
     field: FieldPath::Patient(Key::Known(PatientField::Age)),
-    what: "age",
-    what_zh: "年龄",
+    what: msg::inputs::ROW_WHAT,
     low: 0.0,
     high: 120.0,
-    unit: "years",
-    unit_zh: "岁",
+    unit: msg::inputs::AGE_UNIT,
 };
 const WEIGHT: Bound = Bound {
     field: FieldPath::Patient(Key::Known(PatientField::Weight)),
-    what: "weight",
-    what_zh: "体重",
+    what: msg::inputs::ROW_WHAT_2,
     low: 2.0,
     high: 400.0,
-    unit: "kg",
-    unit_zh: "kg",
+    unit: msg::inputs::WEIGHT_UNIT,
 };
 const HEIGHT: Bound = Bound {
     field: FieldPath::Patient(Key::Known(PatientField::Height)),
-    what: "height",
-    what_zh: "身高",
+    what: msg::inputs::ROW_WHAT_3,
     low: 40.0,
     high: 250.0,
-    unit: "cm",
-    unit_zh: "cm",
+    unit: msg::inputs::HEIGHT_UNIT,
 };
 const VINTAGE: Bound = Bound {
     field: FieldPath::Kidney(Key::Known(KidneyField::Vintage)),
-    what: "dialysis vintage",
-    what_zh: "透析龄",
+    what: msg::inputs::ROW_WHAT_4,
     low: 0.0,
     high: 720.0,
-    unit: "months",
-    unit_zh: "个月",
+    unit: msg::inputs::DIALYSIS_VINTAGE_UNIT,
 };
 const LESION_COUNT: Bound = Bound {
     field: FieldPath::Lesions(Key::Known(LesionField::Count)),
-    what: "lesion count",
-    what_zh: "皮损数目",
+    what: msg::inputs::ROW_WHAT_5,
     low: 0.0,
     high: 200.0,
-    unit: "lesions",
-    unit_zh: "处",
+    unit: msg::inputs::LESION_COUNT_UNIT,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -272,16 +264,16 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     let mut warnings = Vec::new();
     let mut bounded = |bound: &Bound, value: Option<f64>| -> Option<f64> {
         let value = value?;
-        let what = lang.pick(bound.what, bound.what_zh);
+        let what = bound.what.get(lang);
         if !value.is_finite() {
             errors.push(Issue::new(
                 bound.field.clone(),
-                tr!(lang, "{what} is not a number", "{what}不是有效数字"),
+                tr!(lang, msg::inputs::VALIDATE_WHAT_IS_NOT_A_NUMBER, what),
             ));
             return None;
         }
         if value < bound.low || value > bound.high {
-            let unit = lang.pick(bound.unit, bound.unit_zh);
+            let unit = bound.unit.get(lang);
             let shown = fmt_number(value, 2);
             let low = fmt_number(bound.low, 0);
             let high = fmt_number(bound.high, 0);
@@ -289,8 +281,12 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
                 bound.field.clone(),
                 tr!(
                     lang,
-                    "{what} {shown} {unit} is outside the plausible range {low}–{high} {unit}; left out",
-                    "{what} {shown} {unit} 超出合理范围 {low}–{high} {unit}，未纳入评估"
+                    msg::inputs::VALIDATE_WHAT_SHOWN_UNIT_IS_OUTSIDE,
+                    high,
+                    low,
+                    shown,
+                    unit,
+                    what
                 ),
             ));
             return None;
@@ -306,7 +302,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         if count.fract() != 0.0 {
             errors.push(Issue::new(
                 FieldPath::lesions(LesionField::Count),
-                lang.pick("lesion count must be a whole number", "皮损数目必须为整数"),
+                msg::inputs::VALIDATE_LESION_COUNT_MUST_BE_A.get(lang),
             ));
             lesion_count = None;
         }
@@ -315,17 +311,14 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     if age_years.is_some_and(|age| age < 18.0) {
         warnings.push(Issue::new(
             FieldPath::patient(PatientField::Age),
-            lang.pick(
-                "reference ranges and criteria here are for adults",
-                "此处的参考区间和诊断标准适用于成人",
-            ),
+            msg::inputs::VALIDATE_REFERENCE_RANGES_AND_CRITERIA_HERE.get(lang),
         ));
     }
     for id in case.findings.keys() {
         if finding_def(id).is_none() {
             warnings.push(Issue::new(
                 FieldPath::finding(id),
-                lang.pick("unknown finding; ignored", "未知的临床表现，已忽略"),
+                msg::inputs::VALIDATE_UNKNOWN_FINDING_IGNORED.get(lang),
             ));
         }
     }
@@ -338,9 +331,8 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
                 FieldPath::kidney(KidneyField::CkdStage),
                 tr!(
                     lang,
-                    "on dialysis but stage {}: expected G5D",
-                    "正在透析，但 CKD 分期为 {}：应为 G5D",
-                    stage.id()
+                    msg::inputs::VALIDATE_ON_DIALYSIS_BUT_STAGE_ID,
+                    id = stage.id()
                 ),
             ));
         }
@@ -350,10 +342,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     {
         warnings.push(Issue::new(
             FieldPath::finding("pregnancy_or_lactation"),
-            lang.pick(
-                "pregnancy or lactation recorded for a male patient: please check",
-                "男性患者记录了妊娠或哺乳：请核对",
-            ),
+            msg::inputs::VALIDATE_PREGNANCY_OR_LACTATION_RECORDED_FOR.get(lang),
         ));
     }
 
@@ -386,7 +375,7 @@ pub fn validate_labs(
         let Some(lab) = lab(id) else {
             warnings.push(Issue::new(
                 field,
-                lang.pick("unknown lab; ignored", "未知的检验项目，已忽略"),
+                msg::inputs::VALIDATE_LABS_UNKNOWN_LAB_IGNORED.get(lang),
             ));
             continue;
         };
@@ -420,16 +409,18 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
             if entry.result.is_some() && entry.value.is_none() {
                 return Err(tr!(
                     lang,
-                    "{name} is a numeric test: give \"value\" and \"unit\"",
-                    "{name}为数值型检验：请填写 \"value\" 和 \"unit\""
+                    msg::inputs::VALIDATE_LAB_NAME_IS_A_NUMERIC_TEST,
+                    name
                 ));
             }
-            let value = entry
-                .value
-                .ok_or_else(|| lang.pick("no value given", "未填写数值").to_string())?;
+            let value = entry.value.ok_or_else(|| {
+                msg::inputs::VALIDATE_LAB_NO_VALUE_GIVEN
+                    .get(lang)
+                    .to_string()
+            })?;
             if !value.is_finite() {
-                return Err(lang
-                    .pick("the value is not a number", "数值不是有效数字")
+                return Err(msg::inputs::VALIDATE_LAB_THE_VALUE_IS_NOT_A
+                    .get(lang)
                     .to_string());
             }
             let accepted = lab.accepted_units();
@@ -437,8 +428,10 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                 Some(text) => lab.parse_unit(text).ok_or_else(|| {
                     tr!(
                         lang,
-                        "unknown unit \"{text}\" for {name}; accepted: {accepted}",
-                        "{name}的单位 \"{text}\" 无法识别；可接受的单位：{accepted}"
+                        msg::inputs::VALIDATE_LAB_UNKNOWN_UNIT_TEXT_FOR_NAME,
+                        accepted,
+                        name,
+                        text
                     )
                 })?,
                 // Only a dimensionless result (INR) may omit its unit.
@@ -446,8 +439,8 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                 None => {
                     return Err(tr!(
                         lang,
-                        "no unit given; accepted: {accepted}",
-                        "未填写单位；可接受的单位：{accepted}"
+                        msg::inputs::VALIDATE_LAB_NO_UNIT_GIVEN_ACCEPTED_ACCEPTED,
+                        accepted
                     ))
                 }
             };
@@ -460,8 +453,12 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                 let high = fmt_number(high / unit.to_canonical, 2);
                 return Err(tr!(
                     lang,
-                    "{shown} {symbol} is outside the plausible range {low}–{high} {symbol} for {name}; check the value and unit",
-                    "{shown} {symbol} 超出{name}的合理范围 {low}–{high} {symbol}；请核对数值和单位"
+                    msg::inputs::VALIDATE_LAB_SHOWN_SYMBOL_IS_OUTSIDE_THE,
+                    high,
+                    low,
+                    name,
+                    shown,
+                    symbol
                 ));
             }
             // The laboratory's own limits must be plausible too: an upper limit of 0 would
@@ -477,8 +474,11 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                     let symbol = unit.symbol;
                     Err(tr!(
                         lang,
-                        "the laboratory's {limit} {shown} {symbol} is not plausible for {name}; check it",
-                        "实验室{limit} {shown} {symbol} 对于{name}不合理，请核对"
+                        msg::inputs::VALIDATE_LAB_THE_LABORATORY_S_LIMIT_SHOWN,
+                        limit,
+                        name,
+                        shown,
+                        symbol
                     ))
                 }
             };
@@ -486,11 +486,8 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
             let local_high = limit(entry.reference_high, LabField::ReferenceHigh)?;
             if let (Some(l), Some(h)) = (local_low, local_high) {
                 if l >= h {
-                    return Err(lang
-                        .pick(
-                            "the laboratory's lower reference limit must be below its upper reference limit",
-                            "实验室参考下限必须小于参考上限",
-                        )
+                    return Err(msg::inputs::VALIDATE_LAB_THE_LABORATORY_S_LOWER_REFERENCE
+                        .get(lang)
                         .to_string());
                 }
             }
@@ -517,14 +514,16 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                 let accepted = accepted_results(results);
                 return Err(tr!(
                     lang,
-                    "{name} is reported as a result, not a number; accepted: {accepted}",
-                    "{name}以定性结果报告，不是数值；可接受的结果：{accepted}"
+                    msg::inputs::VALIDATE_LAB_NAME_IS_REPORTED_AS_A,
+                    accepted,
+                    name
                 ));
             }
-            let text = entry
-                .result
-                .as_deref()
-                .ok_or_else(|| lang.pick("no result given", "未填写结果").to_string())?;
+            let text = entry.result.as_deref().ok_or_else(|| {
+                msg::inputs::VALIDATE_LAB_NO_RESULT_GIVEN
+                    .get(lang)
+                    .to_string()
+            })?;
             let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
             results
                 .iter()
@@ -538,8 +537,10 @@ pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<L
                     let accepted = accepted_results(results);
                     tr!(
                         lang,
-                        "\"{text}\" is not a result of {name}; accepted: {accepted}",
-                        "\"{text}\" 不是{name}的有效结果；可接受的结果：{accepted}"
+                        msg::inputs::VALIDATE_LAB_TEXT_IS_NOT_A_RESULT,
+                        accepted,
+                        name,
+                        text
                     )
                 })
         }

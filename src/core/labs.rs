@@ -14,17 +14,19 @@
 //! interval may replace them (`reference_low` / `reference_high`).
 
 use super::i18n::Lang;
+use crate::core::i18n::msg;
+use crate::core::i18n::Text;
 
 /// A qualitative result id (`not_detected`, `positive` …) in words; a result the catalogue
 /// does not know is quoted as written.
 pub fn result_label(id: &str, lang: Lang) -> String {
     let named = match id {
-        "not_detected" => Some(lang.pick("not detected", "未检出")),
-        "heterozygous" => Some(lang.pick("heterozygous", "杂合突变")),
-        "homozygous" => Some(lang.pick("homozygous", "纯合突变")),
-        "negative" => Some(lang.pick("negative", "阴性")),
-        "positive" => Some(lang.pick("positive", "阳性")),
-        "indeterminate" => Some(lang.pick("indeterminate", "不确定")),
+        "not_detected" => Some(msg::labs::RESULT_LABEL_NOT_DETECTED.get(lang)),
+        "heterozygous" => Some(msg::labs::RESULT_LABEL_HETEROZYGOUS.get(lang)),
+        "homozygous" => Some(msg::labs::RESULT_LABEL_HOMOZYGOUS.get(lang)),
+        "negative" => Some(msg::labs::RESULT_LABEL_NEGATIVE.get(lang)),
+        "positive" => Some(msg::labs::RESULT_LABEL_POSITIVE.get(lang)),
+        "indeterminate" => Some(msg::labs::RESULT_LABEL_INDETERMINATE.get(lang)),
         _ => None,
     };
     named.map_or_else(|| format!("\"{id}\""), str::to_string)
@@ -75,14 +77,11 @@ pub enum QualitativeMeaning {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lab {
     pub id: &'static str,
-    pub name_en: &'static str,
-    pub name_zh: &'static str,
+    pub name: Text,
     pub loinc: &'static [&'static str],
     pub kind: LabKind,
     /// Why the reference or plausible range is what it is, or how the assay varies.
-    pub note: &'static str,
-    /// `note` in Chinese.
-    pub note_zh: &'static str,
+    pub note: Text,
 }
 
 impl Unit {
@@ -99,12 +98,12 @@ impl Unit {
 impl Lab {
     /// The test's name in the chosen language.
     pub fn name(&self, lang: Lang) -> &'static str {
-        lang.pick(self.name_en, self.name_zh)
+        self.name.get(lang)
     }
 
     /// The catalogue note in the chosen language (empty when there is none).
     pub fn note_in(&self, lang: Lang) -> &'static str {
-        lang.pick(self.note, self.note_zh)
+        self.note.get(lang)
     }
 
     pub fn units(&self) -> &'static [Unit] {
@@ -238,34 +237,29 @@ pub const PTH_REFERENCE: Reference = range(15.0, 65.0);
 pub const LABS: &[Lab] = &[
     Lab {
         id: "calcium_total",
-        name_en: "Calcium, total",
-        name_zh: "血清总钙",
+        name: msg::labs::CALCIUM_TOTAL_NAME,
         loinc: &["17861-6", "2000-8"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("mmol/L", CA_MMOL, true)],
             reference: range(8.6, 10.2),
             plausible: (0.5 * CA_MMOL, 6.0 * CA_MMOL),
         },
-        note: "Plausible 0.5–6 mmol/L (typo guard).",
-        note_zh: "合理范围 0.5–6 mmol/L（防止录入错误）。",
+        note: msg::labs::CALCIUM_TOTAL_NOTE,
     },
     Lab {
         id: "calcium_ionized",
-        name_en: "Calcium, ionized",
-        name_zh: "离子钙",
+        name: msg::labs::CALCIUM_IONIZED_NAME,
         loinc: &["1994-3", "1995-0", "38230-9"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("mmol/L", CA_MMOL, true)],
             reference: range(1.15 * CA_MMOL, 1.32 * CA_MMOL),
             plausible: (0.3 * CA_MMOL, 3.0 * CA_MMOL),
         },
-        note: "Reference 1.15–1.32 mmol/L (4.6–5.3 mg/dL).",
-        note_zh: "参考区间 1.15–1.32 mmol/L（4.6–5.3 mg/dL）。",
+        note: msg::labs::CALCIUM_IONIZED_NOTE,
     },
     Lab {
         id: "phosphate",
-        name_en: "Phosphate",
-        name_zh: "血磷",
+        name: msg::labs::PHOSPHATE_NAME,
         loinc: &["2777-1", "14879-1"],
         kind: LabKind::Numeric {
             units: &[
@@ -275,26 +269,22 @@ pub const LABS: &[Lab] = &[
             reference: range(2.5, 4.5),
             plausible: (0.3, 30.0),
         },
-        note: "Upper reference 4.5 mg/dL (1.45 mmol/L), the limit KDIGO refers to.",
-        note_zh: "参考上限 4.5 mg/dL（1.45 mmol/L），即 KDIGO 所指的正常上限。",
+        note: msg::labs::PHOSPHATE_NOTE,
     },
     Lab {
         id: "albumin",
-        name_en: "Albumin",
-        name_zh: "白蛋白",
+        name: msg::labs::ALBUMIN_NAME,
         loinc: &["1751-7", "61151-7", "61152-5"],
         kind: LabKind::Numeric {
             units: &[unit("g/dL", 1.0, false), unit("g/L", 0.1, true)],
             reference: range(3.5, 5.0),
             plausible: (0.5, 7.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     Lab {
         id: "pth_intact",
-        name_en: "Parathyroid hormone, intact",
-        name_zh: "全段甲状旁腺激素 (iPTH)",
+        name: msg::labs::PTH_INTACT_NAME,
         loinc: &["2731-8"],
         kind: LabKind::Numeric {
             units: &[
@@ -304,13 +294,11 @@ pub const LABS: &[Lab] = &[
             reference: PTH_REFERENCE,
             plausible: (0.5, 10_000.0),
         },
-        note: "Assay-dependent: enter your laboratory's upper limit (default 65 pg/mL).",
-        note_zh: "因检测方法而异：请填写本实验室的参考上限（默认 65 pg/mL）。",
+        note: msg::labs::PTH_INTACT_NOTE,
     },
     Lab {
         id: "alkaline_phosphatase",
-        name_en: "Alkaline phosphatase",
-        name_zh: "碱性磷酸酶",
+        name: msg::labs::ALKALINE_PHOSPHATASE_NAME,
         loinc: &["6768-6"],
         kind: LabKind::Numeric {
             units: &[
@@ -320,53 +308,45 @@ pub const LABS: &[Lab] = &[
             reference: range(40.0, 120.0),
             plausible: (5.0, 5_000.0),
         },
-        note: "Upper limit 120 U/L by default; enter your laboratory's limit.",
-        note_zh: "默认参考上限为 120 U/L；请填写本实验室的上限。",
+        note: msg::labs::ALKALINE_PHOSPHATASE_NOTE,
     },
     Lab {
         id: "vitamin_d_25oh",
-        name_en: "25-hydroxyvitamin D",
-        name_zh: "25-羟维生素D",
+        name: msg::labs::VITAMIN_D_25OH_NAME,
         loinc: &["1989-3", "62292-8"],
         kind: LabKind::Numeric {
             units: &[unit("ng/mL", 1.0, false), unit("nmol/L", VITD_NMOL, true)],
             reference: range(30.0, 100.0),
             plausible: (1.0, 300.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     Lab {
         id: "creatinine",
-        name_en: "Creatinine",
-        name_zh: "肌酐",
+        name: msg::labs::CREATININE_NAME,
         loinc: &["2160-0", "14682-9"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("µmol/L", CREAT_UMOL, true)],
             reference: range(0.6, 1.2),
             plausible: (0.1, 40.0),
         },
-        note: "Reference differs by sex and assay.",
-        note_zh: "参考区间因性别和检测方法而异。",
+        note: msg::labs::CREATININE_NOTE,
     },
     Lab {
         id: "crp",
-        name_en: "C-reactive protein",
-        name_zh: "C反应蛋白",
+        name: msg::labs::CRP_NAME,
         loinc: &["1988-5"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("mg/L", 0.1, true)],
             reference: upper(0.5),
             plausible: (0.0, 60.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     // Hypercoagulability panel (§5), in its order.
     Lab {
         id: "platelets",
-        name_en: "Platelet count",
-        name_zh: "血小板计数",
+        name: msg::labs::PLATELETS_NAME,
         loinc: &["777-3"],
         kind: LabKind::Numeric {
             units: &[
@@ -376,13 +356,11 @@ pub const LABS: &[Lab] = &[
             reference: range(150.0, 400.0),
             plausible: (1.0, 2_000.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     Lab {
         id: "d_dimer",
-        name_en: "D-dimer",
-        name_zh: "D-二聚体",
+        name: msg::labs::D_DIMER_NAME,
         loinc: &["48065-7", "48066-5"],
         kind: LabKind::Numeric {
             units: &[
@@ -396,106 +374,88 @@ pub const LABS: &[Lab] = &[
             reference: upper(0.5),
             plausible: (0.0, 200.0),
         },
-        note: "FEU and DDU differ by about 2× and the ratio depends on the assay: \
-               state which the laboratory reports. DDU values are converted × 2 to FEU.",
-        note_zh: "FEU 与 DDU 相差约 2 倍，且比值取决于检测方法：请注明实验室报告的是哪一种。DDU 数值按 × 2 换算为 FEU。",
+        note: msg::labs::D_DIMER_NOTE,
     },
     Lab {
         id: "fibrinogen",
-        name_en: "Fibrinogen",
-        name_zh: "纤维蛋白原",
+        name: msg::labs::FIBRINOGEN_NAME,
         loinc: &["3255-7"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("g/L", 100.0, true)],
             reference: range(200.0, 400.0),
             plausible: (20.0, 2_000.0),
         },
-        note: "An acute-phase reactant: high in inflammation and in dialysis patients.",
-        note_zh: "急性时相反应物：在炎症状态及透析患者中升高。",
+        note: msg::labs::FIBRINOGEN_NOTE,
     },
     Lab {
         id: "plasminogen",
-        name_en: "Plasminogen activity",
-        name_zh: "纤溶酶原活性",
+        name: msg::labs::PLASMINOGEN_NAME,
         loinc: &["28660-9"],
         kind: LabKind::Numeric {
             units: PERCENT,
             reference: range(75.0, 150.0),
             plausible: (1.0, 300.0),
         },
-        note: "Reference interval varies by laboratory.",
-        note_zh: "参考区间因实验室而异。",
+        note: msg::labs::PLASMINOGEN_NOTE,
     },
     Lab {
         id: "pt_inr",
-        name_en: "Prothrombin time (INR)",
-        name_zh: "凝血酶原时间 (INR)",
+        name: msg::labs::PT_INR_NAME,
         loinc: &["6301-6"],
         kind: LabKind::Numeric {
             units: &[unit_aka("ratio", 1.0, true, &["INR", ""])],
             reference: range(0.8, 1.2),
             plausible: (0.5, 20.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     Lab {
         id: "aptt",
-        name_en: "Activated partial thromboplastin time",
-        name_zh: "活化部分凝血活酶时间",
+        name: msg::labs::APTT_NAME,
         loinc: &["14979-9"],
         kind: LabKind::Numeric {
             units: &[unit_aka("s", 1.0, true, &["sec", "seconds"])],
             reference: range(25.0, 38.0),
             plausible: (10.0, 250.0),
         },
-        note: "Reference interval depends on the reagent.",
-        note_zh: "参考区间取决于所用试剂。",
+        note: msg::labs::APTT_NOTE,
     },
     Lab {
         id: "protein_c_activity",
-        name_en: "Protein C activity",
-        name_zh: "蛋白C活性",
+        name: msg::labs::PROTEIN_C_ACTIVITY_NAME,
         loinc: &["27818-4"],
         kind: LabKind::Numeric {
             units: PERCENT,
             reference: range(70.0, 140.0),
             plausible: (1.0, 300.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     Lab {
         id: "protein_s_free",
-        name_en: "Protein S, free",
-        name_zh: "游离蛋白S",
+        name: msg::labs::PROTEIN_S_FREE_NAME,
         loinc: &["27822-6"],
         kind: LabKind::Numeric {
             units: PERCENT,
             reference: range(60.0, 140.0),
             plausible: (1.0, 300.0),
         },
-        note: "Lower in women, in pregnancy and with oestrogens; use the laboratory's \
-               sex-specific interval where it has one.",
-        note_zh: "女性、妊娠期及使用雌激素时偏低；如实验室有按性别区分的参考区间，请采用。",
+        note: msg::labs::PROTEIN_S_FREE_NOTE,
     },
     Lab {
         id: "antithrombin_activity",
-        name_en: "Antithrombin activity",
-        name_zh: "抗凝血酶活性",
+        name: msg::labs::ANTITHROMBIN_ACTIVITY_NAME,
         loinc: &["27811-9"],
         kind: LabKind::Numeric {
             units: PERCENT,
             reference: range(80.0, 120.0),
             plausible: (1.0, 300.0),
         },
-        note: "",
-        note_zh: "",
+        note: msg::labs::EMPTY,
     },
     Lab {
         id: "factor_v_leiden",
-        name_en: "Factor V Leiden (F5 c.1601G>A)",
-        name_zh: "凝血因子V Leiden突变（F5 c.1601G>A）",
+        name: msg::labs::FACTOR_V_LEIDEN_NAME,
         loinc: &["21668-9"],
         kind: LabKind::Qualitative {
             results: &[
@@ -504,13 +464,11 @@ pub const LABS: &[Lab] = &[
                 ("homozygous", QualitativeMeaning::Abnormal),
             ],
         },
-        note: "Rare in East Asian populations.",
-        note_zh: "在东亚人群中罕见。",
+        note: msg::labs::FACTOR_V_LEIDEN_NOTE,
     },
     Lab {
         id: "prothrombin_g20210a",
-        name_en: "Prothrombin G20210A (F2)",
-        name_zh: "凝血酶原G20210A突变（F2）",
+        name: msg::labs::PROTHROMBIN_G20210A_NAME,
         loinc: &["24475-6"],
         kind: LabKind::Qualitative {
             results: &[
@@ -519,13 +477,11 @@ pub const LABS: &[Lab] = &[
                 ("homozygous", QualitativeMeaning::Abnormal),
             ],
         },
-        note: "Rare in East Asian populations.",
-        note_zh: "在东亚人群中罕见。",
+        note: msg::labs::PROTHROMBIN_G20210A_NOTE,
     },
     Lab {
         id: "lupus_anticoagulant",
-        name_en: "Lupus anticoagulant",
-        name_zh: "狼疮抗凝物",
+        name: msg::labs::LUPUS_ANTICOAGULANT_NAME,
         loinc: &[],
         kind: LabKind::Qualitative {
             results: &[
@@ -534,88 +490,73 @@ pub const LABS: &[Lab] = &[
                 ("indeterminate", QualitativeMeaning::Indeterminate),
             ],
         },
-        note: "Several LOINC codes exist (screen, confirm, dRVVT, aPTT-based panels): map the laboratory's own.",
-        note_zh: "存在多个 LOINC 编码（筛查、确证、dRVVT、基于 aPTT 的组合）：请对应本实验室所用的编码。",
+        note: msg::labs::LUPUS_ANTICOAGULANT_NOTE,
     },
     Lab {
         id: "anticardiolipin_igg",
-        name_en: "Anticardiolipin IgG",
-        name_zh: "抗心磷脂抗体 IgG",
+        name: msg::labs::ANTICARDIOLIPIN_IGG_NAME,
         loinc: &["3181-5", "8065-5"],
         kind: LabKind::Numeric {
             units: &[unit_aka("GPL U/mL", 1.0, true, &["GPL", "U/mL", "GPLU/mL"])],
             reference: upper(40.0),
             plausible: (0.0, 1_000.0),
         },
-        note: "Laboratory criterion for antiphospholipid syndrome: medium or high titre, \
-               > 40 GPL or above the 99th percentile.",
-        note_zh: "抗磷脂综合征的实验室标准：中或高滴度，> 40 GPL 或高于第 99 百分位数。",
+        note: msg::labs::ANTICARDIOLIPIN_IGG_NOTE,
     },
     Lab {
         id: "anticardiolipin_igm",
-        name_en: "Anticardiolipin IgM",
-        name_zh: "抗心磷脂抗体 IgM",
+        name: msg::labs::ANTICARDIOLIPIN_IGM_NAME,
         loinc: &["3182-3"],
         kind: LabKind::Numeric {
             units: &[unit_aka("MPL U/mL", 1.0, true, &["MPL", "U/mL", "MPLU/mL"])],
             reference: upper(40.0),
             plausible: (0.0, 1_000.0),
         },
-        note: "Laboratory criterion for antiphospholipid syndrome: medium or high titre, \
-               > 40 MPL or above the 99th percentile.",
-        note_zh: "抗磷脂综合征的实验室标准：中或高滴度，> 40 MPL 或高于第 99 百分位数。",
+        note: msg::labs::ANTICARDIOLIPIN_IGM_NOTE,
     },
     Lab {
         id: "anti_b2gp1_igg",
-        name_en: "Anti-β2-glycoprotein I IgG",
-        name_zh: "抗β2糖蛋白I抗体 IgG",
+        name: msg::labs::ANTI_B2GP1_IGG_NAME,
         loinc: &["44448-9"],
         kind: LabKind::Numeric {
             units: &[unit("U/mL", 1.0, true)],
             reference: upper(20.0),
             plausible: (0.0, 1_000.0),
         },
-        note: "Positive above the laboratory's 99th percentile (commonly about 20 U/mL).",
-        note_zh: "高于本实验室第 99 百分位数为阳性（通常约 20 U/mL）。",
+        note: msg::labs::ANTI_B2GP1_IGG_NOTE,
     },
     Lab {
         id: "anti_b2gp1_igm",
-        name_en: "Anti-β2-glycoprotein I IgM",
-        name_zh: "抗β2糖蛋白I抗体 IgM",
+        name: msg::labs::ANTI_B2GP1_IGM_NAME,
         loinc: &["44449-7", "16136-4"],
         kind: LabKind::Numeric {
             units: &[unit("U/mL", 1.0, true)],
             reference: upper(20.0),
             plausible: (0.0, 1_000.0),
         },
-        note: "Positive above the laboratory's 99th percentile (commonly about 20 U/mL).",
-        note_zh: "高于本实验室第 99 百分位数为阳性（通常约 20 U/mL）。",
+        note: msg::labs::ANTI_B2GP1_IGM_NOTE,
     },
     Lab {
         id: "homocysteine",
-        name_en: "Homocysteine",
-        name_zh: "同型半胱氨酸",
+        name: msg::labs::HOMOCYSTEINE_NAME,
         loinc: &["13965-9"],
         kind: LabKind::Numeric {
             units: &[unit_aka("µmol/L", 1.0, true, &["umol/L"])],
             reference: range(5.0, 15.0),
             plausible: (1.0, 500.0),
         },
-        note: "Raised in most dialysis patients by reduced clearance.",
-        note_zh: "多数透析患者因清除减少而升高。",
+        note: msg::labs::HOMOCYSTEINE_NOTE,
     },
     Lab {
         id: "factor_viii_activity",
-        name_en: "Factor VIII activity",
-        name_zh: "凝血因子VIII活性",
+        name: msg::labs::FACTOR_VIII_ACTIVITY_NAME,
         loinc: &["3209-4"],
         kind: LabKind::Numeric {
             units: PERCENT,
             reference: range(50.0, 150.0),
             plausible: (1.0, 1_000.0),
         },
-        note: "An acute-phase reactant.",
-        note_zh: "急性时相反应物。",
+        note: msg::labs::FACTOR_VIII_ACTIVITY_NOTE,
     },
 ];
 

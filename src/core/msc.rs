@@ -2,6 +2,7 @@
 //! mirror the seeds' compassionate-use path and the exclusions of registered MSC trials.
 //! The output is for discussion with a specialist team, not a treatment recommendation.
 
+use crate::core::i18n::msg;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -60,48 +61,24 @@ pub struct Context {
     pub source: &'static str,
 }
 
-/// The notice shown with every MSC assessment (English; see [`NOTICE_TEXT`]).
-pub const NOTICE: &str = NOTICE_TEXT.en;
-
-pub const NOTICE_TEXT: Text = Text::new(
-    "For discussion with a specialist team; not a treatment recommendation. \
-No guideline exists for MSC therapy in calciphylaxis: these criteria mirror the published \
-compassionate-use cases and the exclusions of registered MSC trials.",
-    "供与专科团队讨论，并非治疗建议。目前尚无钙化防御间充质干细胞（MSC）治疗的指南：\
-以下标准参照已发表的同情用药病例及已注册 MSC 临床试验的排除标准。",
-);
+pub const NOTICE_TEXT: Text = msg::msc::NOTICE_TEXT;
 
 const SEEDS: &[&str] = &["seed_hamsc_salvage", "seed_hamsc_hypercoag_2023"];
 
 const CONTEXT: &[(Text, &str)] = &[
     (
-        Text::new(
-            "Published protocol (single patients, Nanjing): hAMSCs given intravenously and by local intramuscular injection around wounds, with topical hAMSC supernatant, after preclinical release, toxicity and tumorigenicity testing.",
-            "已发表的方案（南京，单例患者）：在完成临床前放行检验、毒性及致瘤性试验后，人羊膜间充质干细胞（hAMSC）经静脉输注及创面周围局部肌内注射给药，并外用 hAMSC 上清液。",
-        ),
+        msg::msc::PUBLISHED_PROTOCOL_SINGLE_PATIENTS_NANJING,
         "seed_hamsc_salvage",
     ),
     (
-        Text::new(
-            "Follow-up markers used: pain score, wound status (BWAT), wound quality of life, skin biopsy, and coagulation markers (platelets, D-dimer, plasminogen) alongside calcium, phosphate and PTH.",
-            "随访指标：疼痛评分、创面状态（BWAT）、创面相关生活质量、皮肤活检，以及凝血指标（血小板、D-二聚体、纤溶酶原）和血钙、血磷、PTH。",
-        ),
+        msg::msc::FOLLOW_UP_MARKERS_USED_PAIN,
         "seed_hamsc_hypercoag_2023",
     ),
     (
-        Text::new(
-            "The first treated patient died of a stroke after 20 months: her regenerated skin was normal, but microvessel calcification in lungs, kidneys, spleen, pancreas, uterus and heart valve was worse than in ESKD controls. Skin healing does not mean the systemic disease is controlled.",
-            "首例接受治疗的患者在 20 个月后死于脑卒中：其再生皮肤正常，但肺、肾、脾、胰腺、子宫和心脏瓣膜的微血管钙化较终末期肾病（ESKD）对照更重。皮肤愈合并不意味着全身性疾病得到控制。",
-        ),
+        msg::msc::THE_FIRST_TREATED_PATIENT_DIED,
         "seed_hamsc_histopath",
     ),
-    (
-        Text::new(
-            "Most registered MSC wound trials exclude dialysis patients; the published calciphylaxis treatments were single-patient, ethics-approved compassionate use.",
-            "多数已注册的 MSC 创面临床试验排除透析患者；已发表的钙化防御治疗均为经伦理批准的单例同情用药。",
-        ),
-        "nct05999656",
-    ),
+    (msg::msc::MOST_REGISTERED_MSC_WOUND_TRIALS, "nct05999656"),
 ];
 
 struct Def {
@@ -116,9 +93,13 @@ fn finding_criterion(inputs: &Inputs, finding: &str, lang: Lang) -> (Option<bool
     let value = inputs.finding(finding);
     let label = super::risk::finding_label(finding, lang);
     let basis = match value {
-        Some(true) => tr!(lang, "recorded: {label}", "已记录：{label}"),
-        Some(false) => tr!(lang, "recorded as absent: {label}", "已记录为无：{label}"),
-        None => tr!(lang, "not recorded: {label}", "未记录：{label}"),
+        Some(true) => tr!(lang, msg::msc::FINDING_CRITERION_RECORDED_LABEL, label),
+        Some(false) => tr!(
+            lang,
+            msg::msc::FINDING_CRITERION_RECORDED_AS_ABSENT_LABEL,
+            label
+        ),
+        None => tr!(lang, msg::msc::FINDING_CRITERION_NOT_RECORDED_LABEL, label),
     };
     (value, basis)
 }
@@ -142,11 +123,8 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
     let def = Def {
         id: "diagnosis_established",
         kind: Kind::Inclusion,
-        name: Text::new("Calciphylaxis diagnosis established", "钙化防御诊断已确立"),
-        needed: Text::new(
-            "complete the lesion, biopsy and differential-diagnosis inputs (consensus clinical or confirmed tier, or Hayashi criteria)",
-            "补全皮损、活检和鉴别诊断信息（达到共识临床诊断或确诊级别，或符合 Hayashi 标准）",
-        ),
+        name: msg::msc::DIAGNOSIS_ESTABLISHED_NAME,
+        needed: msg::msc::DIAGNOSIS_ESTABLISHED_NEEDED,
         sources: &["cn_consensus_2023", "hayashi_2013"],
     };
     let consensus_met = matches!(diagnosis.consensus.tier, "clinical" | "confirmed");
@@ -166,26 +144,24 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
     };
     let tier = tier_name(diagnosis.consensus.tier, lang);
     let hayashi_word = match hayashi {
-        HayashiStatus::Met => Text::new("met", "符合"),
-        HayashiStatus::NotMet => Text::new("not met", "不符合"),
-        HayashiStatus::Incomplete => Text::new("incomplete", "信息不全"),
+        HayashiStatus::Met => msg::msc::ASSESS_MSC_MET,
+        HayashiStatus::NotMet => msg::msc::ASSESS_MSC_NOT_MET,
+        HayashiStatus::Incomplete => msg::msc::ASSESS_MSC_INCOMPLETE,
     }
     .get(lang);
     let basis = tr!(
         lang,
-        "consensus tier: {tier}; Hayashi criteria: {hayashi_word}",
-        "共识诊断级别：{tier}；Hayashi 标准：{hayashi_word}"
+        msg::msc::ASSESS_MSC_CONSENSUS_TIER_TIER_HAYASHI_CRITERIA,
+        hayashi_word,
+        tier
     );
     push(&def, established, basis);
 
     let def = Def {
         id: "refractory_to_conventional",
         kind: Kind::Inclusion,
-        name: Text::new("Refractory to conventional therapy", "常规治疗无效"),
-        needed: Text::new(
-            "record the conventional therapies tried and their response",
-            "记录已尝试的常规治疗及其疗效",
-        ),
+        name: msg::msc::REFRACTORY_TO_CONVENTIONAL_NAME,
+        needed: msg::msc::REFRACTORY_TO_CONVENTIONAL_NEEDED,
         sources: SEEDS,
     };
     let (refractory, basis) = refractory(inputs, lang);
@@ -194,13 +170,13 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
     for (id, name, needed) in [
         (
             "informed_consent",
-            Text::new("Informed consent", "知情同意"),
-            Text::new("record informed consent", "记录知情同意"),
+            msg::msc::ASSESS_MSC_INFORMED_CONSENT,
+            msg::msc::ASSESS_MSC_RECORD_INFORMED_CONSENT,
         ),
         (
             "ethics_approval",
-            Text::new("Ethics committee approval", "伦理委员会批准"),
-            Text::new("record ethics committee approval", "记录伦理委员会批准"),
+            msg::msc::ASSESS_MSC_ETHICS_COMMITTEE_APPROVAL,
+            msg::msc::ASSESS_MSC_RECORD_ETHICS_COMMITTEE_APPROVAL,
         ),
     ] {
         let def = Def {
@@ -218,89 +194,50 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
     let def = Def {
         id: "active_malignancy",
         kind: Kind::Exclusion,
-        name: Text::new(
-            "Active malignancy or malignancy within 5 years",
-            "活动性恶性肿瘤或 5 年内恶性肿瘤",
-        ),
-        needed: Text::new(
-            "record whether a malignancy is active or was treated within the past 5 years",
-            "记录恶性肿瘤是否为活动性，或是否在过去 5 年内接受过治疗",
-        ),
+        name: msg::msc::ACTIVE_MALIGNANCY_NAME,
+        needed: msg::msc::ACTIVE_MALIGNANCY_NEEDED,
         sources: &["nct05999656", "nct04464213"],
     };
     let active = inputs.finding("active_malignancy");
     let history = inputs.finding("malignancy_history");
     let (value, basis) = match (active, history) {
-        (Some(true), _) => (
-            Some(true),
-            Text::new("recorded: active malignancy", "已记录：活动性恶性肿瘤"),
-        ),
-        (Some(false), Some(true)) => (
-            None,
-            Text::new(
-                "history of malignancy, recorded as not active: registered trials exclude malignancy within 5 years; specialist judgement needed",
-                "有恶性肿瘤病史，记录为非活动性：已注册试验排除 5 年内的恶性肿瘤；需专科判断",
-            ),
-        ),
+        (Some(true), _) => (Some(true), msg::msc::ASSESS_MSC_RECORDED_ACTIVE_MALIGNANCY),
+        (Some(false), Some(true)) => (None, msg::msc::ASSESS_MSC_HISTORY_OF_MALIGNANCY_RECORDED_AS),
         (Some(false), _) => (
             Some(false),
-            Text::new(
-                "recorded as absent: active malignancy",
-                "已记录为无：活动性恶性肿瘤",
-            ),
+            msg::msc::ASSESS_MSC_RECORDED_AS_ABSENT_ACTIVE_MALIGNANCY,
         ),
         (None, Some(true)) => (
             None,
-            Text::new(
-                "history of malignancy; whether active is not recorded",
-                "有恶性肿瘤病史；是否为活动性未记录",
-            ),
+            msg::msc::ASSESS_MSC_HISTORY_OF_MALIGNANCY_WHETHER_ACTIVE,
         ),
-        (None, _) => (
-            None,
-            Text::new("not recorded: active malignancy", "未记录：活动性恶性肿瘤"),
-        ),
+        (None, _) => (None, msg::msc::ASSESS_MSC_NOT_RECORDED_ACTIVE_MALIGNANCY),
     };
     push(&def, value, basis.get(lang).to_string());
 
     let def = Def {
         id: "active_uncontrolled_infection",
         kind: Kind::Exclusion,
-        name: Text::new(
-            "Active uncontrolled infection (including sepsis)",
-            "活动性未控制感染（包括脓毒症）",
-        ),
-        needed: Text::new(
-            "record whether there is an active uncontrolled infection or sepsis",
-            "记录是否存在活动性未控制感染或脓毒症",
-        ),
+        name: msg::msc::ACTIVE_UNCONTROLLED_INFECTION_NAME,
+        needed: msg::msc::ACTIVE_UNCONTROLLED_INFECTION_NEEDED,
         sources: &["nct04464213"],
     };
     let infection = inputs.finding("active_uncontrolled_infection");
     let sepsis = inputs.finding("sepsis");
     let value = any([infection, sepsis]);
     let basis = match (infection, sepsis) {
-        (_, Some(true)) => Text::new("recorded: sepsis", "已记录：脓毒症"),
-        (Some(true), _) => Text::new(
-            "recorded: active uncontrolled infection",
-            "已记录：活动性未控制感染",
-        ),
-        (Some(false), Some(false)) => Text::new(
-            "no uncontrolled infection and no sepsis recorded",
-            "已记录无未控制感染、无脓毒症",
-        ),
-        _ => Text::new(
-            "infection or sepsis status not fully recorded",
-            "感染或脓毒症情况未完整记录",
-        ),
+        (_, Some(true)) => msg::msc::ASSESS_MSC_RECORDED_SEPSIS,
+        (Some(true), _) => msg::msc::ASSESS_MSC_RECORDED_ACTIVE_UNCONTROLLED_INFECTION,
+        (Some(false), Some(false)) => msg::msc::ASSESS_MSC_NO_UNCONTROLLED_INFECTION_AND_NO,
+        _ => msg::msc::ASSESS_MSC_INFECTION_OR_SEPSIS_STATUS_NOT,
     };
     push(&def, value, basis.get(lang).to_string());
 
     let def = Def {
         id: "pregnancy_or_lactation",
         kind: Kind::Exclusion,
-        name: Text::new("Pregnancy or lactation", "妊娠或哺乳"),
-        needed: Text::new("record pregnancy or lactation status", "记录是否妊娠或哺乳"),
+        name: msg::msc::PREGNANCY_OR_LACTATION_NAME,
+        needed: msg::msc::PREGNANCY_OR_LACTATION_NEEDED,
         sources: &["nct05999656", "nct04464213"],
     };
     let (value, basis) = match (
@@ -309,7 +246,7 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
     ) {
         (None, Some(Sex::Male)) => (
             Some(false),
-            lang.pick("male patient", "男性患者").to_string(),
+            msg::msc::ASSESS_MSC_MALE_PATIENT.get(lang).to_string(),
         ),
         _ => finding_criterion(inputs, "pregnancy_or_lactation", lang),
     };
@@ -318,32 +255,20 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
     for (id, name, needed, sources) in [
         (
             "known_allergy_to_product",
-            Text::new(
-                "Known allergy to the cell product or its excipients",
-                "已知对细胞制品或其辅料过敏",
-            ),
-            Text::new("record any allergy to the product", "记录是否对该制品过敏"),
+            msg::msc::ASSESS_MSC_KNOWN_ALLERGY_TO_THE_CELL,
+            msg::msc::ASSESS_MSC_RECORD_ANY_ALLERGY_TO_THE,
             &["nct04464213"][..],
         ),
         (
             "uncontrolled_bleeding",
-            Text::new("Uncontrolled bleeding", "未控制的出血"),
-            Text::new(
-                "record whether there is uncontrolled bleeding",
-                "记录是否存在未控制的出血",
-            ),
+            msg::msc::ASSESS_MSC_UNCONTROLLED_BLEEDING,
+            msg::msc::ASSESS_MSC_RECORD_WHETHER_THERE_IS_UNCONTROLLED,
             &["nct05999656"][..],
         ),
         (
             "life_expectancy_too_short",
-            Text::new(
-                "Life expectancy too short to benefit (clinician judgement)",
-                "预期寿命过短难以获益（临床医师判断）",
-            ),
-            Text::new(
-                "record the clinician's judgement of life expectancy",
-                "记录临床医师对预期寿命的判断",
-            ),
+            msg::msc::ASSESS_MSC_LIFE_EXPECTANCY_TOO_SHORT_TO,
+            msg::msc::ASSESS_MSC_RECORD_THE_CLINICIAN_S_JUDGEMENT,
             SEEDS,
         ),
     ] {
@@ -407,7 +332,8 @@ fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
     let Some(recorded) = &inputs.case.therapies_tried else {
         return (
             None,
-            lang.pick("conventional therapies not recorded", "常规治疗未记录")
+            msg::msc::REFRACTORY_CONVENTIONAL_THERAPIES_NOT_RECORDED
+                .get(lang)
                 .to_string(),
         );
     };
@@ -417,18 +343,23 @@ fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
         .filter(|(_, trial)| trial.was_tried())
         .map(|(id, trial)| (id.as_str(), trial))
         .collect();
-    let not_recorded = lang.pick("response not recorded", "疗效未记录");
+    let not_recorded = msg::msc::REFRACTORY_RESPONSE_NOT_RECORDED.get(lang);
     let describe = |id: &str, trial: &TherapyTrial| {
         let name = Therapy::from_id(id).map(|t| t.name(lang)).unwrap_or("?");
         match trial {
             // (`NotTried` never reaches here: filtered out above.)
             TherapyTrial::Tried | TherapyTrial::NotTried => {
-                tr!(lang, "{name} ({not_recorded})", "{name}（{not_recorded}）")
+                tr!(
+                    lang,
+                    msg::msc::REFRACTORY_NAME_NOT_RECORDED,
+                    name,
+                    not_recorded
+                )
             }
             TherapyTrial::Detail { weeks, response } => {
                 let weeks = weeks
                     .filter(|w| w.is_finite())
-                    .map(|w| tr!(lang, " for {w} weeks", " {w} 周"))
+                    .map(|w| tr!(lang, msg::msc::REFRACTORY_FOR_W_WEEKS, w))
                     .unwrap_or_default();
                 let response = response
                     .map(|r| match (lang, r) {
@@ -440,8 +371,10 @@ fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
                     .unwrap_or(not_recorded);
                 tr!(
                     lang,
-                    "{name}{weeks}: {response}",
-                    "{name}{weeks}：{response}"
+                    msg::msc::REFRACTORY_NAME_WEEKS_RESPONSE,
+                    name,
+                    response,
+                    weeks
                 )
             }
         }
@@ -469,19 +402,20 @@ fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
             Lang::Zh => format!("；未尝试：{}", untried.join("、")),
         }
     };
-    let tried_list = tried.join(lang.pick("; ", "；"));
+    let tried_list = tried.join(msg::msc::REFRACTORY_TEXT.get(lang));
     if !complete.is_empty() {
         let complete = complete
             .iter()
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
-            .join(lang.pick(", ", "、"));
+            .join(msg::msc::REFRACTORY_TEXT_2.get(lang));
         (
             Some(false),
             tr!(
                 lang,
-                "complete response to {complete}{not_tried}",
-                "完全缓解：{complete}{not_tried}"
+                msg::msc::REFRACTORY_COMPLETE_RESPONSE_TO_COMPLETE_NOT,
+                complete,
+                not_tried
             ),
         )
     } else if failed {
@@ -489,14 +423,16 @@ fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
             Some(true),
             tr!(
                 lang,
-                "tried: {tried_list}{not_tried}",
-                "已尝试：{tried_list}{not_tried}"
+                msg::msc::REFRACTORY_TRIED_TRIED_LIST_NOT_TRIED,
+                not_tried,
+                tried_list
             ),
         )
     } else if tried.is_empty() {
         (
             Some(false),
-            lang.pick("no conventional therapy tried yet", "尚未尝试任何常规治疗")
+            msg::msc::REFRACTORY_NO_CONVENTIONAL_THERAPY_TRIED_YET
+                .get(lang)
                 .to_string(),
         )
     } else {
@@ -504,8 +440,9 @@ fn refractory(inputs: &Inputs, lang: Lang) -> (Option<bool>, String) {
             None,
             tr!(
                 lang,
-                "tried: {tried_list}; responses needed{not_tried}",
-                "已尝试：{tried_list}；需记录疗效{not_tried}"
+                msg::msc::REFRACTORY_TRIED_TRIED_LIST_RESPONSES_NEEDED,
+                not_tried,
+                tried_list
             ),
         )
     }
@@ -525,17 +462,18 @@ fn summarise(status: MscStatus, criteria: &[MscCriterion], lang: Lang) -> String
                 Kind::Inclusion => c.status == Status::NotMet,
                 Kind::Exclusion => c.status == Status::Met,
             });
-            tr!(lang, "Not eligible: {reasons}.", "不符合条件：{reasons}。")
+            tr!(lang, msg::msc::SUMMARISE_NOT_ELIGIBLE_REASONS, reasons)
         }
-        MscStatus::Candidate => lang
-            .pick(
-                "Every inclusion criterion is met and no exclusion applies: a candidate for specialist discussion.",
-                "符合全部纳入标准且无排除标准：可作为候选者提交专科团队讨论。",
-            )
+        MscStatus::Candidate => msg::msc::SUMMARISE_EVERY_INCLUSION_CRITERION_IS_MET
+            .get(lang)
             .to_string(),
         MscStatus::Incomplete => {
             let open = list(&|c| c.status == Status::Unknown);
-            tr!(lang, "Incomplete: still unknown: {open}.", "信息不全：尚未明确：{open}。")
+            tr!(
+                lang,
+                msg::msc::SUMMARISE_INCOMPLETE_STILL_UNKNOWN_OPEN,
+                open
+            )
         }
     }
 }

@@ -2,6 +2,7 @@
 //! factors and other evidence-graded factors, each present / absent / unknown with the input
 //! and threshold that decided it. A profile, not a score: no weights, no probabilities.
 
+use crate::core::i18n::msg;
 use serde::Serialize;
 
 use super::derived::{
@@ -225,81 +226,85 @@ impl Cutoff {
                     let other_symbol = other_unit.symbol;
                     tr!(
                         lang,
-                        "{what} {sign} {limit} ({other} {other_symbol})",
-                        "{what} {sign} {limit}（{other} {other_symbol}）"
+                        msg::risk::WORDING_WHAT_SIGN_LIMIT_OTHER_OTHER,
+                        limit,
+                        other,
+                        other_symbol,
+                        sign,
+                        what
                     )
                 }
-                None => tr!(lang, "{what} {sign} {limit}", "{what} {sign} {limit}"),
+                None => tr!(lang, msg::risk::WORDING_WHAT_SIGN_LIMIT, limit, sign, what),
             },
-            None => tr!(lang, "{what} {sign} {limit}", "{what} {sign} {limit}"),
+            None => tr!(lang, msg::risk::WORDING_WHAT_SIGN_LIMIT, limit, sign, what),
         }
     }
 }
 
 const PTH_ABOVE_1000: Cutoff = Cutoff {
     measure: Measure::Lab("pth_intact"),
-    what: Text::new("intact PTH", "全段 PTH"),
+    what: msg::risk::WORDING_INTACT_PTH,
     comparison: Comparison::Above,
     limit: 1000.0,
-    unit: Text::new("pg/mL", "pg/mL"),
+    unit: msg::risk::WORDING_PG_ML,
 };
 const PTH_BELOW_300: Cutoff = Cutoff {
     measure: Measure::Lab("pth_intact"),
-    what: Text::new("intact PTH", "全段 PTH"),
+    what: msg::risk::WORDING_INTACT_PTH,
     comparison: Comparison::Below,
     limit: 300.0,
-    unit: Text::new("pg/mL", "pg/mL"),
+    unit: msg::risk::WORDING_PG_ML,
 };
 const ALBUMIN_BELOW_3_5: Cutoff = Cutoff {
     measure: Measure::Lab("albumin"),
-    what: Text::new("albumin", "白蛋白"),
+    what: msg::risk::WORDING_ALBUMIN,
     comparison: Comparison::Below,
     limit: 3.5,
-    unit: Text::new("g/dL", "g/dL"),
+    unit: msg::risk::WORDING_G_DL,
 };
 const PHOSPHATE_ABOVE_4_5: Cutoff = Cutoff {
     measure: Measure::Lab("phosphate"),
-    what: Text::new("phosphate", "血磷"),
+    what: msg::risk::WORDING_PHOSPHATE,
     comparison: Comparison::Above,
     limit: 4.5,
-    unit: Text::new("mg/dL", "mg/dL"),
+    unit: msg::risk::WORDING_MG_DL,
 };
 /// Stated in mmol/L as the reference is; compared in the catalogue's canonical mg/dL.
 const IONIZED_CALCIUM_ABOVE_1_32: Cutoff = Cutoff {
     measure: Measure::Lab("calcium_ionized"),
-    what: Text::new("ionized calcium", "离子钙"),
+    what: msg::risk::WORDING_IONIZED_CALCIUM,
     comparison: Comparison::Above,
     limit: 1.32,
-    unit: Text::new("mmol/L", "mmol/L"),
+    unit: msg::risk::WORDING_MMOL_L,
 };
 const CALCIUM_ABOVE_10_2: Cutoff = Cutoff {
     measure: Measure::Lab("calcium_total"),
-    what: Text::new("albumin-corrected total calcium", "白蛋白校正总钙"),
+    what: msg::risk::WORDING_ALBUMIN_CORRECTED_TOTAL_CALCIUM,
     comparison: Comparison::Above,
     limit: 10.2,
-    unit: Text::new("mg/dL", "mg/dL"),
+    unit: msg::risk::WORDING_MG_DL,
 };
 const BMI_AT_LEAST_30: Cutoff = Cutoff {
     measure: Measure::Bmi,
-    what: Text::new("BMI", "体重指数 BMI"),
+    what: msg::risk::WORDING_BMI,
     comparison: Comparison::AtLeast,
     limit: 30.0,
-    unit: Text::new("kg/m²", "kg/m²"),
+    unit: msg::risk::WORDING_KG_M,
 };
 /// The Chinese adult cut-off, shown as a note only.
 const BMI_CHINESE_AT_LEAST_28: Cutoff = Cutoff {
     measure: Measure::Bmi,
-    what: Text::new("BMI", "体重指数 BMI"),
+    what: msg::risk::WORDING_BMI,
     comparison: Comparison::AtLeast,
     limit: 28.0,
-    unit: Text::new("kg/m²", "kg/m²"),
+    unit: msg::risk::WORDING_KG_M,
 };
 const VINTAGE_OVER_60_MONTHS: Cutoff = Cutoff {
     measure: Measure::DialysisVintage,
-    what: Text::new("dialysis vintage", "透析龄"),
+    what: msg::risk::WORDING_DIALYSIS_VINTAGE,
     comparison: Comparison::Above,
     limit: 60.0,
-    unit: Text::new("months", "个月"),
+    unit: msg::risk::WORDING_MONTHS,
 };
 const VINTAGE_AT_MOST_60_MONTHS: Cutoff = Cutoff {
     comparison: Comparison::AtMost,
@@ -322,7 +327,11 @@ static CUTOFFS: &[&Cutoff] = &[
 
 fn vintage_at_most_60_wording(lang: Lang) -> String {
     let rule = VINTAGE_AT_MOST_60_MONTHS.wording(lang);
-    tr!(lang, "on dialysis, {rule}", "维持透析，{rule}")
+    tr!(
+        lang,
+        msg::risk::VINTAGE_AT_MOST_60_WORDING_ON_DIALYSIS_RULE,
+        rule
+    )
 }
 
 fn obesity_wording(lang: Lang) -> String {
@@ -330,8 +339,9 @@ fn obesity_wording(lang: Lang) -> String {
     let chinese = fmt_number(BMI_CHINESE_AT_LEAST_28.limit, 0);
     tr!(
         lang,
-        "{who} (WHO); the Chinese adult cut-off of {chinese} is shown as a note",
-        "{who}（WHO）；中国成人切点 {chinese} 作为提示列出"
+        msg::risk::OBESITY_WORDING_WHO_WHO_THE_CHINESE_ADULT,
+        chinese,
+        who
     )
 }
 
@@ -340,8 +350,9 @@ fn hypercalcemia_wording(lang: Lang) -> String {
     let total = CALCIUM_ABOVE_10_2.wording(lang);
     tr!(
         lang,
-        "{ionized} when measured; otherwise {total}",
-        "已测定离子钙时，{ionized}；否则{total}"
+        msg::risk::HYPERCALCEMIA_WORDING_IONIZED_WHEN_MEASURED_OTHERWISE_TOTAL,
+        ionized,
+        total
     )
 }
 
@@ -359,8 +370,8 @@ fn alkaline_phosphatase_wording(lang: Lang) -> String {
         .unwrap_or_default();
     tr!(
         lang,
-        "ALP above the laboratory's upper limit (default {upper} U/L)",
-        "碱性磷酸酶高于本实验室参考上限（默认 {upper} U/L）"
+        msg::risk::ALKALINE_PHOSPHATASE_WORDING_ALP_ABOVE_THE_LABORATORY_S,
+        upper
     )
 }
 
@@ -455,36 +466,36 @@ fn render(reason: &Reason, lang: Lang) -> String {
             let upper = fmt_number(*upper, 0);
             tr!(
                 lang,
-                "ALP {shown} {sign} upper limit {upper} U/L",
-                "碱性磷酸酶 {shown} {sign} 参考上限 {upper} U/L"
+                msg::risk::RENDER_ALP_SHOWN_SIGN_UPPER_LIMIT,
+                shown,
+                sign,
+                upper
             )
         }
         Reason::CannotDecide { what, missing } => {
             let what = what.get(lang);
             match missing {
-                Missing::NotEntered => tr!(lang, "{what} not entered", "未填写{what}"),
+                Missing::NotEntered => tr!(lang, msg::risk::RENDER_WHAT_NOT_ENTERED, what),
                 Missing::NotANumber => {
-                    tr!(lang, "{what} has no numeric result", "{what}无数值结果")
+                    tr!(lang, msg::risk::RENDER_WHAT_HAS_NO_NUMERIC_RESULT, what)
                 }
-                Missing::NoUpperLimit => tr!(
-                    lang,
-                    "{what}: no upper reference limit to compare with",
-                    "{what}：无参考上限可比较"
-                ),
+                Missing::NoUpperLimit => {
+                    tr!(lang, msg::risk::RENDER_WHAT_NO_UPPER_REFERENCE_LIMIT, what)
+                }
             }
         }
         Reason::Recorded { finding, value } => {
             let label = finding_label(finding, lang);
             match value {
-                Some(true) => tr!(lang, "recorded: {label}", "已记录：{label}"),
-                Some(false) => tr!(lang, "recorded as absent: {label}", "已记录为无：{label}"),
-                None => tr!(lang, "not recorded: {label}", "未记录：{label}"),
+                Some(true) => tr!(lang, msg::risk::RENDER_RECORDED_LABEL, label),
+                Some(false) => tr!(lang, msg::risk::RENDER_RECORDED_AS_ABSENT_LABEL, label),
+                None => tr!(lang, msg::risk::RENDER_NOT_RECORDED_LABEL, label),
             }
         }
         Reason::Instead { missing, then } => {
             let missing = missing.get(lang);
             let then = render(then, lang);
-            tr!(lang, "{missing}; {then}", "{missing}；{then}")
+            tr!(lang, msg::risk::RENDER_MISSING_THEN, missing, then)
         }
         Reason::LowResult {
             test,
@@ -492,23 +503,25 @@ fn render(reason: &Reason, lang: Lang) -> String {
             reference,
         } => tr!(
             lang,
-            "{test} {result} below {reference}, with no confounder recorded",
-            "{test} {result} 低于 {reference}，且未记录干扰因素"
+            msg::risk::RENDER_TEST_RESULT_BELOW_REFERENCE_WITH,
+            reference,
+            result,
+            test
         ),
         Reason::Uninterpretable(names) => {
-            let names = names.join(lang.pick(" and ", "和"));
+            let names = names.join(msg::risk::RENDER_AND.get(lang));
             tr!(
                 lang,
-                "{names} cannot be interpreted now (see the workup); deficiency neither shown nor excluded",
-                "{names}目前无法判读（见检查项目）；既不能证实也不能排除缺乏"
+                msg::risk::RENDER_NAMES_CANNOT_BE_INTERPRETED_NOW,
+                names
             )
         }
         Reason::AbnormalThrombophilia(names) => {
-            let tests = names.join(lang.pick(", ", "、"));
+            let tests = names.join(msg::risk::RENDER_TEXT.get(lang));
             tr!(
                 lang,
-                "abnormal thrombophilia test(s): {tests} (see the workup)",
-                "易栓症检查异常：{tests}（见检查项目）"
+                msg::risk::RENDER_ABNORMAL_THROMBOPHILIA_TEST_S_TESTS,
+                tests
             )
         }
         Reason::Said(text) => text.get(lang).to_string(),
@@ -543,40 +556,34 @@ fn render_comparison(
     let note = note.map(|note| render_note(note, lang)).unwrap_or_default();
     tr!(
         lang,
-        "{what} {value} {sign} {limit}{note}",
-        "{what} {value} {sign} {limit}{note}"
+        msg::risk::RENDER_COMPARISON_WHAT_VALUE_SIGN_LIMIT_NOTE,
+        limit,
+        note,
+        sign,
+        value,
+        what
     )
 }
 
 fn render_note(note: Note, lang: Lang) -> String {
     match note {
-        Note::IonizedPreferred => lang
-            .pick(
-                " (ionized calcium preferred over total)",
-                "（离子钙优先于总钙）",
-            )
+        Note::IonizedPreferred => msg::risk::RENDER_NOTE_IONIZED_CALCIUM_PREFERRED_OVER_TOTAL
+            .get(lang)
             .to_string(),
         Note::ChineseObesityCutoff => {
             let cutoff = fmt_number(BMI_CHINESE_AT_LEAST_28.limit, 0);
             tr!(
                 lang,
-                " (note: ≥ {cutoff}, obese by the Chinese adult cut-off)",
-                "（提示：≥ {cutoff}，按中国成人切点属肥胖）"
+                msg::risk::RENDER_NOTE_NOTE_CUTOFF_OBESE_BY_THE,
+                cutoff
             )
         }
-        Note::AlbuminNeeded => lang
-            .pick(
-                ", but albumin is needed to correct it (or measure ionized calcium)",
-                "，但需要白蛋白进行校正（或测定离子钙）",
-            )
+        Note::AlbuminNeeded => msg::risk::RENDER_NOTE_BUT_ALBUMIN_IS_NEEDED_TO
+            .get(lang)
             .to_string(),
         Note::FormulasDisagree(other) => {
             let other = fmt_number(other, 2);
-            tr!(
-                lang,
-                "; the 0.8 × (4.0 − albumin) variant gives {other} mg/dL, on the other side of the limit: measure ionized calcium",
-                "；按 0.8 × (4.0 − 白蛋白) 校正式得 {other} mg/dL，位于界值另一侧：请测定离子钙"
-            )
+            tr!(lang, msg::risk::RENDER_NOTE_THE_0_8_4_0, other)
         }
     }
 }
@@ -590,63 +597,68 @@ const FACTORS: &[FactorDef] = &[
     FactorDef {
         id: "dialysis_over_5_years",
         tier: Tier::Major,
-        name: Text::new("Dialysis for more than 5 years", "透析龄超过 5 年"),
+        name: msg::risk::DIALYSIS_OVER_5_YEARS_NAME,
         threshold: Wording::Cutoff(&VINTAGE_OVER_60_MONTHS),
-        evidence: Text::new("Longer dialysis vintage was an independent risk factor in 3,867 Chinese HD patients (Liu 2022).", "在 3,867 例中国血液透析患者中，透析龄较长是独立危险因素（Liu 2022）。"),
+        evidence: msg::risk::DIALYSIS_OVER_5_YEARS_EVIDENCE,
         sources: &[CN, "liu_2022_jiangsu"],
         rule: Rule::Custom(dialysis_over_5_years),
     },
     FactorDef {
         id: "warfarin",
         tier: Tier::Major,
-        name: Text::new("Long-term warfarin (vitamin K antagonist)", "长期使用华法林（维生素K拮抗剂）"),
+        name: msg::risk::WARFARIN_NAME,
         threshold: Wording::None,
-        evidence: Text::new("OR 11.4 (95% CI 2.7–48.1) in a Japanese case-control study (Hayashi 2012); 52% of German registry patients had VKA before onset (Brandenburg 2017).", "日本病例对照研究中 OR 11.4（95% CI 2.7–48.1）（Hayashi 2012）；德国登记研究中 52% 的患者发病前使用维生素K拮抗剂（Brandenburg 2017）。"),
-        sources: &[CN, "hayashi_2012_ndt", "brandenburg_2017", "nigwekar_2016_jasn"],
+        evidence: msg::risk::WARFARIN_EVIDENCE,
+        sources: &[
+            CN,
+            "hayashi_2012_ndt",
+            "brandenburg_2017",
+            "nigwekar_2016_jasn",
+        ],
         rule: Rule::Finding("warfarin"),
     },
     FactorDef {
         id: "high_dose_calcium_binder",
         tier: Tier::Major,
-        name: Text::new("High-dose calcium-based phosphate binder for more than 6 months", "大剂量含钙磷结合剂超过 6 个月"),
+        name: msg::risk::HIGH_DOSE_CALCIUM_BINDER_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Consensus major factor; no effect size given.", "共识主要危险因素；未给出效应量。"),
+        evidence: msg::risk::HIGH_DOSE_CALCIUM_BINDER_EVIDENCE,
         sources: &[CN],
         rule: Rule::Finding("high_dose_calcium_binder"),
     },
     FactorDef {
         id: "active_vitamin_d_high_dose",
         tier: Tier::Major,
-        name: Text::new("Active vitamin D above 0.5 µg/day", "活性维生素D超过 0.5 µg/天"),
+        name: msg::risk::ACTIVE_VITAMIN_D_HIGH_DOSE_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Consensus major factor; no effect size given.", "共识主要危险因素；未给出效应量。"),
+        evidence: msg::risk::HIGH_DOSE_CALCIUM_BINDER_EVIDENCE,
         sources: &[CN],
         rule: Rule::Finding("active_vitamin_d_high_dose"),
     },
     FactorDef {
         id: "protein_c_or_s_deficiency",
         tier: Tier::Major,
-        name: Text::new("Protein C or protein S deficiency", "蛋白C或蛋白S缺乏"),
-        threshold: Wording::Fixed(Text::new("protein C or free protein S activity below the reference interval, when interpretable", "蛋白C或游离蛋白S活性低于参考区间（结果可判读时）")),
-        evidence: Text::new("Protein C deficiency in 50% of cases vs 8% of controls (Dobry 2018, proportions).", "蛋白C缺乏见于 50% 的病例，对照组为 8%（Dobry 2018，比例）。"),
+        name: msg::risk::PROTEIN_C_OR_S_DEFICIENCY_NAME,
+        threshold: Wording::Fixed(msg::risk::RENDER_NOTE_PROTEIN_C_OR_FREE_PROTEIN),
+        evidence: msg::risk::PROTEIN_C_OR_S_DEFICIENCY_EVIDENCE,
         sources: &[CN, "dobry_2018"],
         rule: Rule::Custom(protein_c_or_s_deficiency),
     },
     FactorDef {
         id: "vitamin_k_deficiency",
         tier: Tier::Major,
-        name: Text::new("Vitamin K deficiency", "维生素K缺乏"),
+        name: msg::risk::VITAMIN_K_DEFICIENCY_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Consensus major factor; no effect size given.", "共识主要危险因素；未给出效应量。"),
+        evidence: msg::risk::HIGH_DOSE_CALCIUM_BINDER_EVIDENCE,
         sources: &[CN],
         rule: Rule::Finding("vitamin_k_deficiency"),
     },
     FactorDef {
         id: "pth_over_1000",
         tier: Tier::Major,
-        name: Text::new("Intact PTH above 1000 pg/mL", "全段 PTH 超过 1000 pg/mL"),
+        name: msg::risk::PTH_OVER_1000_NAME,
         threshold: Wording::Cutoff(&PTH_ABOVE_1000),
-        evidence: Text::new("Hyperparathyroidism was an independent risk factor in Chinese HD patients (Liu 2022).", "在中国血液透析患者中，甲状旁腺功能亢进是独立危险因素（Liu 2022）。"),
+        evidence: msg::risk::PTH_OVER_1000_EVIDENCE,
         sources: &[CN, "liu_2022_jiangsu"],
         rule: Rule::Lab(&PTH_ABOVE_1000),
     },
@@ -654,99 +666,111 @@ const FACTORS: &[FactorDef] = &[
     FactorDef {
         id: "dialysis_under_5_years",
         tier: Tier::Minor,
-        name: Text::new("Dialysis for 5 years or less", "透析龄 5 年及以下"),
+        name: msg::risk::DIALYSIS_UNDER_5_YEARS_NAME,
         threshold: Wording::Generated(vintage_at_most_60_wording),
-        evidence: Text::new("Consensus minor factor.", "共识次要危险因素。"),
+        evidence: msg::risk::DIALYSIS_UNDER_5_YEARS_EVIDENCE,
         sources: &[CN],
         rule: Rule::Custom(dialysis_under_5_years),
     },
     FactorDef {
         id: "obesity",
         tier: Tier::Minor,
-        name: Text::new("Obesity", "肥胖"),
+        name: msg::risk::OBESITY_NAME,
         threshold: Wording::Generated(obesity_wording),
-        evidence: Text::new("Obesity and higher BMI were risk factors in US, French and Chinese case-control studies (Weenig 2007; Nigwekar 2016; Gaisne 2020; Liu 2022).", "在美国、法国和中国的病例对照研究中，肥胖及 BMI 较高为危险因素（Weenig 2007；Nigwekar 2016；Gaisne 2020；Liu 2022）。"),
-        sources: &[CN, "who_2000_obesity", "zhou_2002_china_bmi", "weenig_2007", "nigwekar_2016_jasn", "liu_2022_jiangsu"],
+        evidence: msg::risk::OBESITY_EVIDENCE,
+        sources: &[
+            CN,
+            "who_2000_obesity",
+            "zhou_2002_china_bmi",
+            "weenig_2007",
+            "nigwekar_2016_jasn",
+            "liu_2022_jiangsu",
+        ],
         rule: Rule::Custom(obesity),
     },
     FactorDef {
         id: "diabetes_mellitus",
         tier: Tier::Minor,
-        name: Text::new("Diabetes mellitus", "糖尿病"),
+        name: msg::risk::DIABETES_MELLITUS_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Independent risk factor in US and Chinese HD cohorts (Nigwekar 2016; Liu 2022).", "在美国和中国血液透析队列中为独立危险因素（Nigwekar 2016；Liu 2022）。"),
+        evidence: msg::risk::DIABETES_MELLITUS_EVIDENCE,
         sources: &[CN, "nigwekar_2016_jasn", "liu_2022_jiangsu"],
         rule: Rule::Finding("diabetes_mellitus"),
     },
     FactorDef {
         id: "hypoalbuminemia",
         tier: Tier::Minor,
-        name: Text::new("Hypoalbuminaemia", "低白蛋白血症"),
+        name: msg::risk::HYPOALBUMINEMIA_NAME,
         threshold: Wording::Cutoff(&ALBUMIN_BELOW_3_5),
-        evidence: Text::new("Each 0.1 g/dL higher albumin: OR 0.80 (95% CI 0.67–0.96) (Mazhar 2001).", "白蛋白每升高 0.1 g/dL：OR 0.80（95% CI 0.67–0.96）（Mazhar 2001）。"),
+        evidence: msg::risk::HYPOALBUMINEMIA_EVIDENCE,
         sources: &[CN, "mazhar_2001", "hayashi_2012_ndt"],
         rule: Rule::Lab(&ALBUMIN_BELOW_3_5),
     },
     FactorDef {
         id: "immunosuppressants_or_glucocorticoids",
         tier: Tier::Minor,
-        name: Text::new("Long-term immunosuppressants or glucocorticoids", "长期使用免疫抑制剂或糖皮质激素"),
+        name: msg::risk::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Systemic corticosteroids were a risk factor in a Mayo Clinic case-control study (Weenig 2007).", "在梅奥诊所的病例对照研究中，全身性糖皮质激素为危险因素（Weenig 2007）。"),
+        evidence: msg::risk::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_EVIDENCE,
         sources: &[CN, "weenig_2007"],
         rule: Rule::Finding("immunosuppressants_or_glucocorticoids"),
     },
     FactorDef {
         id: "hypercalcemia",
         tier: Tier::Minor,
-        name: Text::new("Hypercalcaemia", "高钙血症"),
+        name: msg::risk::HYPERCALCEMIA_NAME,
         threshold: Wording::Generated(hypercalcemia_wording),
-        evidence: Text::new("Higher serum calcium associated with calciphylaxis in US HD patients (Nigwekar 2016).", "在美国血液透析患者中，血钙较高与钙化防御相关（Nigwekar 2016）。"),
+        evidence: msg::risk::HYPERCALCEMIA_EVIDENCE,
         sources: &[CN, "nigwekar_2016_jasn", "payne_1973"],
         rule: Rule::Custom(hypercalcemia),
     },
     FactorDef {
         id: "hyperphosphatemia",
         tier: Tier::Minor,
-        name: Text::new("Hyperphosphataemia", "高磷血症"),
+        name: msg::risk::HYPERPHOSPHATEMIA_NAME,
         threshold: Wording::Cutoff(&PHOSPHATE_ABOVE_4_5),
-        evidence: Text::new("Higher phosphate associated with calciphylaxis (Nigwekar 2016; Mazhar 2001: OR 3.51 per mg/dL, 95% CI 0.99–12.5).", "血磷较高与钙化防御相关（Nigwekar 2016；Mazhar 2001：每 mg/dL OR 3.51，95% CI 0.99–12.5）。"),
-        sources: &[CN, "kdigo_2017_ckd_mbd", "nigwekar_2016_jasn", "mazhar_2001"],
+        evidence: msg::risk::HYPERPHOSPHATEMIA_EVIDENCE,
+        sources: &[
+            CN,
+            "kdigo_2017_ckd_mbd",
+            "nigwekar_2016_jasn",
+            "mazhar_2001",
+        ],
         rule: Rule::Lab(&PHOSPHATE_ABOVE_4_5),
     },
     FactorDef {
         id: "high_alkaline_phosphatase",
         tier: Tier::Minor,
-        name: Text::new("High alkaline phosphatase", "碱性磷酸酶升高"),
+        name: msg::risk::HIGH_ALKALINE_PHOSPHATASE_NAME,
         threshold: Wording::Generated(alkaline_phosphatase_wording),
-        evidence: Text::new("High ALP was an independent risk factor in Chinese HD patients (Liu 2022).", "在中国血液透析患者中，碱性磷酸酶升高是独立危险因素（Liu 2022）。"),
+        evidence: msg::risk::HIGH_ALKALINE_PHOSPHATASE_EVIDENCE,
         sources: &[CN, "liu_2022_jiangsu"],
         rule: Rule::Custom(high_alkaline_phosphatase),
     },
     FactorDef {
         id: "pth_under_300",
         tier: Tier::Minor,
-        name: Text::new("Intact PTH below 300 pg/mL", "全段 PTH 低于 300 pg/mL"),
+        name: msg::risk::PTH_UNDER_300_NAME,
         threshold: Wording::Cutoff(&PTH_BELOW_300),
-        evidence: Text::new("Consensus minor factor (low bone turnover).", "共识次要危险因素（低骨转换）。"),
+        evidence: msg::risk::PTH_UNDER_300_EVIDENCE,
         sources: &[CN],
         rule: Rule::Lab(&PTH_BELOW_300),
     },
     FactorDef {
         id: "subcutaneous_insulin_or_heparin",
         tier: Tier::Minor,
-        name: Text::new("Subcutaneous insulin or heparin injections", "皮下注射胰岛素或肝素"),
+        name: msg::risk::SUBCUTANEOUS_INSULIN_OR_HEPARIN_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Insulin injections > 3/day: OR 3.74 (95% CI 2.28–6.25) for CUA (Nigwekar 2016).", "每日胰岛素注射 > 3 次：钙化防御 OR 3.74（95% CI 2.28–6.25）（Nigwekar 2016）。"),
+        evidence: msg::risk::SUBCUTANEOUS_INSULIN_OR_HEPARIN_EVIDENCE,
         sources: &[CN, "nigwekar_2016_jasn"],
         rule: Rule::Finding("subcutaneous_insulin_or_heparin"),
     },
     FactorDef {
         id: "iron_overload",
         tier: Tier::Minor,
-        name: Text::new("Iron overload", "铁过载"),
+        name: msg::risk::IRON_OVERLOAD_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Consensus minor factor; a causal link between iron exposure and calciphylaxis is not established (review 2022).", "共识次要危险因素；铁暴露与钙化防御之间的因果关系尚未确立（2022 年综述）。"),
+        evidence: msg::risk::IRON_OVERLOAD_EVIDENCE,
         sources: &[CN, "iron_review_2022"],
         rule: Rule::Custom(iron_overload),
     },
@@ -754,72 +778,76 @@ const FACTORS: &[FactorDef] = &[
     FactorDef {
         id: "female_sex",
         tier: Tier::Other,
-        name: Text::new("Female sex", "女性"),
+        name: msg::risk::FEMALE_SEX_NAME,
         threshold: Wording::None,
-        evidence: Text::new("OR 6.04 (95% CI 1.62–22.6) in US HD patients (Mazhar 2001); 60% of the German registry were women (Brandenburg 2017). Most Chinese HD cases were men (Liu 2022).", "在美国血液透析患者中 OR 6.04（95% CI 1.62–22.6）（Mazhar 2001）；德国登记研究中 60% 为女性（Brandenburg 2017）。中国血液透析病例多数为男性（Liu 2022）。"),
+        evidence: msg::risk::FEMALE_SEX_EVIDENCE,
         sources: &["mazhar_2001", "brandenburg_2017", "liu_2022_jiangsu"],
         rule: Rule::Custom(female_sex),
     },
     FactorDef {
         id: "malignancy",
         tier: Tier::Other,
-        name: Text::new("Malignancy", "恶性肿瘤"),
+        name: msg::risk::MALIGNANCY_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Tumours were an independent risk factor in Chinese HD patients (Liu 2022); malignancy is a common cause of non-uremic calciphylaxis (Nigwekar 2008). No pooled effect size.", "在中国血液透析患者中，肿瘤是独立危险因素（Liu 2022）；恶性肿瘤是非尿毒症性钙化防御的常见原因（Nigwekar 2008）。无汇总效应量。"),
-        sources: &["liu_2022_jiangsu", "nigwekar_2008_nonuremic", "kalajian_2009"],
+        evidence: msg::risk::MALIGNANCY_EVIDENCE,
+        sources: &[
+            "liu_2022_jiangsu",
+            "nigwekar_2008_nonuremic",
+            "kalajian_2009",
+        ],
         rule: Rule::Custom(malignancy),
     },
     FactorDef {
         id: "liver_disease",
         tier: Tier::Other,
-        name: Text::new("Liver disease", "肝病"),
+        name: msg::risk::LIVER_DISEASE_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Risk factor in a dialysis case-control study (Weenig 2007); alcoholic liver disease is a common non-uremic cause (Nigwekar 2008).", "在一项透析病例对照研究中为危险因素（Weenig 2007）；酒精性肝病是非尿毒症性钙化防御的常见原因（Nigwekar 2008）。"),
+        evidence: msg::risk::LIVER_DISEASE_EVIDENCE,
         sources: &["weenig_2007", "nigwekar_2008_nonuremic"],
         rule: Rule::Finding("liver_disease"),
     },
     FactorDef {
         id: "autoimmune_disease",
         tier: Tier::Other,
-        name: Text::new("Autoimmune (connective tissue) disease", "自身免疫性（结缔组织）疾病"),
+        name: msg::risk::AUTOIMMUNE_DISEASE_NAME,
         threshold: Wording::None,
-        evidence: Text::new("A common cause of non-uremic calciphylaxis (Nigwekar 2008); no effect size published.", "非尿毒症性钙化防御的常见原因（Nigwekar 2008）；无已发表的效应量。"),
+        evidence: msg::risk::AUTOIMMUNE_DISEASE_EVIDENCE,
         sources: &["nigwekar_2008_nonuremic"],
         rule: Rule::Finding("autoimmune_disease"),
     },
     FactorDef {
         id: "peritoneal_dialysis",
         tier: Tier::Other,
-        name: Text::new("Peritoneal dialysis", "腹膜透析"),
+        name: msg::risk::PERITONEAL_DIALYSIS_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Reported more often with peritoneal than haemodialysis in small series; not established, no reliable effect size.", "小样本病例系列中腹膜透析较血液透析报道更多；尚未确立，无可靠效应量。"),
+        evidence: msg::risk::PERITONEAL_DIALYSIS_EVIDENCE,
         sources: &["nigwekar_2018_nejm"],
         rule: Rule::Custom(peritoneal_dialysis),
     },
     FactorDef {
         id: "kidney_transplant",
         tier: Tier::Other,
-        name: Text::new("Kidney transplant recipient", "肾移植受者"),
+        name: msg::risk::KIDNEY_TRANSPLANT_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Calciphylaxis occurs in transplant recipients, often with glucocorticoid exposure; no effect size published.", "钙化防御可见于移植受者，常伴糖皮质激素暴露；无已发表的效应量。"),
+        evidence: msg::risk::KIDNEY_TRANSPLANT_EVIDENCE,
         sources: &["seed_review_2025"],
         rule: Rule::Custom(kidney_transplant),
     },
     FactorDef {
         id: "rapid_weight_loss",
         tier: Tier::Other,
-        name: Text::new("Rapid weight loss", "体重快速下降"),
+        name: msg::risk::RAPID_WEIGHT_LOSS_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Weight loss in the 6 months before onset was a risk factor in French dialysis patients (Gaisne 2020); reported in non-uremic cases (Kalajian 2009).", "在法国透析患者中，发病前 6 个月内体重下降为危险因素（Gaisne 2020）；非尿毒症病例中亦有报道（Kalajian 2009）。"),
+        evidence: msg::risk::RAPID_WEIGHT_LOSS_EVIDENCE,
         sources: &["gaisne_2020", "kalajian_2009"],
         rule: Rule::Finding("rapid_weight_loss"),
     },
     FactorDef {
         id: "hypercoagulable_state_known",
         tier: Tier::Other,
-        name: Text::new("Known hypercoagulable state", "已知高凝状态"),
+        name: msg::risk::HYPERCOAGULABLE_STATE_KNOWN_NAME,
         threshold: Wording::None,
-        evidence: Text::new("Hypercoagulable conditions in 62% of cases vs 31% of matched controls (Dobry 2018); severe thrombophilia in 60% of tested patients (El-Azhary 2016).", "高凝状态见于 62% 的病例，匹配对照为 31%（Dobry 2018）；在接受检测的患者中 60% 存在严重易栓症（El-Azhary 2016）。"),
+        evidence: msg::risk::HYPERCOAGULABLE_STATE_KNOWN_EVIDENCE,
         sources: &["dobry_2018", "el_azhary_2016"],
         rule: Rule::Custom(hypercoagulable_state_known),
     },
@@ -899,25 +927,16 @@ fn dialysis_vintage<'a>(ctx: &Context<'a>, cutoff: &'static Cutoff) -> Judgement
     match (on_dialysis, vintage) {
         (Some(false), _) => judged(
             Presence::Absent,
-            Reason::Said(Text::new(
-                "not on dialysis (kidney section)",
-                "未透析（肾脏部分）",
-            )),
+            Reason::Said(msg::risk::DIALYSIS_VINTAGE_NOT_ON_DIALYSIS_KIDNEY_SECTION),
         ),
         (_, Some(months)) => compared(cutoff.what, Shown::Number(months, 1), months, cutoff, None),
         (Some(true), None) => judged(
             Presence::Unknown,
-            Reason::Said(Text::new(
-                "on dialysis; vintage not recorded",
-                "正在透析；透析龄未记录",
-            )),
+            Reason::Said(msg::risk::DIALYSIS_VINTAGE_ON_DIALYSIS_VINTAGE_NOT_RECORDED),
         ),
         (None, None) => judged(
             Presence::Unknown,
-            Reason::Said(Text::new(
-                "dialysis status and vintage not recorded",
-                "透析状态和透析龄均未记录",
-            )),
+            Reason::Said(msg::risk::DIALYSIS_VINTAGE_DIALYSIS_STATUS_AND_VINTAGE_NOT),
         ),
     }
 }
@@ -934,10 +953,7 @@ fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     if ctx.inputs.finding("protein_c_or_s_deficiency") == Some(true) {
         return judged(
             Presence::Present,
-            Reason::Said(Text::new(
-                "recorded: documented protein C or S deficiency",
-                "已记录：已证实的蛋白C或蛋白S缺乏",
-            )),
+            Reason::Said(msg::risk::PROTEIN_C_OR_S_DEFICIENCY_RECORDED_DOCUMENTED_PROTEIN_C_OR),
         );
     }
     let items: Vec<&WorkupItem> = ["protein_c_activity", "protein_s_free"]
@@ -969,21 +985,15 @@ fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     match ctx.inputs.finding("protein_c_or_s_deficiency") {
         Some(false) => judged(
             Presence::Absent,
-            Reason::Said(Text::new("recorded as absent", "已记录为无")),
+            Reason::Said(msg::risk::PROTEIN_C_OR_S_DEFICIENCY_RECORDED_AS_ABSENT),
         ),
         _ if both_normal => judged(
             Presence::Absent,
-            Reason::Said(Text::new(
-                "protein C and free protein S activities within the reference interval",
-                "蛋白C和游离蛋白S活性均在参考区间内",
-            )),
+            Reason::Said(msg::risk::PROTEIN_C_OR_S_DEFICIENCY_PROTEIN_C_AND_FREE_PROTEIN),
         ),
         _ => judged(
             Presence::Unknown,
-            Reason::Said(Text::new(
-                "not recorded, and protein C and free protein S results are not both available",
-                "未记录，且蛋白C和游离蛋白S结果不全",
-            )),
+            Reason::Said(msg::risk::PROTEIN_C_OR_S_DEFICIENCY_NOT_RECORDED_AND_PROTEIN_C),
         ),
     }
 }
@@ -1006,10 +1016,7 @@ fn obesity<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     judged(
         recorded.status,
         Reason::Instead {
-            missing: Text::new(
-                "BMI cannot be computed (weight and height needed)",
-                "无法计算 BMI（需要体重和身高）",
-            ),
+            missing: msg::risk::OBESITY_BMI_CANNOT_BE_COMPUTED_WEIGHT,
             then: Box::new(recorded.reason),
         },
     )
@@ -1033,14 +1040,11 @@ fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
         );
     }
     let cutoff = &CALCIUM_ABOVE_10_2;
-    let measured = Text::new("measured total calcium", "实测总钙");
+    let measured = msg::risk::HYPERCALCEMIA_MEASURED_TOTAL_CALCIUM;
     let Some(total) = inputs.lab_canonical("calcium_total") else {
         return judged(
             Presence::Unknown,
-            Reason::Said(Text::new(
-                "neither ionized nor total calcium entered",
-                "离子钙和总钙均未填写",
-            )),
+            Reason::Said(msg::risk::HYPERCALCEMIA_NEITHER_IONIZED_NOR_TOTAL_CALCIUM),
         );
     };
     // The correction only raises calcium when albumin is low, so a measured value above
@@ -1076,7 +1080,7 @@ fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 
 /// Above the laboratory's upper limit (the catalogue's when it gives none).
 fn high_alkaline_phosphatase<'a>(ctx: &Context<'a>) -> Judgement<'a> {
-    let what = Text::new("ALP", "碱性磷酸酶");
+    let what = msg::risk::HIGH_ALKALINE_PHOSPHATASE_ALP;
     match ctx.inputs.lab(ALP) {
         Some(
             value @ LabValue::Numeric {
@@ -1098,7 +1102,7 @@ fn high_alkaline_phosphatase<'a>(ctx: &Context<'a>) -> Judgement<'a> {
         }
         Some(LabValue::Qualitative { .. }) => cannot_decide(what, Missing::NotANumber),
         None => cannot_decide(
-            Text::new("alkaline phosphatase", "碱性磷酸酶"),
+            msg::risk::HIGH_ALKALINE_PHOSPHATASE_ALKALINE_PHOSPHATASE,
             Missing::NotEntered,
         ),
     }
@@ -1109,10 +1113,7 @@ fn iron_overload<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     if recorded.status == Presence::Unknown && ctx.inputs.finding("iv_iron") == Some(true) {
         return judged(
             Presence::Unknown,
-            Reason::Said(Text::new(
-                "IV iron recorded, but iron overload itself is not: IV iron is not the consensus factor (record iron overload if present)",
-                "已记录静脉铁剂，但未记录铁过载本身：静脉铁剂并非共识所列危险因素（如存在铁过载请记录）",
-            )),
+            Reason::Said(msg::risk::IRON_OVERLOAD_IV_IRON_RECORDED_BUT_IRON),
         );
     }
     recorded
@@ -1120,12 +1121,9 @@ fn iron_overload<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 
 fn female_sex<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let (status, words) = match ctx.inputs.case.patient.sex {
-        Some(super::case::Sex::Female) => (Presence::Present, Text::new("sex: female", "性别：女")),
-        Some(super::case::Sex::Male) => (Presence::Absent, Text::new("sex: male", "性别：男")),
-        None => (
-            Presence::Unknown,
-            Text::new("sex not recorded", "性别未记录"),
-        ),
+        Some(super::case::Sex::Female) => (Presence::Present, msg::risk::FEMALE_SEX_SEX_FEMALE),
+        Some(super::case::Sex::Male) => (Presence::Absent, msg::risk::FEMALE_SEX_SEX_MALE),
+        None => (Presence::Unknown, msg::risk::FEMALE_SEX_SEX_NOT_RECORDED),
     };
     judged(status, Reason::Said(words))
 }
@@ -1138,18 +1136,9 @@ fn malignancy<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     ])
     .into();
     let words = match status {
-        Presence::Present => Text::new(
-            "recorded: active malignancy or history of malignancy",
-            "已记录：活动性恶性肿瘤或恶性肿瘤病史",
-        ),
-        Presence::Absent => Text::new(
-            "recorded as absent: active and past malignancy",
-            "已记录为无：活动性及既往恶性肿瘤",
-        ),
-        Presence::Unknown => Text::new(
-            "malignancy (active or past) not recorded",
-            "恶性肿瘤（活动性或既往）未记录",
-        ),
+        Presence::Present => msg::risk::MALIGNANCY_RECORDED_ACTIVE_MALIGNANCY_OR_HISTORY,
+        Presence::Absent => msg::risk::MALIGNANCY_RECORDED_AS_ABSENT_ACTIVE_AND,
+        Presence::Unknown => msg::risk::MALIGNANCY_MALIGNANCY_ACTIVE_OR_PAST_NOT,
     };
     judged(status, Reason::Said(words))
 }
@@ -1159,16 +1148,19 @@ fn peritoneal_dialysis<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let (status, words) = match ctx.inputs.case.kidney.dialysis {
         Some(Dialysis::Peritoneal) => (
             Presence::Present,
-            Text::new("dialysis modality: peritoneal", "透析方式：腹膜透析"),
+            msg::risk::PERITONEAL_DIALYSIS_DIALYSIS_MODALITY_PERITONEAL,
         ),
         Some(Dialysis::Hemodialysis) => (
             Presence::Absent,
-            Text::new("dialysis modality: haemodialysis", "透析方式：血液透析"),
+            msg::risk::PERITONEAL_DIALYSIS_DIALYSIS_MODALITY_HAEMODIALYSIS,
         ),
-        Some(Dialysis::None) => (Presence::Absent, Text::new("not on dialysis", "未透析")),
+        Some(Dialysis::None) => (
+            Presence::Absent,
+            msg::risk::PERITONEAL_DIALYSIS_NOT_ON_DIALYSIS,
+        ),
         None => (
             Presence::Unknown,
-            Text::new("dialysis modality not recorded", "透析方式未记录"),
+            msg::risk::PERITONEAL_DIALYSIS_DIALYSIS_MODALITY_NOT_RECORDED,
         ),
     };
     judged(status, Reason::Said(words))
@@ -1178,15 +1170,15 @@ fn kidney_transplant<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let (status, words) = match ctx.inputs.case.kidney.kidney_transplant {
         Some(true) => (
             Presence::Present,
-            Text::new("kidney transplant recipient", "肾移植受者"),
+            msg::risk::KIDNEY_TRANSPLANT_KIDNEY_TRANSPLANT_RECIPIENT,
         ),
         Some(false) => (
             Presence::Absent,
-            Text::new("no kidney transplant", "未接受肾移植"),
+            msg::risk::KIDNEY_TRANSPLANT_NO_KIDNEY_TRANSPLANT,
         ),
         None => (
             Presence::Unknown,
-            Text::new("transplant status not recorded", "肾移植状态未记录"),
+            msg::risk::KIDNEY_TRANSPLANT_TRANSPLANT_STATUS_NOT_RECORDED,
         ),
     };
     judged(status, Reason::Said(words))
@@ -1335,25 +1327,29 @@ pub fn consensus_threshold_in(
     let basis = match status {
         Status::Met => tr!(
             lang,
-            "{major} major and {minor} minor factors present",
-            "存在 {major} 项主要危险因素和 {minor} 项次要危险因素"
+            msg::risk::CONSENSUS_THRESHOLD_IN_MAJOR_MAJOR_AND_MINOR_MINOR,
+            major,
+            minor
         ),
         Status::NotMet => tr!(
             lang,
-            "{major} major and {minor} minor present; even if every unknown factor were present ({major_unknown} major, {minor_unknown} minor) the threshold could not be reached",
-            "存在 {major} 项主要和 {minor} 项次要危险因素；即使所有未知因素（{major_unknown} 项主要、{minor_unknown} 项次要）均存在，也无法达到阈值"
+            msg::risk::CONSENSUS_THRESHOLD_IN_MAJOR_MAJOR_AND_MINOR_MINOR_2,
+            major,
+            major_unknown,
+            minor,
+            minor_unknown
         ),
         Status::Unknown => tr!(
             lang,
-            "{major} major and {minor} minor present; {major_unknown} major and {minor_unknown} minor unknown could still reach it",
-            "存在 {major} 项主要和 {minor} 项次要危险因素；另有 {major_unknown} 项主要和 {minor_unknown} 项次要危险因素未知，仍可能达到阈值"
+            msg::risk::CONSENSUS_THRESHOLD_IN_MAJOR_MAJOR_AND_MINOR_MINOR_3,
+            major,
+            major_unknown,
+            minor,
+            minor_unknown
         ),
     };
     RiskThreshold {
-        rule: lang.pick(
-            "2 major, or 1 major + 3 minor risk factors",
-            "2 项主要危险因素，或 1 项主要 + 3 项次要危险因素",
-        ),
+        rule: msg::risk::CONSENSUS_THRESHOLD_IN_2_MAJOR_OR_1_MAJOR.get(lang),
         status,
         basis,
         sources: vec![CN],
@@ -1371,12 +1367,9 @@ fn summarise(
     let majors = FACTORS.iter().filter(|f| f.tier == Tier::Major).count();
     let minors = FACTORS.iter().filter(|f| f.tier == Tier::Minor).count();
     let verdict = match threshold.status {
-        Status::Met => Text::new("is met", "已达到"),
-        Status::NotMet => Text::new("is not met", "未达到"),
-        Status::Unknown => Text::new(
-            "cannot be settled until unknown factors are recorded",
-            "需待未知因素记录后才能判定",
-        ),
+        Status::Met => msg::risk::SUMMARISE_IS_MET,
+        Status::NotMet => msg::risk::SUMMARISE_IS_NOT_MET,
+        Status::Unknown => msg::risk::SUMMARISE_CANNOT_BE_SETTLED_UNTIL_UNKNOWN,
     }
     .get(lang);
     let others: Vec<&str> = factors
@@ -1386,10 +1379,13 @@ fn summarise(
         .collect();
     let mut text = tr!(
         lang,
-        "{major} of {majors} major and {minor} of {minors} minor consensus risk factors present; {unknown} unknown. \
-         The consensus risk threshold (2 major, or 1 major + 3 minor) {verdict}.",
-        "共识 {majors} 项主要危险因素中存在 {major} 项，{minors} 项次要危险因素中存在 {minor} 项；{unknown} 项未知。\
-         共识危险因素阈值（2 项主要，或 1 项主要 + 3 项次要）{verdict}。"
+        msg::risk::SUMMARISE_MAJOR_OF_MAJORS_MAJOR_AND,
+        major,
+        majors,
+        minor,
+        minors,
+        unknown,
+        verdict
     );
     if !others.is_empty() {
         text.push_str(&match lang {
@@ -1397,10 +1393,7 @@ fn summarise(
             Lang::Zh => format!("另存在：{}。", others.join("、")),
         });
     }
-    text.push_str(lang.pick(
-        " This is a risk profile, not a validated score.",
-        "此为危险因素概况，并非经过验证的评分。",
-    ));
+    text.push_str(msg::risk::SUMMARISE_THIS_IS_A_RISK_PROFILE.get(lang));
     text
 }
 

@@ -2,6 +2,7 @@
 //! to order, normal, abnormal (with direction) or uninterpretable, with the confounders that
 //! make a result untrustworthy in this patient.
 
+use crate::core::i18n::msg;
 use serde::Serialize;
 
 use super::i18n::{Lang, Text};
@@ -89,112 +90,112 @@ const CONFOUNDERS: &[Confounder] = &[
         findings: &["warfarin"],
         tests: PC_PS,
         pushes: Pushes::Low,
-        reason: Text::new("warfarin (vitamin K antagonist) lowers protein C and protein S", "华法林（维生素K拮抗剂）可降低蛋白C和蛋白S"),
-        advice: Text::new("repeat at least 2 weeks (commonly 2–4) after stopping the vitamin K antagonist, bridging with heparin if anticoagulation must continue", "停用维生素K拮抗剂至少 2 周（通常 2–4 周）后复查，如必须继续抗凝，用肝素桥接"),
+        reason: msg::workup::WARFARIN_VITAMIN_K_ANTAGONIST_LOWERS,
+        advice: msg::workup::REPEAT_AT_LEAST_2_WEEKS,
         sources: &["marlar_2014", "baglin_2010"],
     },
     Confounder {
         findings: &["warfarin"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Note,
-        reason: Text::new("antithrombin may rise on warfarin, so a normal value can mask a mild deficiency", "使用华法林时抗凝血酶可升高，因此正常值可能掩盖轻度缺乏"),
-        advice: Text::new("", ""),
+        reason: msg::workup::ANTITHROMBIN_MAY_RISE_ON_WARFARIN,
+        advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["warfarin"],
         tests: &["lupus_anticoagulant"],
         pushes: Pushes::High,
-        reason: Text::new("lupus anticoagulant clotting tests give false positives on a vitamin K antagonist", "使用维生素K拮抗剂时，狼疮抗凝物凝固法检测可出现假阳性"),
-        advice: Text::new("interpret only with the laboratory's mixing studies, or repeat off the drug", "仅在结合实验室混合血浆纠正试验时解读，或停药后复查"),
+        reason: msg::workup::LUPUS_ANTICOAGULANT_CLOTTING_TESTS_GIVE,
+        advice: msg::workup::INTERPRET_ONLY_WITH_THE_LABORATORY,
         sources: &["devreese_2020_la"],
     },
     Confounder {
         findings: &["warfarin"],
         tests: &["pt_inr"],
         pushes: Pushes::Note,
-        reason: Text::new("a prolonged INR is the intended effect of a vitamin K antagonist", "INR 延长是维生素K拮抗剂的预期作用"),
-        advice: Text::new("", ""),
+        reason: msg::workup::A_PROLONGED_INR_IS_THE,
+        advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["heparin"],
         tests: &["lupus_anticoagulant"],
         pushes: Pushes::High,
-        reason: Text::new("heparin can cause a false-positive lupus anticoagulant", "肝素可导致狼疮抗凝物假阳性"),
-        advice: Text::new("test when heparin is stopped or below the reagent's neutralising capacity", "在停用肝素后，或肝素浓度低于试剂中和能力时检测"),
+        reason: msg::workup::HEPARIN_CAN_CAUSE_A_FALSE,
+        advice: msg::workup::TEST_WHEN_HEPARIN_IS_STOPPED,
         sources: &["devreese_2020_la"],
     },
     Confounder {
         findings: &["heparin"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Low,
-        reason: Text::new("heparin lowers antithrombin activity", "肝素可降低抗凝血酶活性"),
-        advice: Text::new("repeat after heparin is stopped", "停用肝素后复查"),
+        reason: msg::workup::HEPARIN_LOWERS_ANTITHROMBIN_ACTIVITY,
+        advice: msg::workup::REPEAT_AFTER_HEPARIN_IS_STOPPED,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["heparin"],
         tests: &["aptt"],
         pushes: Pushes::Note,
-        reason: Text::new("unfractionated heparin prolongs the aPTT", "普通肝素可延长 aPTT"),
-        advice: Text::new("", ""),
+        reason: msg::workup::UNFRACTIONATED_HEPARIN_PROLONGS_THE_APTT,
+        advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["doac"],
         tests: &["lupus_anticoagulant"],
         pushes: Pushes::High,
-        reason: Text::new("direct oral anticoagulants cause false-positive lupus anticoagulant tests", "直接口服抗凝药可导致狼疮抗凝物检测假阳性"),
-        advice: Text::new("test off the DOAC (timing per the laboratory), or use a DOAC-neutralising step", "停用 DOAC 后检测（时机遵循实验室要求），或采用 DOAC 中和步骤"),
+        reason: msg::workup::DIRECT_ORAL_ANTICOAGULANTS_CAUSE_FALSE,
+        advice: msg::workup::TEST_OFF_THE_DOAC_TIMING,
         sources: &["devreese_2020_la"],
     },
     Confounder {
         findings: &["doac"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Any,
-        reason: Text::new("direct oral anticoagulants interfere with factor Xa- and thrombin-based antithrombin assays and can hide a deficiency", "直接口服抗凝药干扰基于 Xa 因子和凝血酶的抗凝血酶检测，可掩盖缺乏"),
-        advice: Text::new("repeat off the DOAC", "停用 DOAC 后复查"),
+        reason: msg::workup::DIRECT_ORAL_ANTICOAGULANTS_INTERFERE_WITH,
+        advice: msg::workup::REPEAT_OFF_THE_DOAC,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["doac"],
         tests: PC_PS,
         pushes: Pushes::Note,
-        reason: Text::new("clot-based protein C and S assays may read falsely high on a DOAC; chromogenic protein C is not affected", "使用 DOAC 时，凝固法蛋白C和蛋白S检测可能假性偏高；发色底物法蛋白C不受影响"),
-        advice: Text::new("", ""),
+        reason: msg::workup::CLOT_BASED_PROTEIN_C_AND,
+        advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: ACUTE,
         tests: PC_PS_AT,
         pushes: Pushes::Low,
-        reason: Text::new("protein C, protein S and antithrombin fall during acute thrombosis, sepsis or acute inflammation", "急性血栓形成、脓毒症或急性炎症期间，蛋白C、蛋白S和抗凝血酶会下降"),
-        advice: Text::new("repeat when the patient is stable", "病情稳定后复查"),
+        reason: msg::workup::PROTEIN_C_PROTEIN_S_AND,
+        advice: msg::workup::REPEAT_WHEN_THE_PATIENT_IS,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: ACUTE,
         tests: &["factor_viii_activity", "fibrinogen"],
         pushes: Pushes::High,
-        reason: Text::new("factor VIII and fibrinogen are acute-phase reactants and rise in acute illness", "凝血因子VIII和纤维蛋白原是急性时相反应物，在急性疾病时升高"),
-        advice: Text::new("repeat when the patient is stable", "病情稳定后复查"),
+        reason: msg::workup::FACTOR_VIII_AND_FIBRINOGEN_ARE,
+        advice: msg::workup::REPEAT_WHEN_THE_PATIENT_IS,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["liver_disease"],
         tests: PC_PS_AT,
         pushes: Pushes::Low,
-        reason: Text::new("liver disease lowers the synthesis of protein C, protein S and antithrombin", "肝病使蛋白C、蛋白S和抗凝血酶合成减少"),
-        advice: Text::new("interpret against liver synthetic function (albumin, INR)", "结合肝脏合成功能（白蛋白、INR）解读"),
+        reason: msg::workup::LIVER_DISEASE_LOWERS_THE_SYNTHESIS,
+        advice: msg::workup::INTERPRET_AGAINST_LIVER_SYNTHETIC_FUNCTION,
         sources: &["marlar_2014"],
     },
     Confounder {
         findings: &["nephrotic_syndrome"],
         tests: &["antithrombin_activity"],
         pushes: Pushes::Low,
-        reason: Text::new("antithrombin is lost in the urine in nephrotic syndrome", "肾病综合征时抗凝血酶从尿中丢失"),
-        advice: Text::new("repeat in remission", "缓解后复查"),
+        reason: msg::workup::ANTITHROMBIN_IS_LOST_IN_THE,
+        advice: msg::workup::REPEAT_IN_REMISSION,
         sources: &["marlar_2014"],
     },
 ];
@@ -265,11 +266,9 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
         None => WorkupStatus::ToOrder,
         Some(None) => {
             item.notes.push(
-                lang.pick(
-                    "indeterminate result: repeat the test",
-                    "结果不确定：请复查",
-                )
-                .to_string(),
+                msg::workup::INTERPRET_INDETERMINATE_RESULT_REPEAT_THE_TEST
+                    .get(lang)
+                    .to_string(),
             );
             WorkupStatus::Uninterpretable
         }
@@ -303,26 +302,31 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
             .iter()
             .map(|id| finding_label(id, lang))
             .collect::<Vec<_>>()
-            .join(lang.pick("; ", "、"));
+            .join(msg::workup::INTERPRET_TEXT.get(lang));
         let reason = confounder.reason.get(lang);
         let advice = confounder.advice.get(lang);
         let note = match (item.status, makes_uninterpretable, advice.is_empty()) {
             (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => tr!(
                 lang,
-                "{trigger}: {reason}; defer or interpret with care: {advice}",
-                "{trigger}：{reason}；暂缓检测或谨慎解读：{advice}"
+                msg::workup::INTERPRET_TRIGGER_REASON_DEFER_OR_INTERPRET,
+                advice,
+                reason,
+                trigger
             ),
             (_, true, false) => tr!(
                 lang,
-                "uninterpretable ({trigger}): {reason}; {advice}",
-                "无法判读（{trigger}）：{reason}；{advice}"
+                msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON_ADVICE,
+                advice,
+                reason,
+                trigger
             ),
             (_, true, true) => tr!(
                 lang,
-                "uninterpretable ({trigger}): {reason}",
-                "无法判读（{trigger}）：{reason}"
+                msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON,
+                reason,
+                trigger
             ),
-            _ => tr!(lang, "{trigger}: {reason}", "{trigger}：{reason}"),
+            _ => tr!(lang, msg::workup::INTERPRET_TRIGGER_REASON, reason, trigger),
         };
         item.notes.push(note);
         if makes_uninterpretable {
@@ -338,11 +342,9 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
 
     if ANTIPHOSPHOLIPID.contains(&test) && item.status == WorkupStatus::Abnormal {
         item.notes.push(
-            lang.pick(
-                "one positive result does not establish antiphospholipid syndrome: repeat at least 12 weeks apart",
-                "单次阳性不能确立抗磷脂综合征：需间隔至少 12 周复查",
-            )
-            .to_string(),
+            msg::workup::INTERPRET_ONE_POSITIVE_RESULT_DOES_NOT
+                .get(lang)
+                .to_string(),
         );
     }
     item
@@ -355,14 +357,14 @@ fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {
         .map(|item| {
             let name = item.name;
             match item.direction {
-                Some(Direction::Low) => tr!(lang, "{name} (low)", "{name}（降低）"),
-                Some(Direction::High) => tr!(lang, "{name} (high)", "{name}（升高）"),
-                Some(Direction::Positive) => tr!(lang, "{name} (positive)", "{name}（阳性）"),
+                Some(Direction::Low) => tr!(lang, msg::workup::NAMES_NAME_LOW, name),
+                Some(Direction::High) => tr!(lang, msg::workup::NAMES_NAME_HIGH, name),
+                Some(Direction::Positive) => tr!(lang, msg::workup::NAMES_NAME_POSITIVE, name),
                 None => name.to_string(),
             }
         })
         .collect::<Vec<_>>()
-        .join(lang.pick(", ", "、"))
+        .join(msg::workup::NAMES_TEXT.get(lang))
 }
 
 fn summarise(items: &[WorkupItem], lang: Lang) -> String {
@@ -377,26 +379,36 @@ fn summarise(items: &[WorkupItem], lang: Lang) -> String {
     let total = items.len();
     let mut parts = vec![tr!(
         lang,
-        "{done} of {total} panel tests have a result.",
-        "检查组合 {total} 项中已有 {done} 项结果。"
+        msg::workup::SUMMARISE_DONE_OF_TOTAL_PANEL_TESTS,
+        done,
+        total
     )];
     if !abnormal.is_empty() {
-        parts.push(tr!(lang, "Abnormal: {abnormal}.", "异常：{abnormal}。"));
+        parts.push(tr!(
+            lang,
+            msg::workup::SUMMARISE_ABNORMAL_ABNORMAL,
+            abnormal
+        ));
     }
     if !uninterpretable.is_empty() {
         parts.push(tr!(
             lang,
-            "Cannot be interpreted in this patient now: {uninterpretable}.",
-            "该患者目前无法判读：{uninterpretable}。"
+            msg::workup::SUMMARISE_CANNOT_BE_INTERPRETED_IN_THIS,
+            uninterpretable
         ));
     }
     if to_order.is_empty() {
         parts.push(
-            lang.pick("Nothing left to order.", "无需再开检查。")
+            msg::workup::SUMMARISE_NOTHING_LEFT_TO_ORDER
+                .get(lang)
                 .to_string(),
         );
     } else {
-        parts.push(tr!(lang, "To order: {to_order}.", "待开检查：{to_order}。"));
+        parts.push(tr!(
+            lang,
+            msg::workup::SUMMARISE_TO_ORDER_TO_ORDER,
+            to_order
+        ));
     }
-    parts.join(lang.pick(" ", ""))
+    parts.join(msg::workup::SUMMARISE_SENTENCE_SEPARATOR.get(lang))
 }

@@ -1,6 +1,7 @@
 //! The case form, grouped as a clinician thinks: patient, kidney, medications, conditions,
 //! skin lesions, labs, therapies tried, MSC criteria. Every yes/no has three states.
 
+use crate::core::i18n::msg;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -169,8 +170,8 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 <summary><h2>{ t::KIDNEY.get(lang) }</h2></summary>
                 <div class="grid">
                     <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={form.ckd_stage.clone()}
-                        options={options(lang, &[("", t::UNKNOWN), ("G1", Text::new("G1", "G1")), ("G2", Text::new("G2", "G2")), ("G3a", Text::new("G3a", "G3a")),
-                            ("G3b", Text::new("G3b", "G3b")), ("G4", Text::new("G4", "G4")), ("G5", Text::new("G5", "G5")), ("G5D", t::G5D)])}
+                        options={options(lang, &[("", t::UNKNOWN), ("G1", msg::ui_case_form::CASEFORM_G1), ("G2", msg::ui_case_form::CASEFORM_G2), ("G3a", msg::ui_case_form::CASEFORM_G3A),
+                            ("G3b", msg::ui_case_form::CASEFORM_G3B), ("G4", msg::ui_case_form::CASEFORM_G4), ("G5", msg::ui_case_form::CASEFORM_G5), ("G5D", t::G5D)])}
                         onchange={on(|f, v| f.ckd_stage = v)} />
                     <SelectField id="f-dialysis" label={t::DIALYSIS.get(lang)} value={form.dialysis.clone()}
                         options={options(lang, &[("", t::UNKNOWN), ("none", t::NONE), ("hemodialysis", t::HEMODIALYSIS), ("peritoneal", t::PERITONEAL)])}

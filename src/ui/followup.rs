@@ -1,6 +1,7 @@
 //! Follow-up: dated visits in the form, and the response to treatment in the results (the
 //! markers the published hAMSC cases followed, each against its baseline and reference).
 
+use crate::core::i18n::msg;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -17,40 +18,34 @@ use crate::core::labs::{fmt_number, lab};
 use crate::core::Assessment;
 use crate::form::{convert_unit, default_unit, UnitSystem, VisitInput, MSC_GIVEN, VISIT_LABS};
 
-const FOLLOW_UP: Text = Text::new("Follow-up visits", "随访");
-const FOLLOW_UP_HINT: Text = Text::new(
-    "Dated visits: wound, pain, quality of life, coagulation and mineral markers, and any MSC treatment given.",
-    "按日期记录的随访：创面、疼痛、生活质量、凝血与矿物质指标，以及所给予的干细胞治疗。",
-);
-const VISIT: Text = Text::new("Visit", "随访");
-const DATE: Text = Text::new("Date", "日期");
-const PAIN: Text = Text::new("Pain score (0–10)", "疼痛评分 (0–10)");
-const AREA: Text = Text::new("Wound area (cm²)", "创面面积 (cm²)");
-const COUNT: Text = Text::new("Number of wounds", "创面数量");
-const QOL: Text = Text::new("Wound-QoL score", "Wound-QoL 评分");
-const MSC_GIVEN_LABEL: Text = Text::new("MSC treatment at this visit", "本次随访给予干细胞治疗");
-const DOSE: Text = Text::new("MSC dose (as given)", "干细胞剂量（按实际给予）");
-const BIOPSY: Text = Text::new("Skin biopsy at this visit", "本次随访皮肤活检");
-const NOT_RECORDED: Text = Text::new("Not recorded", "未记录");
-const NOT_CONSISTENT: Text = Text::new(
-    "Not consistent (e.g. regenerated skin)",
-    "不符合（如皮肤再生）",
-);
-const NO_MSC: Text = Text::new("None", "无");
-const GIVEN: Text = Text::new("Given, route not recorded", "已给予，途径未记录");
-const IV: Text = Text::new("Intravenous", "静脉");
-const IM: Text = Text::new("Intramuscular (local)", "局部肌内注射");
-const TOPICAL: Text = Text::new("Topical (supernatant)", "外用（上清液）");
-const INTRALESIONAL: Text = Text::new("Intralesional", "皮损内");
-const ADD: Text = Text::new("Add visit", "添加随访");
-const REMOVE: Text = Text::new("Remove this visit", "删除此次随访");
-const RESPONSE: Text = Text::new("Response to treatment", "治疗反应");
-const MARKER: Text = Text::new("Marker", "指标");
-const BASELINE: Text = Text::new("Baseline", "基线");
-const LATEST: Text = Text::new("Latest", "最近");
-const CHANGE: Text = Text::new("Change", "变化");
-const TREND: Text = Text::new("Trend", "趋势");
-const ONE_VALUE: Text = Text::new("Measured at one visit only", "仅一次随访有测量值");
+const FOLLOW_UP: Text = msg::ui_followup::FOLLOW_UP;
+const FOLLOW_UP_HINT: Text = msg::ui_followup::FOLLOW_UP_HINT;
+const VISIT: Text = msg::ui_followup::VISIT;
+const DATE: Text = msg::ui_followup::DATE;
+const PAIN: Text = msg::ui_followup::PAIN;
+const AREA: Text = msg::ui_followup::AREA;
+const COUNT: Text = msg::ui_followup::COUNT;
+const QOL: Text = msg::ui_followup::QOL;
+const MSC_GIVEN_LABEL: Text = msg::ui_followup::MSC_GIVEN_LABEL;
+const DOSE: Text = msg::ui_followup::DOSE;
+const BIOPSY: Text = msg::ui_followup::BIOPSY;
+const NOT_RECORDED: Text = msg::ui_followup::NOT_RECORDED;
+const NOT_CONSISTENT: Text = msg::ui_followup::NOT_CONSISTENT;
+const NO_MSC: Text = msg::ui_followup::NO_MSC;
+const GIVEN: Text = msg::ui_followup::GIVEN;
+const IV: Text = msg::ui_followup::IV;
+const IM: Text = msg::ui_followup::IM;
+const TOPICAL: Text = msg::ui_followup::TOPICAL;
+const INTRALESIONAL: Text = msg::ui_followup::INTRALESIONAL;
+const ADD: Text = msg::ui_followup::ADD;
+const REMOVE: Text = msg::ui_followup::REMOVE;
+const RESPONSE: Text = msg::ui_followup::RESPONSE;
+const MARKER: Text = msg::ui_followup::MARKER;
+const BASELINE: Text = msg::ui_followup::BASELINE;
+const LATEST: Text = msg::ui_followup::LATEST;
+const CHANGE: Text = msg::ui_followup::CHANGE;
+const TREND: Text = msg::ui_followup::TREND;
+const ONE_VALUE: Text = msg::ui_followup::ONE_VALUE;
 
 #[derive(Properties, PartialEq)]
 pub struct VisitsFormProps {
@@ -299,7 +294,7 @@ pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
                 </div>
             }) }
             if !f.single_measurement.is_empty() {
-                <p class="muted" data-testid="single-measurement">{ format!("{}: {}", ONE_VALUE.get(lang), single.join(lang.pick(", ", "、"))) }</p>
+                <p class="muted" data-testid="single-measurement">{ format!("{}: {}", ONE_VALUE.get(lang), single.join(msg::ui_followup::FOLLOWUPPANEL_TEXT.get(lang))) }</p>
             }
         </section>
     }

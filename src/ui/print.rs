@@ -1,6 +1,7 @@
 //! What only the printed report shows: the case as entered, compactly, and every source
 //! cited, in full. On screen these are hidden (the form and the "Why?" panels show them).
 
+use crate::core::i18n::msg;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -28,7 +29,10 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     let (case, lang) = (&props.case, props.lang);
     let number = |v: Option<f64>, unit: &str| v.map(|v| format!("{} {unit}", fmt_number(v, 1)));
     let patient: Vec<String> = [
-        number(case.patient.age_years, lang.pick("y", "岁")),
+        number(
+            case.patient.age_years,
+            msg::ui_print::CASESUMMARY_Y.get(lang),
+        ),
         case.patient.sex.map(|s| s.name(lang).to_string()),
         number(case.patient.weight_kg, "kg"),
         number(case.patient.height_cm, "cm"),
@@ -43,7 +47,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
             .map(|d| field(t::DIALYSIS, d.name(lang), lang)),
         number(
             case.kidney.dialysis_vintage_months,
-            lang.pick("months", "个月"),
+            msg::ui_print::CASESUMMARY_MONTHS.get(lang),
         ),
         case.kidney
             .kidney_transplant
@@ -65,7 +69,11 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     }
     if !case.lesions.sites.is_empty() {
         let sites: Vec<&str> = case.lesions.sites.iter().map(|s| s.name(lang)).collect();
-        lesions.push(field(t::SITES, &sites.join(lang.pick(", ", "、")), lang));
+        lesions.push(field(
+            t::SITES,
+            &sites.join(msg::ui_print::CASESUMMARY_TEXT.get(lang)),
+            lang,
+        ));
     }
     if let Some(biopsy) = case.lesions.biopsy {
         lesions.push(field(t::BIOPSY, biopsy.name(lang), lang));
@@ -95,19 +103,21 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
             let name = Therapy::from_id(id).map(|t| t.name(lang)).unwrap_or(id);
             match trial {
                 TherapyTrial::Tried => name.to_string(),
-                TherapyTrial::NotTried => tr!(lang, "{name}: not tried", "{name}：未尝试"),
+                TherapyTrial::NotTried => {
+                    tr!(lang, msg::ui_print::CASESUMMARY_NAME_NOT_TRIED, name)
+                }
                 TherapyTrial::Detail { weeks, response } => format!(
                     "{name}{}{}",
                     weeks
                         .map(|w| {
                             let weeks = fmt_number(w, 0);
-                            tr!(lang, " {weeks} weeks", " {weeks} 周")
+                            tr!(lang, msg::ui_print::CASESUMMARY_WEEKS_WEEKS, weeks)
                         })
                         .unwrap_or_default(),
                     response
                         .map(|r| {
                             let response = r.name(lang);
-                            tr!(lang, ": {response}", "：{response}")
+                            tr!(lang, msg::ui_print::CASESUMMARY_RESPONSE, response)
                         })
                         .unwrap_or_default()
                 ),
@@ -118,7 +128,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         if items.is_empty() {
             html! {}
         } else {
-            html! { <><dt>{ title }</dt><dd>{ items.join(lang.pick("; ", "；")) }</dd></> }
+            html! { <><dt>{ title }</dt><dd>{ items.join(msg::ui_print::CASESUMMARY_TEXT_2.get(lang)) }</dd></> }
         }
     };
     html! {
@@ -142,7 +152,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
 /// "Name: value" with the language's colon.
 fn field(name: Text, value: &str, lang: Lang) -> String {
     let name = name.get(lang);
-    tr!(lang, "{name}: {value}", "{name}：{value}")
+    tr!(lang, msg::ui_print::FIELD_NAME_VALUE, name, value)
 }
 
 fn yes_no(value: bool, lang: Lang) -> &'static str {

@@ -1,6 +1,7 @@
 //! The result panels. They render the assessment the core produced; every output has a
 //! "Why" that opens its basis and its sources in full.
 
+use crate::core::i18n::msg;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -434,7 +435,7 @@ pub struct IgnoredProps {
 fn ignored_item(issue: &LabelledIssue, class: &'static str, lang: Lang) -> Html {
     let (label, message) = (&issue.label, &issue.message);
     html! {
-        <li {class} data-field={issue.path.clone()}>{ crate::tr!(lang, "{label}: {message}", "{label}：{message}") }</li>
+        <li {class} data-field={issue.path.clone()}>{ crate::tr!(lang, msg::ui_results::IGNORED_ITEM_LABEL_MESSAGE, label, message) }</li>
     }
 }
 

@@ -3,6 +3,7 @@
 //! the consensus tier and the MSC status, then reveals the engine's answer and reasoning.
 //! A presenter view shows one panel at a time in large type, driven by the keyboard.
 
+use crate::core::i18n::msg;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -18,35 +19,26 @@ use crate::core::msc::MscStatus;
 use crate::core::teaching::LIBRARY;
 use crate::core::{assess_in, Assessment};
 
-const TITLE: Text = Text::new("Teaching cases", "教学病例");
-const INTRO: Text = Text::new(
-    "Choose a case, review its findings, predict, then reveal the engine's answer and its reasoning.",
-    "选择一个病例，查看其临床资料并作出预测，然后查看计算器的结论及推理依据。",
-);
-const FINDINGS: Text = Text::new("Findings", "临床资料");
-const PREDICT: Text = Text::new("Your prediction", "您的预测");
-const THRESHOLD: Text = Text::new("Consensus risk threshold", "共识风险阈值");
-const TIER: Text = Text::new("Consensus diagnostic tier", "共识诊断分级");
-const MSC: Text = Text::new("MSC eligibility", "干细胞治疗适用性");
-const WORKUP: Text = Text::new(
-    "Workup: is any result uninterpretable in this patient now?",
-    "检查：目前该患者是否有结果无法判读？",
-);
-const CHOOSE: Text = Text::new("Choose…", "请选择…");
-const REVEAL: Text = Text::new("Reveal the answer", "查看答案");
-const ANSWER: Text = Text::new("The engine's answer", "计算器的结论");
-const MATCH: Text = Text::new("✓ as predicted", "✓ 与预测一致");
-const DIFFERS: Text = Text::new("✗ you predicted", "✗ 您的预测为");
-const POINTS: Text = Text::new("Learning points", "学习要点");
-const PRESENT: Text = Text::new("Present (one panel at a time)", "演示模式（逐个面板）");
-const EXIT: Text = Text::new("Exit presenter view", "退出演示");
-const PREVIOUS: Text = Text::new("Previous", "上一页");
-const NEXT: Text = Text::new("Next", "下一页");
-const KEYS: Text = Text::new(
-    "Keys: → or Page Down next, ← or Page Up previous, Esc to exit.",
-    "按键：→ 或 Page Down 下一页，← 或 Page Up 上一页，Esc 退出。",
-);
-const BACK: Text = Text::new("All teaching cases", "全部教学病例");
+const TITLE: Text = msg::ui_teaching::TITLE;
+const INTRO: Text = msg::ui_teaching::INTRO;
+const FINDINGS: Text = msg::ui_teaching::FINDINGS;
+const PREDICT: Text = msg::ui_teaching::PREDICT;
+const THRESHOLD: Text = msg::ui_teaching::THRESHOLD;
+const TIER: Text = msg::ui_teaching::TIER;
+const MSC: Text = msg::ui_teaching::MSC;
+const WORKUP: Text = msg::ui_teaching::WORKUP;
+const CHOOSE: Text = msg::ui_teaching::CHOOSE;
+const REVEAL: Text = msg::ui_teaching::REVEAL;
+const ANSWER: Text = msg::ui_teaching::ANSWER;
+const MATCH: Text = msg::ui_teaching::MATCH;
+const DIFFERS: Text = msg::ui_teaching::DIFFERS;
+const POINTS: Text = msg::ui_teaching::POINTS;
+const PRESENT: Text = msg::ui_teaching::PRESENT;
+const EXIT: Text = msg::ui_teaching::EXIT;
+const PREVIOUS: Text = msg::ui_teaching::PREVIOUS;
+const NEXT: Text = msg::ui_teaching::NEXT;
+const KEYS: Text = msg::ui_teaching::KEYS;
+const BACK: Text = msg::ui_teaching::BACK;
 
 #[derive(Properties, PartialEq)]
 pub struct TeachingProps {
@@ -88,12 +80,9 @@ fn options(lang: Lang, pairs: &[(&'static str, Text)]) -> Vec<(AttrValue, AttrVa
 }
 
 const THRESHOLD_OPTIONS: &[(&str, Text)] = &[
-    ("met", Text::new("met", "达到")),
-    ("not_met", Text::new("not met", "未达到")),
-    (
-        "undecided",
-        Text::new("cannot be settled yet", "尚不能判定"),
-    ),
+    ("met", msg::ui_teaching::OPTIONS_MET),
+    ("not_met", msg::ui_teaching::OPTIONS_NOT_MET),
+    ("undecided", msg::ui_teaching::OPTIONS_CANNOT_BE_SETTLED_YET),
 ];
 // The same words as the diagnosis panel's tiers.
 const TIER_OPTIONS: &[(&str, Text)] = &[
@@ -103,13 +92,13 @@ const TIER_OPTIONS: &[(&str, Text)] = &[
     ("none", t::TIER_NONE),
 ];
 const YES_NO: &[(&str, Text)] = &[
-    ("yes", Text::new("yes", "是")),
-    ("no", Text::new("no", "否")),
+    ("yes", msg::ui_teaching::OPTIONS_YES),
+    ("no", msg::ui_teaching::OPTIONS_NO),
 ];
 const MSC_OPTIONS: &[(&str, Text)] = &[
-    ("candidate", Text::new("candidate", "候选者")),
-    ("not_eligible", Text::new("not eligible", "不适合")),
-    ("incomplete", Text::new("incomplete", "信息不全")),
+    ("candidate", msg::ui_teaching::OPTIONS_CANDIDATE),
+    ("not_eligible", msg::ui_teaching::OPTIONS_NOT_ELIGIBLE),
+    ("incomplete", msg::ui_teaching::OPTIONS_INCOMPLETE),
 ];
 
 fn label_of(options: &[(&str, Text)], id: &str, lang: Lang) -> &'static str {

@@ -5,6 +5,7 @@
 //!
 //! The geometry is a pure function ([`layout`]) so that it is tested without rendering.
 
+use crate::core::i18n::msg;
 use yew::prelude::*;
 
 use crate::core::date::Date;
@@ -178,24 +179,29 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
             let (v0, v1) = (with_unit(*v0, unit), with_unit(*v1, unit));
             tr!(
                 lang,
-                "{title}: {n} values, {v0} on {d0} to {v1} on {d1}",
-                "{title}：共 {n} 个数值，{d0} 为 {v0}，{d1} 为 {v1}"
+                msg::ui_trends::TRENDCHART_TITLE_N_VALUES_V0_ON,
+                d0,
+                d1,
+                n,
+                title,
+                v0,
+                v1
             )
         }
-        _ => tr!(lang, "{title}: no values", "{title}：无数值"),
+        _ => tr!(lang, msg::ui_trends::TRENDCHART_TITLE_NO_VALUES, title),
     };
     if let Some(reference) = &reference {
         label.push_str(&tr!(
             lang,
-            "; reference range {reference}",
-            "；参考范围 {reference}"
+            msg::ui_trends::TRENDCHART_REFERENCE_RANGE_REFERENCE,
+            reference
         ));
     }
     if let Some(start) = &props.treatment_start {
         label.push_str(&tr!(
             lang,
-            "; MSC treatment from {start}",
-            "；MSC 治疗始于 {start}"
+            msg::ui_trends::TRENDCHART_MSC_TREATMENT_FROM_START,
+            start
         ));
     }
 
@@ -208,7 +214,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         .join(" ");
     let first_date = series.first().map(|(d, _)| d.clone()).unwrap_or_default();
     let last_date = series.last().map(|(d, _)| d.clone()).unwrap_or_default();
-    let msc = lang.pick("MSC", "MSC");
+    let msc = msg::ui_trends::TRENDCHART_MSC.get(lang);
 
     html! {
         <figure class="trend-chart">
@@ -250,11 +256,11 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                 <caption>{ if unit.is_empty() { title.to_string() } else { format!("{title} ({unit})") } }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ lang.pick("Date", "日期") }</th>
+                        <th scope="col">{ msg::ui_trends::TRENDCHART_DATE.get(lang) }</th>
                         <th scope="col">{ if unit.is_empty() {
-                            lang.pick("Value", "数值").to_string()
+                            msg::ui_trends::TRENDCHART_VALUE.get(lang).to_string()
                         } else {
-                            tr!(lang, "Value ({unit})", "数值（{unit}）")
+                            tr!(lang, msg::ui_trends::TRENDCHART_VALUE_UNIT, unit)
                         } }</th>
                     </tr>
                 </thead>
@@ -264,7 +270,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ date.clone() }
-                                    if started { { lang.pick(" (MSC start)", "（MSC 开始）") } }
+                                    if started { { msg::ui_trends::TRENDCHART_MSC_START.get(lang) } }
                                 </th>
                                 <td>{ number(*value) }</td>
                             </tr>

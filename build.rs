@@ -1,0 +1,158 @@
+//! Turns the word catalogue (`locales/en.toml`, `locales/zh.toml`) into keyed Rust data.
+//!
+//! Every key becomes a constant `msg::<table>::<KEY>` of type `Text`; the texts become one
+//! array per language in key order. The build fails, naming the key, when a key is missing
+//! from a language, when the two languages use different `{placeholders}`, or when a text
+//! has a brace that is not a placeholder, so a message can never be missing at run time.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+const LANGUAGES: &[&str] = &["en", "zh"];
+
+fn main() {
+    println!("cargo::rerun-if-changed=locales");
+    let catalogues: Vec<BTreeMap<String, String>> = LANGUAGES
+        .iter()
+        .map(|lang| {
+            let path = format!("locales/{lang}.toml");
+            println!("cargo::rerun-if-changed={path}");
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+            let table: toml::Table =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid TOML: {e}"));
+            let mut flat = BTreeMap::new();
+            flatten(&path, "", &table, &mut flat);
+            flat
+        })
+        .collect();
+    let errors = check(&catalogues);
+    if !errors.is_empty() {
+        panic!(
+            "the word catalogue is inconsistent:\n  {}",
+            errors.join("\n  ")
+        );
+    }
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
+    std::fs::write(out, generate(&catalogues)).unwrap();
+}
+
+/// `[risk] warfarin.name = "…"` becomes the key `risk.warfarin.name`.
+fn flatten(path: &str, prefix: &str, table: &toml::Table, flat: &mut BTreeMap<String, String>) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::String(text) => {
+                flat.insert(full, text.clone());
+            }
+            toml::Value::Table(inner) => flatten(path, &full, inner, flat),
+            other => panic!("{path}: {full} must be a string, not {}", other.type_str()),
+        }
+    }
+}
+
+/// The `{name}` placeholders of a text, or an error for a stray brace.
+fn placeholders(text: &str) -> Result<BTreeSet<String>, String> {
+    let mut names = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err("a '}' without '{'".into());
+        }
+        let close = rest[open..].find('}').ok_or("a '{' without '}'")? + open;
+        let name = &rest[open + 1..close];
+        let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            return Err(format!("'{{{name}}}' is not a placeholder"));
+        }
+        names.insert(name.to_string());
+        rest = &rest[close + 1..];
+    }
+    Ok(names)
+}
+
+fn check(catalogues: &[BTreeMap<String, String>]) -> Vec<String> {
+    let all_keys: BTreeSet<&String> = catalogues.iter().flat_map(|c| c.keys()).collect();
+    let mut errors = Vec::new();
+    for key in all_keys {
+        let mut seen: Option<BTreeSet<String>> = None;
+        for (lang, catalogue) in LANGUAGES.iter().zip(catalogues) {
+            let Some(text) = catalogue.get(key) else {
+                errors.push(format!("{key}: missing from locales/{lang}.toml"));
+                continue;
+            };
+            match placeholders(text) {
+                Err(e) => errors.push(format!("{key} ({lang}): {e}")),
+                Ok(names) => match &seen {
+                    Some(first) if *first != names => errors.push(format!(
+                        "{key}: placeholders differ between languages ({first:?} vs {lang} {names:?})"
+                    )),
+                    _ => seen = Some(names),
+                },
+            }
+        }
+    }
+    errors
+}
+
+/// `risk.warfarin.name` → module `risk`, constant `WARFARIN_NAME`.
+fn split_key(key: &str) -> (String, String) {
+    let (table, rest) = key
+        .split_once('.')
+        .unwrap_or_else(|| panic!("{key}: a key needs a [table]"));
+    (
+        table.to_string(),
+        rest.replace('.', "_").to_ascii_uppercase(),
+    )
+}
+
+fn generate(catalogues: &[BTreeMap<String, String>]) -> String {
+    let keys: Vec<&String> = catalogues[0].keys().collect();
+    let mut modules: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for (index, key) in keys.iter().enumerate() {
+        let (table, name) = split_key(key);
+        let names = modules.entry(table).or_default();
+        assert!(
+            !names.iter().any(|(n, _)| *n == name),
+            "{key}: two keys make the constant {name}"
+        );
+        names.push((name, index));
+    }
+    let mut out =
+        String::from("// Generated by build.rs from locales/*.toml: edit those files.\n\n");
+    out.push_str("/// Every message of the catalogue, by table.\npub mod msg {\n");
+    for (table, names) in &modules {
+        writeln!(
+            out,
+            "    pub mod {table} {{\n        use crate::core::i18n::Text;"
+        )
+        .unwrap();
+        for (name, index) in names {
+            writeln!(out, "        pub const {name}: Text = Text({index});").unwrap();
+        }
+        out.push_str("    }\n");
+    }
+    out.push_str("}\n\n");
+    writeln!(
+        out,
+        "/// The catalogue's keys, in message order.\npub const KEYS: [&str; {}] = {keys:?};",
+        keys.len()
+    )
+    .unwrap();
+    for (lang, catalogue) in LANGUAGES.iter().zip(catalogues) {
+        let texts: Vec<&String> = keys.iter().map(|k| &catalogue[*k]).collect();
+        let upper = lang.to_ascii_uppercase();
+        writeln!(
+            out,
+            "pub const {upper}: [&str; {}] = {texts:?};",
+            texts.len()
+        )
+        .unwrap();
+    }
+    out
+}
