@@ -16,6 +16,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::case::{parse_case_text_in, parse_case_value_in};
+use crate::core::i18n::msg;
 use crate::core::labs::{LabKind, LABS};
 use crate::core::{assess_parsed_in, Lang};
 
@@ -57,12 +58,7 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
             .and_then(|text| text.as_string())
         {
             Some(text) => parse_case_text_in(&text, lang),
-            None => {
-                return error(match lang {
-                    Lang::En => "the case is not a JSON-like object: it cannot be written as JSON",
-                    Lang::Zh => "病例不是 JSON 对象：无法写成 JSON",
-                })
-            }
+            None => return error(msg::api::NOT_A_JSON_LIKE_OBJECT.get(lang)),
         }
     };
     match parsed {

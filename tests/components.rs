@@ -297,7 +297,7 @@ async fn case_summary_shows_a_therapy_not_tried() {
         assert!(html.contains(not_tried), "{html}");
         assert!(html.contains(tried), "{html}");
         assert!(
-            !html.contains(lang.pick("Sodium thiosulfate", "硫代硫酸钠")),
+            !html.contains(calciphylaxis::core::findings::Therapy::SodiumThiosulfate.name(lang)),
             "{html}"
         );
     }

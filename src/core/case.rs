@@ -15,7 +15,7 @@ use super::field_path::{
     FieldPath, Key, LabField, LabPath, Section, TherapyField, TreatmentField, VisitPath,
 };
 use super::findings::{Site, Therapy};
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 use crate::tr;
 
 pub const CASE_FORMAT: &str = "calciphylaxis-case/1";
@@ -560,10 +560,10 @@ impl Reader {
     }
 
     /// "expected …, found …" in the reader's language.
-    fn wrong_type(&mut self, field: &FieldPath, expected: (&str, &str), found: &Value) {
+    fn wrong_type(&mut self, field: &FieldPath, expected: Text, found: &Value) {
         let lang = self.lang;
         let found = type_name(found, lang);
-        let expected = lang.pick(expected.0, expected.1);
+        let expected = expected.get(lang);
         self.error(
             field.clone(),
             tr!(
@@ -592,7 +592,7 @@ impl Reader {
             Value::Object(map) => Some(map),
             Value::Null => None,
             other => {
-                self.wrong_type(field, ("an object", "对象"), other);
+                self.wrong_type(field, msg::case::EXPECTED_AN_OBJECT, other);
                 None
             }
         }
@@ -603,7 +603,7 @@ impl Reader {
             Value::Number(n) => n.as_f64(),
             Value::Null => None,
             other => {
-                self.wrong_type(field, ("a number", "数字"), other);
+                self.wrong_type(field, msg::case::EXPECTED_A_NUMBER, other);
                 None
             }
         }
@@ -614,7 +614,7 @@ impl Reader {
             Value::String(s) => Some(s.clone()),
             Value::Null => None,
             other => {
-                self.wrong_type(field, ("text", "文本"), other);
+                self.wrong_type(field, msg::case::EXPECTED_TEXT, other);
                 None
             }
         }
@@ -625,7 +625,7 @@ impl Reader {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             other => {
-                self.wrong_type(field, ("true or false", " true 或 false"), other);
+                self.wrong_type(field, msg::case::EXPECTED_TRUE_OR_FALSE, other);
                 None
             }
         }
@@ -735,7 +735,7 @@ impl Reader {
                         }
                     }
                     Value::Null => {}
-                    other => self.wrong_type(&field, ("a list of sites", "部位列表"), other),
+                    other => self.wrong_type(&field, msg::case::EXPECTED_A_LIST_OF_SITES, other),
                 },
                 "biopsy" => {
                     lesions.biopsy = self.choice(value, &field, Biopsy::from_id, Biopsy::ids)
@@ -800,7 +800,7 @@ impl Reader {
             Value::Null => {}
             other => self.wrong_type(
                 &FieldPath::Section(Section::Visits),
-                ("a list of visits", "随访记录列表"),
+                msg::case::EXPECTED_A_LIST_OF_VISITS,
                 other,
             ),
         }
@@ -836,7 +836,9 @@ impl Reader {
                         }
                     }
                     Value::Null => {}
-                    other => self.wrong_type(&field, ("a list of treatments", "治疗列表"), other),
+                    other => {
+                        self.wrong_type(&field, msg::case::EXPECTED_A_LIST_OF_TREATMENTS, other)
+                    }
                 },
                 _ => {
                     self.unknown_field(field);
@@ -916,10 +918,7 @@ impl Reader {
                 }
                 other => self.wrong_type(
                     &field,
-                    (
-                        "true, false or {\"weeks\", \"response\"}",
-                        " true、false 或 {\"weeks\", \"response\"}",
-                    ),
+                    msg::case::EXPECTED_TRIED_NOT_TRIED_OR_DETAILS,
                     other,
                 ),
             }

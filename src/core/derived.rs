@@ -195,16 +195,14 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
             unit: "× ULN".to_string(),
             basis: tr!(
                 lang,
-                msg::derived::DERIVE_INTACT_PTH_A0_UPPER_LIMIT,
-                a0 = pth.describe(lang),
-                a2 = if local {
-                    lang.pick("the laboratory's", "本实验室上限")
+                msg::derived::PTH_MULTIPLE_OF_ULN,
+                pth = pth.describe(lang),
+                whose_limit = if local {
+                    msg::derived::PTH_LIMIT_OF_THE_LABORATORY
                 } else {
-                    lang.pick(
-                        "default; enter the laboratory's limit",
-                        "默认值；请填写本实验室的上限",
-                    )
-                },
+                    msg::derived::PTH_LIMIT_BY_DEFAULT
+                }
+                .get(lang),
                 multiple = fmt_number(multiple, 1),
                 uln = fmt_number(uln, decimals_for(uln))
             ),

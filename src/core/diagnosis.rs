@@ -391,7 +391,7 @@ fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
                     Lang::Zh => s.name(lang).to_string(),
                 })
                 .collect::<Vec<_>>()
-                .join(lang.pick(", ", "、"))
+                .join(msg::common::LIST_SEPARATOR.get(lang))
         },
         purpura = word(purpura, lang),
         ulcers = word(ulcers, lang)

@@ -18,66 +18,180 @@ pub enum FindingGroup {
 pub struct Finding {
     pub id: &'static str,
     pub group: FindingGroup,
-    pub en: &'static str,
-    pub zh: &'static str,
+    pub name: Text,
 }
 
-const fn finding(
-    id: &'static str,
-    group: FindingGroup,
-    en: &'static str,
-    zh: &'static str,
-) -> Finding {
-    Finding { id, group, en, zh }
+const fn finding(id: &'static str, group: FindingGroup, name: Text) -> Finding {
+    Finding { id, group, name }
 }
 
 use FindingGroup::*;
 
 pub const FINDINGS: &[Finding] = &[
-    finding("warfarin", Medication, "Warfarin or another vitamin K antagonist (long-term)", "华法林或其他维生素K拮抗剂（长期）"),
-    finding("doac", Medication, "Direct oral anticoagulant (DOAC)", "直接口服抗凝药（DOAC）"),
-    finding("heparin", Medication, "Heparin (current, therapeutic or prophylactic)", "肝素（目前使用，治疗或预防剂量）"),
-    finding("high_dose_calcium_binder", Medication, "High-dose calcium-based phosphate binder (> 6 months)", "大剂量含钙磷结合剂（> 6个月）"),
-    finding("active_vitamin_d_high_dose", Medication, "Active vitamin D > 0.5 µg/day", "活性维生素D > 0.5 µg/天"),
-    finding("immunosuppressants_or_glucocorticoids", Medication, "Immunosuppressants or glucocorticoids", "免疫抑制剂或糖皮质激素"),
-    finding("subcutaneous_insulin_or_heparin", Medication, "Subcutaneous insulin or heparin injections", "皮下注射胰岛素或肝素"),
-    finding("iv_iron", Medication, "Intravenous iron therapy", "静脉铁剂治疗"),
-    finding("iron_overload", Condition, "Iron overload", "铁过载"),
-    finding("diabetes_mellitus", Condition, "Diabetes mellitus", "糖尿病"),
-    finding("obesity", Condition, "Obesity (used only when BMI cannot be computed)", "肥胖（仅在无法计算BMI时使用）"),
-    finding("vitamin_k_deficiency", Condition, "Vitamin K deficiency", "维生素K缺乏"),
-    finding("protein_c_or_s_deficiency", Condition, "Protein C or S deficiency (documented)", "蛋白C或蛋白S缺乏（已证实）"),
-    finding("hypercoagulable_state_known", Condition, "Known hypercoagulable state", "已知高凝状态"),
-    finding("malignancy_history", Condition, "History of malignancy", "恶性肿瘤病史"),
-    finding("active_malignancy", Condition, "Active malignancy", "活动性恶性肿瘤"),
-    finding("liver_disease", Condition, "Liver disease", "肝病"),
-    finding("autoimmune_disease", Condition, "Autoimmune disease", "自身免疫性疾病"),
-    finding("nephrotic_syndrome", Condition, "Nephrotic syndrome", "肾病综合征"),
-    finding("primary_hyperparathyroidism", Condition, "Primary hyperparathyroidism", "原发性甲状旁腺功能亢进"),
-    finding("rapid_weight_loss", Condition, "Rapid weight loss", "体重快速下降"),
-    finding("acute_thrombosis", AcuteState, "Acute thrombosis (current)", "急性血栓形成（目前）"),
-    finding("sepsis", AcuteState, "Sepsis", "脓毒症"),
-    finding("acute_inflammation", AcuteState, "Acute inflammation or acute illness", "急性炎症或急性疾病"),
-    finding("early_skin_changes", Skin, "Early suspicious skin changes (diffuse rash, purpura, subcutaneous induration, painful papules, cellulitis-like erythema)", "早期可疑皮肤改变（弥漫性皮疹、紫癜、皮下硬结、痛性丘疹、蜂窝织炎样红斑）"),
-    finding("livedo_reticularis", Skin, "Livedo reticularis", "网状青斑"),
-    finding("painful_purpura", Skin, "Painful purpura", "痛性紫癜"),
-    finding("painful_skin_ulcers", Skin, "Painful, non-healing skin ulcers", "疼痛性、不愈合的皮肤溃疡"),
-    finding("violaceous_plaques_or_induration", Skin, "Painful or haemorrhagic violaceous plaques or induration", "疼痛或出血性紫罗兰色斑块或硬结"),
-    finding("necrotic_eschar", Skin, "Necrotic ulcer or black eschar", "坏死性溃疡或黑色焦痂"),
-    finding("differential_excluded", Skin, "Differential diagnosis excluded", "已排除鉴别诊断"),
-    finding("informed_consent", MscCriterion, "Informed consent for hAMSC therapy", "已签署hAMSC治疗知情同意"),
-    finding("ethics_approval", MscCriterion, "Ethics committee approval", "伦理委员会批准"),
-    finding("pregnancy_or_lactation", MscCriterion, "Pregnancy or lactation", "妊娠或哺乳"),
-    finding("known_allergy_to_product", MscCriterion, "Known allergy to the cell product or its excipients", "对细胞制品或其辅料过敏"),
-    finding("uncontrolled_bleeding", MscCriterion, "Uncontrolled bleeding", "未控制的出血"),
-    finding("life_expectancy_too_short", MscCriterion, "Life expectancy too short to benefit (clinician judgement)", "预期寿命过短难以获益（临床判断）"),
-    finding("active_uncontrolled_infection", MscCriterion, "Active uncontrolled infection", "活动性未控制感染"),
+    finding("warfarin", Medication, msg::findings::WARFARIN_NAME),
+    finding("doac", Medication, msg::findings::DOAC_NAME),
+    finding("heparin", Medication, msg::findings::HEPARIN_NAME),
+    finding(
+        "high_dose_calcium_binder",
+        Medication,
+        msg::findings::HIGH_DOSE_CALCIUM_BINDER_NAME,
+    ),
+    finding(
+        "active_vitamin_d_high_dose",
+        Medication,
+        msg::findings::ACTIVE_VITAMIN_D_HIGH_DOSE_NAME,
+    ),
+    finding(
+        "immunosuppressants_or_glucocorticoids",
+        Medication,
+        msg::findings::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_NAME,
+    ),
+    finding(
+        "subcutaneous_insulin_or_heparin",
+        Medication,
+        msg::findings::SUBCUTANEOUS_INSULIN_OR_HEPARIN_NAME,
+    ),
+    finding("iv_iron", Medication, msg::findings::IV_IRON_NAME),
+    finding(
+        "iron_overload",
+        Condition,
+        msg::findings::IRON_OVERLOAD_NAME,
+    ),
+    finding(
+        "diabetes_mellitus",
+        Condition,
+        msg::findings::DIABETES_MELLITUS_NAME,
+    ),
+    finding("obesity", Condition, msg::findings::OBESITY_NAME),
+    finding(
+        "vitamin_k_deficiency",
+        Condition,
+        msg::findings::VITAMIN_K_DEFICIENCY_NAME,
+    ),
+    finding(
+        "protein_c_or_s_deficiency",
+        Condition,
+        msg::findings::PROTEIN_C_OR_S_DEFICIENCY_NAME,
+    ),
+    finding(
+        "hypercoagulable_state_known",
+        Condition,
+        msg::findings::HYPERCOAGULABLE_STATE_KNOWN_NAME,
+    ),
+    finding(
+        "malignancy_history",
+        Condition,
+        msg::findings::MALIGNANCY_HISTORY_NAME,
+    ),
+    finding(
+        "active_malignancy",
+        Condition,
+        msg::findings::ACTIVE_MALIGNANCY_NAME,
+    ),
+    finding(
+        "liver_disease",
+        Condition,
+        msg::findings::LIVER_DISEASE_NAME,
+    ),
+    finding(
+        "autoimmune_disease",
+        Condition,
+        msg::findings::AUTOIMMUNE_DISEASE_NAME,
+    ),
+    finding(
+        "nephrotic_syndrome",
+        Condition,
+        msg::findings::NEPHROTIC_SYNDROME_NAME,
+    ),
+    finding(
+        "primary_hyperparathyroidism",
+        Condition,
+        msg::findings::PRIMARY_HYPERPARATHYROIDISM_NAME,
+    ),
+    finding(
+        "rapid_weight_loss",
+        Condition,
+        msg::findings::RAPID_WEIGHT_LOSS_NAME,
+    ),
+    finding(
+        "acute_thrombosis",
+        AcuteState,
+        msg::findings::ACUTE_THROMBOSIS_NAME,
+    ),
+    finding("sepsis", AcuteState, msg::findings::SEPSIS_NAME),
+    finding(
+        "acute_inflammation",
+        AcuteState,
+        msg::findings::ACUTE_INFLAMMATION_NAME,
+    ),
+    finding(
+        "early_skin_changes",
+        Skin,
+        msg::findings::EARLY_SKIN_CHANGES_NAME,
+    ),
+    finding(
+        "livedo_reticularis",
+        Skin,
+        msg::findings::LIVEDO_RETICULARIS_NAME,
+    ),
+    finding("painful_purpura", Skin, msg::findings::PAINFUL_PURPURA_NAME),
+    finding(
+        "painful_skin_ulcers",
+        Skin,
+        msg::findings::PAINFUL_SKIN_ULCERS_NAME,
+    ),
+    finding(
+        "violaceous_plaques_or_induration",
+        Skin,
+        msg::findings::VIOLACEOUS_PLAQUES_OR_INDURATION_NAME,
+    ),
+    finding("necrotic_eschar", Skin, msg::findings::NECROTIC_ESCHAR_NAME),
+    finding(
+        "differential_excluded",
+        Skin,
+        msg::findings::DIFFERENTIAL_EXCLUDED_NAME,
+    ),
+    finding(
+        "informed_consent",
+        MscCriterion,
+        msg::findings::INFORMED_CONSENT_NAME,
+    ),
+    finding(
+        "ethics_approval",
+        MscCriterion,
+        msg::findings::ETHICS_APPROVAL_NAME,
+    ),
+    finding(
+        "pregnancy_or_lactation",
+        MscCriterion,
+        msg::findings::PREGNANCY_OR_LACTATION_NAME,
+    ),
+    finding(
+        "known_allergy_to_product",
+        MscCriterion,
+        msg::findings::KNOWN_ALLERGY_TO_PRODUCT_NAME,
+    ),
+    finding(
+        "uncontrolled_bleeding",
+        MscCriterion,
+        msg::findings::UNCONTROLLED_BLEEDING_NAME,
+    ),
+    finding(
+        "life_expectancy_too_short",
+        MscCriterion,
+        msg::findings::LIFE_EXPECTANCY_TOO_SHORT_NAME,
+    ),
+    finding(
+        "active_uncontrolled_infection",
+        MscCriterion,
+        msg::findings::ACTIVE_UNCONTROLLED_INFECTION_NAME,
+    ),
 ];
 
 impl Finding {
     /// The clinical label in the chosen language.
     pub fn label(&self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.zh)
+        self.name.get(lang)
     }
 }
 

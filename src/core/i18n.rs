@@ -44,14 +44,6 @@ impl Lang {
             Lang::En
         }
     }
-
-    /// Picks the text for this language.
-    pub fn pick<T>(self, en: T, zh: T) -> T {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    }
 }
 
 /// A message of the word catalogue (`locales/*.toml`), by key: `msg::risk::WARFARIN_NAME`.

@@ -857,9 +857,9 @@ const FACTORS: &[FactorDef] = &[
 /// label as is in Chinese.
 pub fn finding_label(id: &str, lang: Lang) -> String {
     match finding_def(id) {
-        Some(finding) if lang == Lang::Zh => finding.zh.to_string(),
+        Some(finding) if lang == Lang::Zh => finding.label(Lang::Zh).to_string(),
         Some(finding) => {
-            let mut chars = finding.en.chars();
+            let mut chars = finding.label(Lang::En).chars();
             chars
                 .next()
                 .map(|first| first.to_lowercase().chain(chars).collect())
