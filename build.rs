@@ -144,15 +144,18 @@ fn generate(catalogues: &[BTreeMap<String, String>]) -> String {
         keys.len()
     )
     .unwrap();
+    // One string per language and the end of each message in it: half the bytes of an
+    // array of string slices in the wasm.
     for (lang, catalogue) in LANGUAGES.iter().zip(catalogues) {
-        let texts: Vec<&String> = keys.iter().map(|k| &catalogue[*k]).collect();
+        let mut all = String::new();
+        let mut ends = Vec::new();
+        for key in &keys {
+            all.push_str(&catalogue[*key]);
+            ends.push(all.len() as u32);
+        }
         let upper = lang.to_ascii_uppercase();
-        writeln!(
-            out,
-            "pub const {upper}: [&str; {}] = {texts:?};",
-            texts.len()
-        )
-        .unwrap();
+        writeln!(out, "const {upper}_TEXT: &str = {all:?};").unwrap();
+        writeln!(out, "const {upper}_ENDS: [u32; {}] = {ends:?};", ends.len()).unwrap();
     }
     out
 }

@@ -72,21 +72,31 @@ impl Text {
 /// loaded at run time without touching them.
 #[derive(Debug, Clone, Copy)]
 pub struct Catalogue {
-    texts: &'static [&'static str],
+    /// Every message of the language, one after the other.
+    text: &'static str,
+    /// Where each message ends in `text`.
+    ends: &'static [u32],
 }
 
 impl Catalogue {
     pub fn text(self, message: Text) -> &'static str {
-        self.texts[message.0 as usize]
+        let index = message.0 as usize;
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        let end = self.ends[index] as usize;
+        self.text.get(start..end).unwrap_or_default()
     }
 }
 
 impl Lang {
     pub fn catalogue(self) -> Catalogue {
-        Catalogue {
-            texts: match self {
-                Lang::En => &EN,
-                Lang::Zh => &ZH,
+        match self {
+            Lang::En => Catalogue {
+                text: EN_TEXT,
+                ends: &EN_ENDS,
+            },
+            Lang::Zh => Catalogue {
+                text: ZH_TEXT,
+                ends: &ZH_ENDS,
             },
         }
     }
