@@ -22,56 +22,42 @@ pub const CASE_FORMAT: &str = "calciphylaxis-case/1";
 /// Larger files are refused before parsing: no real case comes near it.
 pub const MAX_CASE_BYTES: usize = 1 << 20;
 
-id_enum! { Sex { Female = "female", Male = "male" } }
+id_enum! {
+    /// In words: form options, printed report.
+    Sex {
+        Female = "female" => msg::case::NAME_FEMALE,
+        Male = "male" => msg::case::NAME_MALE,
+    }
+}
 
 id_enum! {
     CkdStage { G1 = "G1", G2 = "G2", G3a = "G3a", G3b = "G3b", G3 = "G3", G4 = "G4", G5 = "G5", G5D = "G5D" }
 }
 
-id_enum! { Dialysis { None = "none", Hemodialysis = "hemodialysis", Peritoneal = "peritoneal" } }
-
-id_enum! { Biopsy { NotDone = "not_done", Consistent = "consistent", NotConsistent = "not_consistent" } }
-
-id_enum! { Response { None = "none", Partial = "partial", Complete = "complete" } }
-
-/// The recorded values in words, in both languages (form options, printed report).
-macro_rules! value_names {
-    ($name:ident { $($variant:ident => $text:expr;)+ }) => {
-        impl $name {
-            pub const fn text(self) -> super::i18n::Text {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn name(self, lang: Lang) -> &'static str {
-                self.text().get(lang)
-            }
-        }
-    };
-}
-
-value_names! { Sex { Female => msg::case::NAME_FEMALE; Male => msg::case::NAME_MALE; } }
-
-value_names! {
+id_enum! {
+    /// In words: form options, printed report.
     Dialysis {
-        None => msg::case::NAME_NONE;
-        Hemodialysis => msg::case::NAME_HAEMODIALYSIS;
-        Peritoneal => msg::case::NAME_PERITONEAL;
+        None = "none" => msg::case::NAME_NONE,
+        Hemodialysis = "hemodialysis" => msg::case::NAME_HAEMODIALYSIS,
+        Peritoneal = "peritoneal" => msg::case::NAME_PERITONEAL,
     }
 }
 
-value_names! {
+id_enum! {
+    /// In words: form options, printed report.
     Biopsy {
-        NotDone => msg::case::NAME_NOT_DONE;
-        Consistent => msg::case::NAME_CONSISTENT_WITH_CALCIPHYLAXIS;
-        NotConsistent => msg::case::NAME_NOT_CONSISTENT;
+        NotDone = "not_done" => msg::case::NAME_NOT_DONE,
+        Consistent = "consistent" => msg::case::NAME_CONSISTENT_WITH_CALCIPHYLAXIS,
+        NotConsistent = "not_consistent" => msg::case::NAME_NOT_CONSISTENT,
     }
 }
 
-value_names! {
+id_enum! {
+    /// In words: form options, printed report.
     Response {
-        None => msg::case::NAME_NO_RESPONSE;
-        Partial => msg::case::NAME_PARTIAL_RESPONSE;
-        Complete => msg::case::NAME_COMPLETE_RESPONSE;
+        None = "none" => msg::case::NAME_NO_RESPONSE,
+        Partial = "partial" => msg::case::NAME_PARTIAL_RESPONSE,
+        Complete = "complete" => msg::case::NAME_COMPLETE_RESPONSE,
     }
 }
 

@@ -28,7 +28,7 @@ pub enum Key<K> {
 pub trait Keyed: Copy + 'static {
     const ALL: &'static [Self];
     fn id(self) -> &'static str;
-    fn name(self) -> Text;
+    fn words(self) -> Text;
 }
 
 impl<K: Keyed> Key<K> {
@@ -52,26 +52,17 @@ impl<K: Keyed> Key<K> {
 /// A closed set of keys with their id in the file and their name in each language.
 macro_rules! keys {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal => $text:expr;)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// The key's name in both languages.
-            pub const fn text(self) -> Text {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
+        id_enum! { $(#[$meta])* $name { $($variant = $id => $text),+ } }
 
         impl Keyed for $name {
-            const ALL: &'static [$name] = &[$($name::$variant),+];
+            const ALL: &'static [$name] = $name::ALL;
 
             fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
+                $name::id(self)
             }
 
-            fn name(self) -> Text {
-                self.text()
+            fn words(self) -> Text {
+                $name::text(self)
             }
         }
     };
@@ -269,7 +260,7 @@ impl FieldPath {
         match self {
             FieldPath::Format => msg::field_path::LABEL_FILE_FORMAT.get(lang).to_string(),
             FieldPath::CaseLabel => msg::field_path::LABEL_CASE_LABEL.get(lang).to_string(),
-            FieldPath::Section(section) => section.name().get(lang).to_string(),
+            FieldPath::Section(section) => section.name(lang).to_string(),
             FieldPath::UnknownSection(key) => unknown_key(key, lang),
             FieldPath::Patient(key) => key_label(Section::Patient, key, lang),
             FieldPath::Kidney(key) => key_label(Section::Kidney, key, lang),
@@ -317,7 +308,7 @@ fn part_label<K: Keyed>(whole: &str, part: Option<&Key<K>>, lang: Lang) -> Strin
     match part {
         None => whole.to_string(),
         Some(Key::Known(key)) => {
-            let part = key.name().get(lang);
+            let part = key.words().get(lang);
             tr!(lang, msg::field_path::PART_LABEL_WHOLE_PART, part, whole)
         }
         Some(Key::Unknown(key)) => {
@@ -340,8 +331,8 @@ fn unknown_key(key: &str, lang: Lang) -> String {
 /// the key quoted as unknown.
 fn key_label<K: Keyed>(section: Section, key: &Key<K>, lang: Lang) -> String {
     match key {
-        Key::Known(known) => known.name().get(lang).to_string(),
-        Key::Unknown(_) => part_label(section.name().get(lang), Some(key), lang),
+        Key::Known(known) => known.words().get(lang).to_string(),
+        Key::Unknown(_) => part_label(section.name(lang), Some(key), lang),
     }
 }
 

@@ -202,54 +202,32 @@ pub fn finding_def(id: &str) -> Option<&'static Finding> {
 id_enum! {
     /// Conventional therapies (`therapies_tried` keys).
     Therapy {
-        SodiumThiosulfate = "sodium_thiosulfate",
-        Parathyroidectomy = "parathyroidectomy",
-        Cinacalcet = "cinacalcet",
-        StopWarfarin = "stop_warfarin",
-        StopCalciumVitaminD = "stop_calcium_vitamin_d",
-        IntensifiedDialysis = "intensified_dialysis",
-        HyperbaricOxygen = "hyperbaric_oxygen",
-        Bisphosphonate = "bisphosphonate",
-        WoundCare = "wound_care",
-    }
-}
-
-impl Therapy {
-    /// The therapy's name in the chosen language.
-    pub fn name(self, lang: Lang) -> &'static str {
-        self.label().get(lang)
-    }
-
-    pub fn label(self) -> Text {
-        use Therapy::*;
-        match self {
-            SodiumThiosulfate => msg::findings::THERAPY_SODIUM_THIOSULFATE,
-            Parathyroidectomy => msg::findings::THERAPY_PARATHYROIDECTOMY,
-            Cinacalcet => msg::findings::THERAPY_CINACALCET,
-            StopWarfarin => msg::findings::THERAPY_STOP_WARFARIN,
-            StopCalciumVitaminD => msg::findings::THERAPY_STOP_CALCIUM_VITAMIN_D,
-            IntensifiedDialysis => msg::findings::THERAPY_INTENSIFIED_DIALYSIS,
-            HyperbaricOxygen => msg::findings::THERAPY_HYPERBARIC_OXYGEN,
-            Bisphosphonate => msg::findings::THERAPY_BISPHOSPHONATE,
-            WoundCare => msg::findings::THERAPY_WOUND_CARE,
-        }
+        SodiumThiosulfate = "sodium_thiosulfate" => msg::findings::THERAPY_SODIUM_THIOSULFATE,
+        Parathyroidectomy = "parathyroidectomy" => msg::findings::THERAPY_PARATHYROIDECTOMY,
+        Cinacalcet = "cinacalcet" => msg::findings::THERAPY_CINACALCET,
+        StopWarfarin = "stop_warfarin" => msg::findings::THERAPY_STOP_WARFARIN,
+        StopCalciumVitaminD = "stop_calcium_vitamin_d" => msg::findings::THERAPY_STOP_CALCIUM_VITAMIN_D,
+        IntensifiedDialysis = "intensified_dialysis" => msg::findings::THERAPY_INTENSIFIED_DIALYSIS,
+        HyperbaricOxygen = "hyperbaric_oxygen" => msg::findings::THERAPY_HYPERBARIC_OXYGEN,
+        Bisphosphonate = "bisphosphonate" => msg::findings::THERAPY_BISPHOSPHONATE,
+        WoundCare = "wound_care" => msg::findings::THERAPY_WOUND_CARE,
     }
 }
 
 id_enum! {
     /// Lesion sites. Central (adipose-rich) sites carry a worse prognosis.
     Site {
-        Abdomen = "abdomen",
-        Thigh = "thigh",
-        Buttock = "buttock",
-        Breast = "breast",
-        TrunkOther = "trunk_other",
-        UpperArm = "upper_arm",
-        LowerLeg = "lower_leg",
-        Foot = "foot",
-        Hand = "hand",
-        Penis = "penis",
-        Other = "other",
+        Abdomen = "abdomen" => msg::findings::SITE_ABDOMEN,
+        Thigh = "thigh" => msg::findings::SITE_THIGH,
+        Buttock = "buttock" => msg::findings::SITE_BUTTOCK,
+        Breast = "breast" => msg::findings::SITE_BREAST,
+        TrunkOther = "trunk_other" => msg::findings::SITE_TRUNK_OTHER,
+        UpperArm = "upper_arm" => msg::findings::SITE_UPPER_ARM,
+        LowerLeg = "lower_leg" => msg::findings::SITE_LOWER_LEG,
+        Foot = "foot" => msg::findings::SITE_FOOT,
+        Hand = "hand" => msg::findings::SITE_HAND,
+        Penis = "penis" => msg::findings::SITE_PENIS,
+        Other = "other" => msg::findings::SITE_OTHER,
     }
 }
 
@@ -271,27 +249,5 @@ impl Site {
     /// Hayashi criterion 3 names the trunk, the extremities and the penis.
     pub fn is_trunk_extremity_or_penis(self) -> bool {
         self != Site::Other
-    }
-
-    /// The site's name in the chosen language.
-    pub fn name(self, lang: Lang) -> &'static str {
-        self.label().get(lang)
-    }
-
-    pub fn label(self) -> Text {
-        use Site::*;
-        match self {
-            Abdomen => msg::findings::SITE_ABDOMEN,
-            Thigh => msg::findings::SITE_THIGH,
-            Buttock => msg::findings::SITE_BUTTOCK,
-            Breast => msg::findings::SITE_BREAST,
-            TrunkOther => msg::findings::SITE_TRUNK_OTHER,
-            UpperArm => msg::findings::SITE_UPPER_ARM,
-            LowerLeg => msg::findings::SITE_LOWER_LEG,
-            Foot => msg::findings::SITE_FOOT,
-            Hand => msg::findings::SITE_HAND,
-            Penis => msg::findings::SITE_PENIS,
-            Other => msg::findings::SITE_OTHER,
-        }
     }
 }

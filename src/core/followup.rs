@@ -27,7 +27,7 @@ use serde::Serialize;
 use super::case::{Case, Issue, Route, TreatmentKind};
 use super::date::Date;
 use super::field_path::{FieldPath, VisitField, VisitPath};
-use super::i18n::{Lang, Text};
+use super::i18n::Lang;
 use super::inputs::{round_significant, validate_labs, LabValue};
 use super::labs::{decimals_for, fmt_number, lab, LabKind, Reference, LABS};
 use crate::tr;
@@ -94,47 +94,20 @@ impl Direction {
     }
 }
 
-/// The clinical markers a visit records (the labs are the catalogue's), with the one name
-/// each has wherever it is shown: trend, table, "measured at one visit only", field errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClinicalMarker {
-    WoundArea,
-    WoundCount,
-    PainScore,
-    QolScore,
+id_enum! {
+    /// The clinical markers a visit records (the labs are the catalogue's), with the one
+    /// name each has wherever it is shown: trend, table, "measured at one visit only",
+    /// field errors. Its id is the key of the visit (`visits[].pain_score`) and the
+    /// trend's id.
+    ClinicalMarker {
+        WoundArea = "wound_area_cm2" => msg::followup::TEXT_WOUND_AREA,
+        WoundCount = "wound_count" => msg::followup::TEXT_NUMBER_OF_WOUNDS,
+        PainScore = "pain_score" => msg::followup::TEXT_PAIN_SCORE_NRS_VAS,
+        QolScore = "qol_score" => msg::followup::TEXT_QUALITY_OF_LIFE_SCORE,
+    }
 }
 
 impl ClinicalMarker {
-    pub const ALL: &'static [ClinicalMarker] = &[
-        ClinicalMarker::WoundArea,
-        ClinicalMarker::WoundCount,
-        ClinicalMarker::PainScore,
-        ClinicalMarker::QolScore,
-    ];
-
-    /// The key of the visit (`visits[].pain_score`) and the trend's id.
-    pub fn id(self) -> &'static str {
-        match self {
-            ClinicalMarker::WoundArea => "wound_area_cm2",
-            ClinicalMarker::WoundCount => "wound_count",
-            ClinicalMarker::PainScore => "pain_score",
-            ClinicalMarker::QolScore => "qol_score",
-        }
-    }
-
-    pub const fn text(self) -> Text {
-        match self {
-            ClinicalMarker::WoundArea => msg::followup::TEXT_WOUND_AREA,
-            ClinicalMarker::WoundCount => msg::followup::TEXT_NUMBER_OF_WOUNDS,
-            ClinicalMarker::PainScore => msg::followup::TEXT_PAIN_SCORE_NRS_VAS,
-            ClinicalMarker::QolScore => msg::followup::TEXT_QUALITY_OF_LIFE_SCORE,
-        }
-    }
-
-    pub fn name(self, lang: Lang) -> &'static str {
-        self.text().get(lang)
-    }
-
     fn visit_field(self) -> VisitField {
         match self {
             ClinicalMarker::WoundArea => VisitField::WoundArea,

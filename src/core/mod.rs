@@ -5,8 +5,25 @@
 //! [`labs`], [`findings`] and [`citations`]; the rule modules read it.
 
 /// A closed set of canonical ids (from `clinical.md` / `case-format.md`) as a Rust enum,
-/// serialised as its id.
+/// serialised as its id. Written `Variant = "id" => msg::table::KEY`, each variant also
+/// carries its words: `text()` is the catalogue message, `name(lang)` the words in a
+/// language, so no label is ever made from an id.
 macro_rules! id_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal => $text:expr),+ $(,)? }) => {
+        id_enum! { $(#[$meta])* $name { $($variant = $id),+ } }
+
+        impl $name {
+            /// The value's words, from the catalogue.
+            pub const fn text(self) -> $crate::core::i18n::Text {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The value's words in `lang`.
+            pub fn name(self, lang: $crate::core::i18n::Lang) -> &'static str {
+                self.text().get(lang)
+            }
+        }
+    };
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
