@@ -4,14 +4,16 @@
 #                http://127.0.0.1:8080 (offline; rebuilds on change, reload by hand)
 #   make test    install what is missing, then every test layer in order, stopping
 #                at the first that fails:
-#                  fmt -> clippy -> unit (cargo test) -> fuzz (cargo-fuzz, FUZZ_SECONDS
-#                  per target) -> components (Yew SSR) -> e2e (release build in headless
-#                  Chromium)
+#                  fmt -> clippy -> unit (cargo test, and the benchmark built) -> fuzz
+#                  (cargo-fuzz: committed inputs replayed, then a fixed-seed run of a fixed
+#                  number of inputs) -> components (Yew SSR) -> e2e (release build in
+#                  headless Chromium)
 #
 # Also: `make build` (release build into dist/), `make setup` (tools only),
 # `make bench` (size, start-up, responsiveness and native-engine figures; not a test),
 # `make audit` (Lighthouse scores of the release build, mobile and desktop; not a test).
-# `make fuzz` (the fuzz layer alone, e.g. FUZZ_SECONDS=600 make fuzz for a longer run).
+# `make fuzz` (a timed search, FUZZ_SECONDS per target, e.g. FUZZ_SECONDS=600 make fuzz;
+# never part of `make test`).
 # Each layer can be run alone: make layer-fmt | layer-clippy | layer-unit | layer-fuzz |
 # layer-components | layer-e2e (they assume the tools are installed).
 
@@ -124,23 +126,30 @@ endef
 layer-unit: | $(LOGS)
 	@rc=0; cargo test 2>&1 | tee $(LOGS)/unit.log || rc=$$?
 	$(call cargo_counts,cargo test) < $(LOGS)/unit.log | tee $(LOGS)/unit.count
-	exit $$rc
+	[ "$$rc" -eq 0 ] || exit $$rc
+	echo "--> cargo build -p calciphylaxis-bench --benches (the benchmark is built so it cannot rot; make bench runs it)"
+	cargo build -p calciphylaxis-bench --benches
 
 # c2. coverage-guided fuzzing (cargo-fuzz, libFuzzer) of every input path: case files,
 # share links, what localStorage holds, what is typed into the form (fuzz/fuzz_targets).
-# All targets are built once, then each runs FUZZ_SECONDS on a working corpus in
-# target/fuzz-corpus/<target> (kept between runs, re-seeded each time from
-# examples/cases and fuzz/corpus-seed). A target passes when libFuzzer exits 0.
+# All targets are built once. In `make test` (FUZZ_MODE=replay) each target replays every
+# committed input (fuzz/corpus-seed/<target> and the example cases), then runs a fixed
+# number of inputs from a fixed seed (-seed=1 -runs=N) on a fresh copy of them: the same
+# commit gives the same verdict on every run, so it can decide a landing. `make fuzz`
+# (FUZZ_MODE=timed) runs FUZZ_SECONDS per target on a working corpus in
+# target/fuzz-corpus/<target>, kept between runs: that search never decides a landing;
+# commit what it finds as a seed. A target passes when libFuzzer exits 0.
 # Toolchain: nightly when rustup has it, else stable with RUSTC_BOOTSTRAP=1.
 # FUZZ_SANITIZER=address is possible (nightly only; slower). -max_len is kept small for
 # speed (16 KiB, ten times the largest example); the 1 MiB size limits are unit-tested.
 FUZZ_SECONDS ?= 20
+FUZZ_MODE ?= replay
 FUZZ_SANITIZER ?= none
 FUZZ_TARGETS := case_json share_fragment saved_case form_inputs
 FUZZ_DIR := target/fuzz
 
 fuzz: setup
-	@$(MAKE) layer-fuzz
+	@$(MAKE) layer-fuzz FUZZ_MODE=timed
 
 layer-fuzz: | $(LOGS)
 	@if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
@@ -155,6 +164,7 @@ layer-fuzz: | $(LOGS)
 	passed=0; failed=0
 	for target in $(FUZZ_TARGETS); do
 	  corpus=target/fuzz-corpus/$$target artifacts=target/fuzz-artifacts/$$target/
+	  if [ "$(FUZZ_MODE)" = replay ]; then corpus=target/fuzz-replay/$$target; rm -rf "$$corpus"; fi
 	  mkdir -p "$$corpus" "$$artifacts"
 	  if [ -d fuzz/corpus-seed/$$target ]; then cp fuzz/corpus-seed/$$target/* "$$corpus"/; fi
 	  opts=(-max_len=16384 -dict=fuzz/case.dict)
@@ -164,9 +174,14 @@ layer-fuzz: | $(LOGS)
 	      for f in examples/cases/*.json; do { printf ''; cat "$$f"; } > "$$corpus/$$(basename "$$f" .json).json-link"; done ;;
 	    form_inputs) opts=(-max_len=1024) ;;
 	  esac
+	  # Inputs per target in replay mode: about 10 s each at this machine's speed.
+	  case $$target in
+	    case_json) runs=40000 ;; share_fragment) runs=15000 ;; *) runs=100000 ;;
+	  esac
+	  if [ "$(FUZZ_MODE)" = replay ]; then budget=(-seed=1 -runs=$$runs); else budget=(-max_total_time=$(FUZZ_SECONDS)); fi
 	  log=$(LOGS)/fuzz-$$target.log
 	  rc=0
-	  "$$bin/$$target" "$$corpus" "$${opts[@]}" -max_total_time=$(FUZZ_SECONDS) -timeout=10 	    -rss_limit_mb=1024 -artifact_prefix="$$artifacts" -print_final_stats=1 > "$$log" 2>&1 || rc=$$?
+	  "$$bin/$$target" "$$corpus" "$${opts[@]}" "$${budget[@]}" -timeout=10 	    -rss_limit_mb=1024 -artifact_prefix="$$artifacts" -print_final_stats=1 > "$$log" 2>&1 || rc=$$?
 	  stats=$$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$$log" | tail -n1 | grep -oE 'cov: [0-9]+ ft: [0-9]+|exec/s: [0-9]+' | paste -sd' ' || true)
 	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' "$$log")
 	  if [ "$$rc" -eq 0 ]; then
@@ -182,7 +197,8 @@ layer-fuzz: | $(LOGS)
 	    printf '               or: %s run %s %s %s\n' "$${fuzz[*]}" "$${flags[*]}" "$$target" "$${artifact:-<artifact>}"
 	  fi
 	done
-	echo "fuzz: $$passed passed, $$failed failed ($(FUZZ_SECONDS)s per target, $$toolchain)" | tee $(LOGS)/fuzz.count
+	if [ "$(FUZZ_MODE)" = replay ]; then how="committed inputs replayed, then -seed=1 -runs=N"; else how="$(FUZZ_SECONDS)s per target"; fi
+	echo "fuzz: $$passed passed, $$failed failed ($$how, $$toolchain)" | tee $(LOGS)/fuzz.count
 	[ "$$failed" -eq 0 ]
 
 # d. Yew components rendered natively (ServerRenderer)
