@@ -18,15 +18,33 @@ use super::workup::{assess_workup, Workup};
 
 pub const ASSESSMENT_FORMAT: &str = "calciphylaxis-assessment/1";
 
+/// The answer for one case: the `calciphylaxis-assessment/1` JSON document that the app
+/// shows, the command line prints and the JavaScript API returns. Ids, statuses, numbers,
+/// units, field paths and source ids do not depend on the language; every sentence
+/// (`basis`, `summary`, `name` …) is in the language asked for. Readers must accept values
+/// and keys they do not know: later versions add them without changing the format's name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
+    /// Always `calciphylaxis-assessment/1`.
     pub format: &'static str,
+    /// Values that could not be used, each at its field path (`labs.albumin.unit`,
+    /// `visits[2].pain_score`); they are left out of everything below, which is assessed
+    /// without them.
     pub input_errors: Vec<Issue>,
+    /// What was read but not used, or looks inconsistent (an unknown key, two visits on one
+    /// date); nothing here changes a decision.
     pub warnings: Vec<Issue>,
+    /// Computed values (corrected calcium, Ca×P, BMI, PTH × upper limit), each with its
+    /// formula written out and its source; absent when an input is missing.
     pub derived: DerivedValues,
+    /// The risk profile: every factor present, absent or unknown, with its basis.
     pub risk: RiskProfile,
+    /// The consensus diagnostic tier, the Hayashi criteria and the lesion distribution.
     pub diagnosis: Diagnosis,
+    /// The hypercoagulability workup: each test to order, normal, abnormal or
+    /// uninterpretable in this patient.
     pub workup: Workup,
+    /// MSC (hAMSC) therapy eligibility: investigational, for a specialist team.
     pub msc: Msc,
     /// The response summary of the follow-up visits; absent (not serialised) when the case
     /// has none. The visits' input errors and warnings are in `input_errors` / `warnings`.
@@ -92,6 +110,24 @@ pub fn assess_parsed_in(parsed: &ParsedCase, lang: Lang) -> Assessment {
 }
 
 /// Reads and assesses a case file's text, in English.
+///
+/// ```
+/// use calciphylaxis::core::assess_json;
+///
+/// let text = r#"{"format": "calciphylaxis-case/1",
+///     "kidney": {"ckd_stage": "G5D", "dialysis": "hemodialysis", "dialysis_vintage_months": 72},
+///     "labs": {"albumin": {"value": 2.9, "unit": "g/dL"}}}"#;
+/// let assessment = assess_json(text).unwrap();
+/// let status = |id: &str| assessment.risk.factors.iter().find(|f| f.id == id).unwrap().status;
+/// use calciphylaxis::core::logic::Presence;
+/// assert_eq!(status("dialysis_over_5_years"), Presence::Present); // 72 > 60 months
+/// assert_eq!(status("hypoalbuminemia"), Presence::Present); // 2.9 < 3.5 g/dL
+/// assert_eq!(status("warfarin"), Presence::Unknown); // not recorded is not absent
+/// assert!(assessment.input_errors.is_empty());
+///
+/// // A file that is not a case is an error, never a panic.
+/// assert!(assess_json("[1, 2]").is_err());
+/// ```
 pub fn assess_json(text: &str) -> Result<Assessment, CaseFileError> {
     assess_json_in(text, Lang::En)
 }
