@@ -1,6 +1,5 @@
 //! Component tests: Yew components rendered natively with the `ssr` feature, asserting on
 //! the HTML a person would get. Run with `cargo test --features ssr --test components`.
-#![cfg(feature = "ssr")]
 
 use std::rc::Rc;
 

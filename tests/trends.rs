@@ -1,6 +1,5 @@
 //! The follow-up trend chart (`ui::trends`): its pure geometry, and the SVG and hidden
 //! table it renders. Run with `cargo test --features ssr --test trends`.
-#![cfg(feature = "ssr")]
 
 use calciphylaxis::core::Lang;
 use calciphylaxis::ui::trends::{
