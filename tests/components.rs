@@ -138,7 +138,10 @@ async fn msc_panel_states_status_reason_and_notice() {
 
     let html = render::<MscPanel>(|| example("sparse-few-fields")).await;
     assert!(html.contains(r#"data-testid="msc-status">Incomplete"#));
-    assert!(html.contains("Still needed") && html.contains("record informed consent"));
+    assert!(
+        html.contains("Still needed")
+            && html.contains("record yes or no: informed consent for hAMSC therapy")
+    );
 }
 
 #[tokio::test]

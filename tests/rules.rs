@@ -646,7 +646,10 @@ fn msc_status_rule() {
     no_consent.findings.remove("informed_consent");
     let a = assess(&no_consent);
     assert_eq!(a.msc.status, MscStatus::Incomplete);
-    assert_eq!(a.msc.missing, vec!["record informed consent".to_string()]);
+    assert_eq!(
+        a.msc.missing,
+        vec!["record yes or no: informed consent for hAMSC therapy".to_string()]
+    );
 
     let sepsis = finding(msc_ready(), "sepsis", true);
     assert_eq!(assess(&sepsis).msc.status, MscStatus::NotEligible);
