@@ -4,7 +4,7 @@
 use calciphylaxis::core::case::{
     Biopsy, Case, CkdStage, Dialysis, LabEntry, Response, Sex, TherapyTrial,
 };
-use calciphylaxis::core::diagnosis::{Distribution, HayashiStatus};
+use calciphylaxis::core::diagnosis::{DiagnosticTier, Distribution, HayashiStatus};
 use calciphylaxis::core::findings::Site;
 use calciphylaxis::core::logic::{Presence, Status};
 use calciphylaxis::core::msc::MscStatus;
@@ -505,30 +505,39 @@ fn consensus_threshold_and_tiers() {
     );
     let a = assess(&base);
     assert_eq!(a.risk.threshold.status, Status::Met);
-    assert_eq!(a.diagnosis.consensus.tier, "none");
+    assert_eq!(a.diagnosis.consensus.highest, DiagnosticTier::None);
     let suspected = finding(
         finding(base.clone(), "early_skin_changes", true),
         "differential_excluded",
         true,
     );
-    assert_eq!(assess(&suspected).diagnosis.consensus.tier, "suspected");
+    assert_eq!(
+        assess(&suspected).diagnosis.consensus.highest,
+        DiagnosticTier::Suspected
+    );
     let clinical = finding(
         finding(base.clone(), "necrotic_eschar", true),
         "differential_excluded",
         true,
     );
-    assert_eq!(assess(&clinical).diagnosis.consensus.tier, "clinical");
+    assert_eq!(
+        assess(&clinical).diagnosis.consensus.highest,
+        DiagnosticTier::Clinical
+    );
     let mut confirmed = finding(
         finding(case(), "early_skin_changes", true),
         "differential_excluded",
         true,
     );
     confirmed.lesions.biopsy = Some(Biopsy::Consistent);
-    assert_eq!(assess(&confirmed).diagnosis.consensus.tier, "confirmed");
+    assert_eq!(
+        assess(&confirmed).diagnosis.consensus.highest,
+        DiagnosticTier::Confirmed
+    );
     // Without the differential excluded no tier can be met.
     let pending = finding(base, "necrotic_eschar", true);
     let a = assess(&pending);
-    assert_eq!(a.diagnosis.consensus.tier, "none");
+    assert_eq!(a.diagnosis.consensus.highest, DiagnosticTier::None);
     assert!(
         a.diagnosis.consensus.summary.contains("clinical"),
         "{}",

@@ -1,6 +1,10 @@
 //! Diagnosis (`clinical.md` §4): the consensus tiers (suspected / clinical / confirmed), the
 //! Hayashi criteria, and lesion distribution. Every criterion is met / not met / unknown,
 //! and an overall status is settled only when unknowns cannot change it.
+//!
+//! The knowledge is data: [`TIERS`] and [`CONSENSUS_CRITERIA`] (cn_consensus_2023, Table 3),
+//! [`HAYASHI_CRITERIA`] and [`HAYASHI_RULE`] (Hayashi 2013). Each criterion's rule returns a
+//! status and a typed [`Reason`]; [`render`] is the one place a reason becomes words.
 
 use crate::core::i18n::msg;
 use serde::Serialize;
@@ -13,83 +17,108 @@ use super::logic::{all, any, Status};
 use super::risk::{finding_label, RiskProfile};
 use crate::tr;
 
+id_enum! {
+    /// A diagnostic tier of the consensus (cn_consensus_2023, Table 3); `none` when no tier
+    /// is met.
+    DiagnosticTier {
+        None = "none",
+        Suspected = "suspected",
+        Clinical = "clinical",
+        Confirmed = "confirmed",
+    }
+}
+
+id_enum! {
+    /// A criterion of the consensus tiers (cn_consensus_2023, Table 3). `skin_lesions` is
+    /// the confirmed tier's "lesions": typical lesions or early suspicious changes.
+    ConsensusCriterion {
+        RiskThreshold = "risk_threshold",
+        EarlySkinChanges = "early_skin_changes",
+        RiskFactorPresent = "risk_factor_present",
+        TypicalLesions = "typical_lesions",
+        PositiveBiopsy = "positive_biopsy",
+        SkinLesions = "skin_lesions",
+        DifferentialExcluded = "differential_excluded",
+    }
+}
+
+id_enum! {
+    /// A Hayashi 2013 criterion, (1)–(4).
+    HayashiCriterion {
+        KidneyFailure = "ckd_on_dialysis_or_egfr_under_15",
+        MoreThanTwoUlcers = "more_than_two_painful_ulcers_with_purpura",
+        UlcersAtTypicalSite = "painful_ulcers_with_purpura_trunk_extremity_penis",
+        Histology = "histology_consistent",
+    }
+}
+
+/// What a screen needs of a criterion id, whichever rule the criterion belongs to.
+pub trait CriterionId: Copy + Serialize {
+    fn id(self) -> &'static str;
+}
+
+impl CriterionId for ConsensusCriterion {
+    fn id(self) -> &'static str {
+        ConsensusCriterion::id(self)
+    }
+}
+
+impl CriterionId for HayashiCriterion {
+    fn id(self) -> &'static str {
+        HayashiCriterion::id(self)
+    }
+}
+
+impl DiagnosticTier {
+    /// The tier in words, from its row.
+    pub fn name(self) -> Text {
+        TIERS
+            .iter()
+            .find(|row| row.id == self)
+            .map_or(msg::diagnosis::TIER_NONE_NAME, |row| row.name)
+    }
+}
+
+/// A consensus tier id (`confirmed`, `clinical`, `suspected`, `none`) in words; an id that
+/// is not a tier reads as `none`. For callers still holding the id string (msc.rs).
+pub fn tier_name(tier: &str, lang: Lang) -> &'static str {
+    DiagnosticTier::from_id(tier)
+        .unwrap_or(DiagnosticTier::None)
+        .name()
+        .get(lang)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Criterion {
-    pub id: &'static str,
+pub struct Criterion<Id> {
+    pub id: Id,
     /// What the criterion asks, in words.
     pub name: &'static str,
     pub status: Status,
     pub basis: String,
 }
 
-fn criterion(
-    id: &'static str,
-    lang: Lang,
-    value: Option<bool>,
-    basis: impl Into<String>,
-) -> Criterion {
-    Criterion {
-        id,
-        name: criterion_name(id).get(lang),
-        status: value.into(),
-        basis: basis.into(),
-    }
-}
-
-/// The name of each diagnostic criterion.
-pub fn criterion_name(id: &str) -> Text {
-    match id {
-        "risk_threshold" => msg::diagnosis::CRITERION_NAME_CONSENSUS_RISK_THRESHOLD_2_MAJOR,
-        "early_skin_changes" => msg::diagnosis::CRITERION_NAME_EARLY_SUSPICIOUS_SKIN_CHANGES,
-        "differential_excluded" => msg::diagnosis::CRITERION_NAME_DIFFERENTIAL_DIAGNOSIS_EXCLUDED,
-        "risk_factor_present" => msg::diagnosis::CRITERION_NAME_AT_LEAST_ONE_CONSENSUS_RISK,
-        "typical_lesions" => msg::diagnosis::CRITERION_NAME_TYPICAL_SKIN_LESIONS,
-        "positive_biopsy" => {
-            msg::diagnosis::CRITERION_NAME_SKIN_BIOPSY_CONSISTENT_WITH_CALCIPHYLAXIS
-        }
-        "skin_lesions" => msg::diagnosis::CRITERION_NAME_TYPICAL_LESIONS_OR_EARLY_SUSPICIOUS,
-        "ckd_on_dialysis_or_egfr_under_15" => msg::diagnosis::CRITERION_NAME_1_ON_DIALYSIS_OR_CKD,
-        "more_than_two_painful_ulcers_with_purpura" => {
-            msg::diagnosis::CRITERION_NAME_2_MORE_THAN_TWO_PAINFUL
-        }
-        "painful_ulcers_with_purpura_trunk_extremity_penis" => {
-            msg::diagnosis::CRITERION_NAME_3_PAINFUL_UNTREATABLE_ULCERS_WITH
-        }
-        "histology_consistent" => {
-            msg::diagnosis::CRITERION_NAME_4_HISTOLOGY_NECROSIS_AND_ULCERATION
-        }
-        _ => msg::diagnosis::CRITERION_NAME_CRITERION,
-    }
-}
-
-/// A consensus tier id (`confirmed`, `clinical`, `suspected`, `none`) in words.
-pub fn tier_name(tier: &str, lang: Lang) -> &'static str {
-    match (tier, lang) {
-        ("confirmed", Lang::En) => "confirmed",
-        ("clinical", Lang::En) => "clinical",
-        ("suspected", Lang::En) => "suspected",
-        ("confirmed", Lang::Zh) => "确诊",
-        ("clinical", Lang::Zh) => "临床诊断",
-        ("suspected", Lang::Zh) => "疑似诊断",
-        (_, Lang::En) => "none",
-        (_, Lang::Zh) => "无",
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConsensusTier {
-    pub tier: &'static str,
+    #[serde(rename = "tier")]
+    pub id: DiagnosticTier,
     pub status: Status,
-    pub criteria: Vec<Criterion>,
+    pub criteria: Vec<Criterion<ConsensusCriterion>>,
+    /// `id` as a string, for msc.rs until it reads `id`.
+    #[serde(skip)]
+    pub tier: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consensus {
     /// The highest tier met: `confirmed`, `clinical`, `suspected` or `none`.
-    pub tier: &'static str,
+    #[serde(rename = "tier")]
+    pub highest: DiagnosticTier,
     pub tiers: Vec<ConsensusTier>,
     pub summary: String,
     pub sources: Vec<&'static str>,
+    /// `highest` as a string, for msc.rs until it reads `highest`.
+    #[serde(skip)]
+    pub tier: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -104,7 +133,7 @@ pub enum HayashiStatus {
 pub struct Hayashi {
     pub status: HayashiStatus,
     pub rule: &'static str,
-    pub criteria: Vec<Criterion>,
+    pub criteria: Vec<Criterion<HayashiCriterion>>,
     pub sources: Vec<&'static str>,
 }
 
@@ -126,6 +155,210 @@ pub struct Diagnosis {
     pub lesion_distribution_sources: Vec<&'static str>,
 }
 
+/// How a rule combines its criteria, as data. Kleene logic: an unknown criterion leaves the
+/// whole unknown unless the known ones already settle it.
+pub enum Condition<Id: 'static> {
+    Met(Id),
+    All(&'static [Condition<Id>]),
+    Any(&'static [Condition<Id>]),
+}
+
+impl<Id: Copy + PartialEq> Condition<Id> {
+    /// Whether the condition holds, given each criterion's status.
+    pub fn holds(&self, status: &dyn Fn(Id) -> Status) -> Option<bool> {
+        match self {
+            Condition::Met(id) => status(*id).as_option(),
+            Condition::All(parts) => all(parts.iter().map(|part| part.holds(status))),
+            Condition::Any(parts) => any(parts.iter().map(|part| part.holds(status))),
+        }
+    }
+
+    /// The criteria the condition names, in order of first mention.
+    pub fn criteria(&self) -> Vec<Id> {
+        let mut ids = Vec::new();
+        self.collect(&mut ids);
+        ids
+    }
+
+    fn collect(&self, ids: &mut Vec<Id>) {
+        match self {
+            Condition::Met(id) if !ids.contains(id) => ids.push(*id),
+            Condition::Met(_) => {}
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|part| part.collect(ids))
+            }
+        }
+    }
+}
+
+/// A consensus tier as data.
+struct TierDef {
+    id: DiagnosticTier,
+    name: Text,
+    requires: Condition<ConsensusCriterion>,
+    sources: &'static [&'static str],
+}
+
+const CN: &str = "cn_consensus_2023";
+
+/// The consensus tiers, highest first: the first one met is the diagnosis. Each also
+/// requires the differential to be excluded (cn_consensus_2023, Table 3).
+const TIERS: &[TierDef] = {
+    use Condition::{All, Met};
+    use ConsensusCriterion::*;
+    &[
+        TierDef {
+            id: DiagnosticTier::Confirmed,
+            name: msg::diagnosis::TIER_CONFIRMED_NAME,
+            requires: All(&[
+                Met(PositiveBiopsy),
+                Met(SkinLesions),
+                Met(DifferentialExcluded),
+            ]),
+            sources: &[CN],
+        },
+        TierDef {
+            id: DiagnosticTier::Clinical,
+            name: msg::diagnosis::TIER_CLINICAL_NAME,
+            requires: All(&[
+                Met(RiskFactorPresent),
+                Met(TypicalLesions),
+                Met(DifferentialExcluded),
+            ]),
+            sources: &[CN],
+        },
+        TierDef {
+            id: DiagnosticTier::Suspected,
+            name: msg::diagnosis::TIER_SUSPECTED_NAME,
+            requires: All(&[
+                Met(RiskThreshold),
+                Met(EarlySkinChanges),
+                Met(DifferentialExcluded),
+            ]),
+            sources: &[CN],
+        },
+    ]
+};
+
+/// Hayashi 2013: all of (1)–(3), or (1) + (2 or 3) + (4).
+pub const HAYASHI_RULE: Condition<HayashiCriterion> = {
+    use Condition::{All, Any, Met};
+    use HayashiCriterion::*;
+    Any(&[
+        All(&[
+            Met(KidneyFailure),
+            Met(MoreThanTwoUlcers),
+            Met(UlcersAtTypicalSite),
+        ]),
+        All(&[
+            Met(KidneyFailure),
+            Any(&[Met(MoreThanTwoUlcers), Met(UlcersAtTypicalSite)]),
+            Met(Histology),
+        ]),
+    ])
+};
+
+/// Everything a criterion's rule may read.
+struct Context<'a> {
+    inputs: &'a Inputs<'a>,
+    risk: &'a RiskProfile,
+}
+
+/// What a rule decided, and why (in data: [`render`] puts it into words).
+struct Judgement<'a> {
+    status: Status,
+    reason: Reason<'a>,
+}
+
+fn judged(value: Option<bool>, reason: Reason) -> Judgement {
+    Judgement {
+        status: value.into(),
+        reason,
+    }
+}
+
+/// A criterion as data: its id, what it asks, and the rule that decides it.
+struct CriterionDef<Id: 'static> {
+    id: Id,
+    name: Text,
+    rule: for<'a> fn(&Context<'a>) -> Judgement<'a>,
+}
+
+impl<Id: Copy> CriterionDef<Id> {
+    fn judge(&self, context: &Context, lang: Lang) -> Criterion<Id> {
+        let Judgement { status, reason } = (self.rule)(context);
+        Criterion {
+            id: self.id,
+            name: self.name.get(lang),
+            status,
+            basis: render(&reason, lang),
+        }
+    }
+}
+
+const CONSENSUS_CRITERIA: &[CriterionDef<ConsensusCriterion>] = &[
+    CriterionDef {
+        id: ConsensusCriterion::RiskThreshold,
+        name: msg::diagnosis::RISK_THRESHOLD_NAME,
+        rule: risk_threshold,
+    },
+    CriterionDef {
+        id: ConsensusCriterion::EarlySkinChanges,
+        name: msg::diagnosis::EARLY_SKIN_CHANGES_NAME,
+        rule: early_skin_changes,
+    },
+    CriterionDef {
+        id: ConsensusCriterion::RiskFactorPresent,
+        name: msg::diagnosis::RISK_FACTOR_PRESENT_NAME,
+        rule: risk_factor_present,
+    },
+    CriterionDef {
+        id: ConsensusCriterion::TypicalLesions,
+        name: msg::diagnosis::TYPICAL_LESIONS_NAME,
+        rule: typical_lesions,
+    },
+    CriterionDef {
+        id: ConsensusCriterion::PositiveBiopsy,
+        name: msg::diagnosis::POSITIVE_BIOPSY_NAME,
+        rule: positive_biopsy,
+    },
+    CriterionDef {
+        id: ConsensusCriterion::SkinLesions,
+        name: msg::diagnosis::SKIN_LESIONS_NAME,
+        rule: skin_lesions,
+    },
+    CriterionDef {
+        id: ConsensusCriterion::DifferentialExcluded,
+        name: msg::diagnosis::DIFFERENTIAL_EXCLUDED_NAME,
+        rule: differential_excluded,
+    },
+];
+
+/// Hayashi 2013's criteria, in its order.
+const HAYASHI_CRITERIA: &[CriterionDef<HayashiCriterion>] = &[
+    CriterionDef {
+        id: HayashiCriterion::KidneyFailure,
+        name: msg::diagnosis::HAYASHI_KIDNEY_FAILURE_NAME,
+        rule: kidney_failure,
+    },
+    CriterionDef {
+        id: HayashiCriterion::MoreThanTwoUlcers,
+        name: msg::diagnosis::HAYASHI_MORE_THAN_TWO_ULCERS_NAME,
+        rule: more_than_two_ulcers,
+    },
+    CriterionDef {
+        id: HayashiCriterion::UlcersAtTypicalSite,
+        name: msg::diagnosis::HAYASHI_ULCERS_AT_TYPICAL_SITE_NAME,
+        rule: ulcers_at_typical_site,
+    },
+    CriterionDef {
+        id: HayashiCriterion::Histology,
+        name: msg::diagnosis::HAYASHI_HISTOLOGY_NAME,
+        rule: histology,
+    },
+];
+
+/// The consensus's typical lesions (cn_consensus_2023, Table 3), as finding ids.
 const TYPICAL_LESIONS: &[&str] = &[
     "livedo_reticularis",
     "painful_purpura",
@@ -134,307 +367,173 @@ const TYPICAL_LESIONS: &[&str] = &[
     "necrotic_eschar",
 ];
 
-fn yes_no(value: Option<bool>, lang: Lang, yes: Text, no: Text, unknown: Text) -> String {
-    match value {
-        Some(true) => yes.get(lang).to_string(),
-        Some(false) => no.get(lang).to_string(),
-        None => unknown.get(lang).to_string(),
-    }
+/// Why a rule decided what it did; [`render`] is the one place it becomes words.
+enum Reason<'a> {
+    /// The risk profile's own account of the consensus threshold.
+    RiskThreshold(&'a str),
+    EarlySkinChanges(Option<bool>),
+    FactorCounts {
+        major: usize,
+        minor: usize,
+    },
+    /// The typical lesions recorded present (finding ids).
+    TypicalLesionsPresent(Vec<&'static str>),
+    TypicalLesionsAllAbsent,
+    TypicalLesionsNotAllRecorded,
+    /// Typical lesions or early suspicious changes present.
+    SkinLesionsPresent,
+    /// The biopsy as the consensus reads it.
+    Biopsy(Option<Biopsy>),
+    Differential(Option<bool>),
+    Kidney {
+        dialysis: Option<Dialysis>,
+        stage: Option<CkdStage>,
+    },
+    UlcerCount {
+        count: Option<f64>,
+        ulcers: Option<bool>,
+        purpura: Option<bool>,
+    },
+    UlcerSites {
+        sites: &'a [Site],
+        ulcers: Option<bool>,
+        purpura: Option<bool>,
+    },
+    /// The biopsy as Hayashi's histology criterion reads it.
+    Histology(Option<Biopsy>),
 }
 
-pub fn assess_diagnosis(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Diagnosis {
-    let (lesion_distribution, lesion_distribution_basis) =
-        distribution(&inputs.case.lesions.sites, lang);
-    Diagnosis {
-        consensus: consensus(inputs, risk, lang),
-        hayashi: hayashi(inputs, lang),
-        lesion_distribution,
-        lesion_distribution_basis,
-        lesion_distribution_sources: vec!["jaad_2025_outcomes", "gaisne_2020"],
-    }
-}
+/// A finding's words when recorded present, recorded absent, not recorded.
+type RecordedWords = [Text; 3];
+const EARLY_SKIN_CHANGES_WORDS: RecordedWords = [
+    msg::diagnosis::EARLY_SKIN_CHANGES_RECORDED,
+    msg::diagnosis::EARLY_SKIN_CHANGES_ABSENT,
+    msg::diagnosis::EARLY_SKIN_CHANGES_NOT_RECORDED,
+];
+const DIFFERENTIAL_WORDS: RecordedWords = [
+    msg::diagnosis::DIFFERENTIAL_EXCLUDED_RECORDED,
+    msg::diagnosis::DIFFERENTIAL_EXCLUDED_NOT_EXCLUDED,
+    msg::diagnosis::DIFFERENTIAL_EXCLUDED_NOT_RECORDED,
+];
 
-fn consensus(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Consensus {
-    let differential = inputs.finding("differential_excluded");
-    let differential_criterion = || {
-        criterion(
-            "differential_excluded",
-            lang,
-            differential,
-            yes_no(
-                differential,
-                lang,
-                msg::diagnosis::CONSENSUS_DIFFERENTIAL_DIAGNOSIS_RECORDED_AS_EXCLUDED,
-                msg::diagnosis::CONSENSUS_DIFFERENTIAL_DIAGNOSIS_NOT_EXCLUDED,
-                msg::diagnosis::CONSENSUS_EXCLUSION_OF_THE_DIFFERENTIAL_NOT,
-            ),
-        )
+/// A biopsy's words when consistent, not consistent, not done (not recorded is shared).
+type BiopsyWords = [Text; 3];
+const POSITIVE_BIOPSY_WORDS: BiopsyWords = [
+    msg::diagnosis::POSITIVE_BIOPSY_CONSISTENT,
+    msg::diagnosis::POSITIVE_BIOPSY_NOT_CONSISTENT,
+    msg::diagnosis::POSITIVE_BIOPSY_NOT_DONE,
+];
+const HISTOLOGY_WORDS: BiopsyWords = [
+    msg::diagnosis::HAYASHI_HISTOLOGY_CONSISTENT,
+    msg::diagnosis::HAYASHI_HISTOLOGY_NOT_CONSISTENT,
+    msg::diagnosis::HAYASHI_HISTOLOGY_NOT_DONE,
+];
+
+/// The one renderer of a diagnostic criterion's `basis`.
+fn render(reason: &Reason, lang: Lang) -> String {
+    use msg::diagnosis as m;
+    let fixed = |text: Text| text.get(lang).to_string();
+    let recorded = |value: Option<bool>, [present, absent, unrecorded]: RecordedWords| {
+        fixed(value.map_or(unrecorded, |v| if v { present } else { absent }))
     };
-    let early = inputs.finding("early_skin_changes");
-    let typical_values: Vec<Option<bool>> = TYPICAL_LESIONS
+    let biopsy = |biopsy: Option<Biopsy>, [consistent, not_consistent, not_done]: BiopsyWords| {
+        fixed(match biopsy {
+            Some(Biopsy::Consistent) => consistent,
+            Some(Biopsy::NotConsistent) => not_consistent,
+            Some(Biopsy::NotDone) => not_done,
+            None => m::BIOPSY_NOT_RECORDED,
+        })
+    };
+    match reason {
+        Reason::RiskThreshold(basis) => basis.to_string(),
+        Reason::EarlySkinChanges(value) => recorded(*value, EARLY_SKIN_CHANGES_WORDS),
+        Reason::FactorCounts { major, minor } => tr!(
+            lang,
+            m::RISK_FACTOR_PRESENT_COUNTS,
+            major_present = major,
+            minor_present = minor
+        ),
+        Reason::TypicalLesionsPresent(findings) => {
+            let lesions = lesion_list(findings, lang);
+            tr!(lang, m::TYPICAL_LESIONS_PRESENT, lesions)
+        }
+        Reason::TypicalLesionsAllAbsent => fixed(m::TYPICAL_LESIONS_ALL_ABSENT),
+        Reason::TypicalLesionsNotAllRecorded => fixed(m::TYPICAL_LESIONS_NOT_ALL_RECORDED),
+        Reason::SkinLesionsPresent => fixed(m::SKIN_LESIONS_PRESENT),
+        Reason::Biopsy(result) => biopsy(*result, POSITIVE_BIOPSY_WORDS),
+        Reason::Differential(value) => recorded(*value, DIFFERENTIAL_WORDS),
+        Reason::Kidney { dialysis, stage } => render_kidney(*dialysis, *stage, lang),
+        Reason::UlcerCount {
+            count,
+            ulcers,
+            purpura,
+        } => {
+            let count = count.map_or_else(|| word(None, lang).into(), |n| format!("{n}"));
+            let (ulcers, purpura) = (word(*ulcers, lang), word(*purpura, lang));
+            tr!(
+                lang,
+                m::HAYASHI_MORE_THAN_TWO_ULCERS_BASIS,
+                count,
+                purpura,
+                ulcers
+            )
+        }
+        Reason::UlcerSites {
+            sites,
+            ulcers,
+            purpura,
+        } => {
+            let sites = site_list(sites, lang);
+            let (ulcers, purpura) = (word(*ulcers, lang), word(*purpura, lang));
+            tr!(
+                lang,
+                m::HAYASHI_ULCERS_AT_TYPICAL_SITE_BASIS,
+                sites,
+                purpura,
+                ulcers
+            )
+        }
+        Reason::Histology(result) => biopsy(*result, HISTOLOGY_WORDS),
+    }
+}
+
+/// The findings' names, joined by "; " in English: the names themselves may contain commas.
+fn lesion_list(findings: &[&str], lang: Lang) -> String {
+    findings
         .iter()
-        .map(|id| inputs.finding(id))
-        .collect();
-    let typical = any(typical_values.iter().copied());
-    let typical_present: Vec<String> = TYPICAL_LESIONS
-        .iter()
-        .filter(|id| inputs.finding(id) == Some(true))
         .map(|id| finding_label(id, lang))
-        .collect();
-    let typical_basis = match typical {
-        Some(true) => {
-            // "; ": the finding names themselves may contain commas.
-            let lesions = typical_present.join(msg::diagnosis::CONSENSUS_TEXT.get(lang));
-            tr!(
-                lang,
-                msg::diagnosis::CONSENSUS_TYPICAL_LESIONS_LESIONS,
-                lesions
-            )
-        }
-        Some(false) => msg::diagnosis::CONSENSUS_NO_TYPICAL_LESION_RECORDED_ALL
+        .collect::<Vec<_>>()
+        .join(msg::diagnosis::TYPICAL_LESIONS_SEPARATOR.get(lang))
+}
+
+/// Dialysis first (it decides criterion (1) whatever the stage), then the CKD stage.
+fn render_kidney(dialysis: Option<Dialysis>, stage: Option<CkdStage>, lang: Lang) -> String {
+    use msg::diagnosis as m;
+    match (dialysis, stage) {
+        (Some(Dialysis::Hemodialysis), _) => m::HAYASHI_KIDNEY_FAILURE_HAEMODIALYSIS
             .get(lang)
             .to_string(),
-        None => msg::diagnosis::CONSENSUS_TYPICAL_LESIONS_NOT_ALL_RECORDED
-            .get(lang)
-            .to_string(),
-    };
-
-    let any_factor = {
-        let known = risk.major_present + risk.minor_present;
-        if known > 0 {
-            Some(true)
-        } else if risk.major_unknown + risk.minor_unknown == 0 {
-            Some(false)
-        } else {
-            None
+        (Some(Dialysis::Peritoneal), _) => {
+            m::HAYASHI_KIDNEY_FAILURE_PERITONEAL.get(lang).to_string()
         }
-    };
-    let threshold = risk.threshold.status.as_option();
-
-    let suspected = vec![
-        criterion(
-            "risk_threshold",
-            lang,
-            threshold,
-            risk.threshold.basis.clone(),
-        ),
-        criterion(
-            "early_skin_changes",
-            lang,
-            early,
-            yes_no(
-                early,
-                lang,
-                msg::diagnosis::CONSENSUS_EARLY_SUSPICIOUS_SKIN_CHANGES_RECORDED,
-                msg::diagnosis::CONSENSUS_NO_EARLY_SUSPICIOUS_SKIN_CHANGES,
-                msg::diagnosis::CONSENSUS_EARLY_SKIN_CHANGES_NOT_RECORDED,
-            ),
-        ),
-        differential_criterion(),
-    ];
-    let clinical = vec![
-        criterion(
-            "risk_factor_present",
-            lang,
-            any_factor,
-            tr!(
-                lang,
-                msg::diagnosis::CONSENSUS_MAJOR_PRESENT_MAJOR_AND_MINOR,
-                major_present = risk.major_present,
-                minor_present = risk.minor_present
-            ),
-        ),
-        criterion("typical_lesions", lang, typical, typical_basis.clone()),
-        differential_criterion(),
-    ];
-    let biopsy = inputs.case.lesions.biopsy;
-    let biopsy_positive = biopsy.map(|b| b == Biopsy::Consistent);
-    let lesions = any([typical, early]);
-    let confirmed = vec![
-        criterion(
-            "positive_biopsy",
-            lang,
-            biopsy_positive,
-            match biopsy {
-                Some(Biopsy::Consistent) => {
-                    msg::diagnosis::CONSENSUS_SKIN_BIOPSY_CONSISTENT_WITH_CALCIPHYLAXIS
-                }
-                Some(Biopsy::NotConsistent) => msg::diagnosis::CONSENSUS_SKIN_BIOPSY_NOT_CONSISTENT,
-                Some(Biopsy::NotDone) => msg::diagnosis::CONSENSUS_SKIN_BIOPSY_NOT_DONE,
-                None => msg::diagnosis::CONSENSUS_BIOPSY_NOT_RECORDED,
-            }
-            .get(lang),
-        ),
-        criterion(
-            "skin_lesions",
-            lang,
-            lesions,
-            match lesions {
-                Some(true) => msg::diagnosis::CONSENSUS_TYPICAL_LESIONS_OR_EARLY_SUSPICIOUS
-                    .get(lang)
-                    .to_string(),
-                _ => typical_basis,
-            },
-        ),
-        differential_criterion(),
-    ];
-
-    let tier = |name: &'static str, criteria: Vec<Criterion>| ConsensusTier {
-        tier: name,
-        status: all(criteria.iter().map(|c| c.status.as_option())).into(),
-        criteria,
-    };
-    let tiers = vec![
-        tier("confirmed", confirmed),
-        tier("clinical", clinical),
-        tier("suspected", suspected),
-    ];
-    let highest = tiers
-        .iter()
-        .find(|t| t.status == Status::Met)
-        .map(|t| t.tier)
-        .unwrap_or("none");
-    let pending: Vec<&str> = tiers
-        .iter()
-        .take_while(|t| t.tier != highest)
-        .filter(|t| t.status == Status::Unknown)
-        .map(|t| t.tier)
-        .collect();
-    let mut summary = match highest {
-        "none" => msg::diagnosis::CONSENSUS_NO_CONSENSUS_DIAGNOSTIC_TIER_IS
-            .get(lang)
-            .to_string(),
-        tier => {
-            let tier = tier_name(tier, lang);
-            tr!(
-                lang,
-                msg::diagnosis::CONSENSUS_CONSENSUS_DIAGNOSIS_TIER,
-                tier
-            )
-        }
-    };
-    if !pending.is_empty() {
-        let pending = pending
-            .iter()
-            .map(|t| tier_name(t, lang))
-            .collect::<Vec<_>>()
-            .join(msg::diagnosis::CONSENSUS_TEXT_2.get(lang));
-        summary.push_str(&tr!(
-            lang,
-            msg::diagnosis::CONSENSUS_NOT_YET_DECIDABLE_PENDING_UNKNOWN,
-            pending
-        ));
-    }
-    if differential != Some(true) {
-        summary.push_str(msg::diagnosis::CONSENSUS_EVERY_TIER_REQUIRES_THE_DIFFERENTIAL.get(lang));
-    }
-    Consensus {
-        tier: highest,
-        tiers,
-        summary,
-        sources: vec!["cn_consensus_2023"],
+        (_, Some(stage)) => tr!(lang, m::HAYASHI_KIDNEY_FAILURE_CKD_STAGE, id = stage.id()),
+        _ => m::HAYASHI_KIDNEY_FAILURE_NOT_RECORDED.get(lang).to_string(),
     }
 }
 
-fn hayashi(inputs: &Inputs, lang: Lang) -> Hayashi {
-    let kidney = &inputs.case.kidney;
-    let on_dialysis = inputs.on_dialysis();
-    let stage_5 = kidney
-        .ckd_stage
-        .map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
-    let c1 = any([on_dialysis, stage_5]);
-    let c1_basis = match (kidney.dialysis, kidney.ckd_stage) {
-        (Some(Dialysis::Hemodialysis), _) => msg::diagnosis::HAYASHI_ON_HAEMODIALYSIS
-            .get(lang)
-            .to_string(),
-        (Some(Dialysis::Peritoneal), _) => msg::diagnosis::HAYASHI_ON_PERITONEAL_DIALYSIS
-            .get(lang)
-            .to_string(),
-        (_, Some(stage)) => tr!(lang, msg::diagnosis::HAYASHI_CKD_STAGE_ID, id = stage.id()),
-        _ => msg::diagnosis::HAYASHI_DIALYSIS_STATUS_AND_CKD_STAGE
-            .get(lang)
-            .to_string(),
-    };
-
-    let ulcers = inputs.finding("painful_skin_ulcers");
-    let purpura = inputs.finding("painful_purpura");
-    let count = inputs.lesion_count;
-    let more_than_two = count.map(|n| n > 2.0);
-    let c2 = all([more_than_two, ulcers, purpura]);
-    let c2_basis = tr!(
-        lang,
-        msg::diagnosis::HAYASHI_LESION_COUNT_A0_PAINFUL_ULCERS,
-        a0 = count
-            .map(|n| format!("{n}"))
-            .unwrap_or_else(|| word(None, lang).into()),
-        purpura = word(purpura, lang),
-        ulcers = word(ulcers, lang)
-    );
-
-    let sites = &inputs.case.lesions.sites;
-    let typical_site = if sites.is_empty() {
-        None
-    } else {
-        Some(sites.iter().any(|s| s.is_trunk_extremity_or_penis()))
-    };
-    let c3 = all([ulcers, purpura, typical_site]);
-    let c3_basis = tr!(
-        lang,
-        msg::diagnosis::HAYASHI_PAINFUL_ULCERS_ULCERS_PAINFUL_PURPURA,
-        a2 = if sites.is_empty() {
-            word(None, lang).to_string()
-        } else {
-            sites
-                .iter()
-                .map(|s| match lang {
-                    Lang::En => s.name(lang).to_lowercase(),
-                    Lang::Zh => s.name(lang).to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join(msg::common::LIST_SEPARATOR.get(lang))
-        },
-        purpura = word(purpura, lang),
-        ulcers = word(ulcers, lang)
-    );
-
-    let biopsy = inputs.case.lesions.biopsy;
-    let c4 = biopsy.map(|b| b == Biopsy::Consistent);
-    let c4_basis = match biopsy {
-        Some(Biopsy::Consistent) => msg::diagnosis::HAYASHI_HISTOLOGY_NECROSIS_AND_ULCERATION_WITH,
-        Some(Biopsy::NotConsistent) => msg::diagnosis::HAYASHI_HISTOLOGY_NOT_CONSISTENT,
-        Some(Biopsy::NotDone) => msg::diagnosis::HAYASHI_BIOPSY_NOT_DONE,
-        None => msg::diagnosis::CONSENSUS_BIOPSY_NOT_RECORDED,
+/// The lesion sites inside a sentence (English lower-cased), or "not recorded".
+fn site_list(sites: &[Site], lang: Lang) -> String {
+    if sites.is_empty() {
+        return word(None, lang).to_string();
     }
-    .get(lang);
-
-    let clinical_route = all([c1, c2, c3]);
-    let histology_route = all([c1, any([c2, c3]), c4]);
-    let status = match any([clinical_route, histology_route]) {
-        Some(true) => HayashiStatus::Met,
-        Some(false) => HayashiStatus::NotMet,
-        None => HayashiStatus::Incomplete,
-    };
-    Hayashi {
-        status,
-        rule: msg::diagnosis::HAYASHI_ALL_OF_1_3_OR.get(lang),
-        criteria: vec![
-            criterion("ckd_on_dialysis_or_egfr_under_15", lang, c1, c1_basis),
-            criterion(
-                "more_than_two_painful_ulcers_with_purpura",
-                lang,
-                c2,
-                c2_basis,
-            ),
-            criterion(
-                "painful_ulcers_with_purpura_trunk_extremity_penis",
-                lang,
-                c3,
-                c3_basis,
-            ),
-            criterion("histology_consistent", lang, c4, c4_basis),
-        ],
-        sources: vec!["hayashi_2013"],
-    }
+    sites
+        .iter()
+        .map(|s| match lang {
+            Lang::En => s.name(lang).to_lowercase(),
+            Lang::Zh => s.name(lang).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(msg::common::LIST_SEPARATOR.get(lang))
 }
 
 fn word(value: Option<bool>, lang: Lang) -> &'static str {
@@ -442,6 +541,256 @@ fn word(value: Option<bool>, lang: Lang) -> &'static str {
         Some(true) => msg::diagnosis::WORD_YES.get(lang),
         Some(false) => msg::diagnosis::WORD_NO.get(lang),
         None => msg::diagnosis::WORD_NOT_RECORDED.get(lang),
+    }
+}
+
+// The consensus criteria's rules.
+
+fn risk_threshold<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let threshold = &context.risk.threshold;
+    Judgement {
+        status: threshold.status,
+        reason: Reason::RiskThreshold(&threshold.basis),
+    }
+}
+
+fn early_skin_changes<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let value = context.inputs.finding("early_skin_changes");
+    judged(value, Reason::EarlySkinChanges(value))
+}
+
+/// Any consensus factor, major or minor, present; absent only when none is unknown.
+fn risk_factor_present<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let risk = context.risk;
+    let value = if risk.major_present + risk.minor_present > 0 {
+        Some(true)
+    } else if risk.major_unknown + risk.minor_unknown == 0 {
+        Some(false)
+    } else {
+        None
+    };
+    let reason = Reason::FactorCounts {
+        major: risk.major_present,
+        minor: risk.minor_present,
+    };
+    judged(value, reason)
+}
+
+fn typical_lesions<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let inputs = context.inputs;
+    let value = any(TYPICAL_LESIONS.iter().map(|id| inputs.finding(id)));
+    let reason = match value {
+        Some(true) => Reason::TypicalLesionsPresent(
+            TYPICAL_LESIONS
+                .iter()
+                .copied()
+                .filter(|id| inputs.finding(id) == Some(true))
+                .collect(),
+        ),
+        Some(false) => Reason::TypicalLesionsAllAbsent,
+        None => Reason::TypicalLesionsNotAllRecorded,
+    };
+    judged(value, reason)
+}
+
+fn positive_biopsy<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let biopsy = context.inputs.case.lesions.biopsy;
+    judged(
+        biopsy.map(|b| b == Biopsy::Consistent),
+        Reason::Biopsy(biopsy),
+    )
+}
+
+/// Typical lesions or early suspicious changes; when neither is shown present, the typical
+/// lesions' account says why.
+fn skin_lesions<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let typical = typical_lesions(context);
+    let early = early_skin_changes(context);
+    let value = any([typical.status.as_option(), early.status.as_option()]);
+    let reason = match value {
+        Some(true) => Reason::SkinLesionsPresent,
+        _ => typical.reason,
+    };
+    judged(value, reason)
+}
+
+fn differential_excluded<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let value = context.inputs.finding("differential_excluded");
+    judged(value, Reason::Differential(value))
+}
+
+// Hayashi's criteria's rules.
+
+/// (1): on dialysis, or CKD stage 5 (eGFR < 15).
+fn kidney_failure<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let kidney = &context.inputs.case.kidney;
+    let stage_5 = kidney
+        .ckd_stage
+        .map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
+    let reason = Reason::Kidney {
+        dialysis: kidney.dialysis,
+        stage: kidney.ckd_stage,
+    };
+    judged(any([context.inputs.on_dialysis(), stage_5]), reason)
+}
+
+/// (2): more than two lesions, with painful ulcers and painful purpura.
+fn more_than_two_ulcers<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let inputs = context.inputs;
+    let count = inputs.lesion_count;
+    let ulcers = inputs.finding("painful_skin_ulcers");
+    let purpura = inputs.finding("painful_purpura");
+    let value = all([count.map(|n| n > 2.0), ulcers, purpura]);
+    judged(
+        value,
+        Reason::UlcerCount {
+            count,
+            ulcers,
+            purpura,
+        },
+    )
+}
+
+/// (3): painful ulcers and purpura, on the trunk, an extremity or the penis.
+fn ulcers_at_typical_site<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let inputs = context.inputs;
+    let sites = &inputs.case.lesions.sites[..];
+    let ulcers = inputs.finding("painful_skin_ulcers");
+    let purpura = inputs.finding("painful_purpura");
+    let typical_site =
+        (!sites.is_empty()).then(|| sites.iter().any(|s| s.is_trunk_extremity_or_penis()));
+    let value = all([ulcers, purpura, typical_site]);
+    judged(
+        value,
+        Reason::UlcerSites {
+            sites,
+            ulcers,
+            purpura,
+        },
+    )
+}
+
+/// (4): histology consistent (the recorded skin biopsy).
+fn histology<'a>(context: &Context<'a>) -> Judgement<'a> {
+    let biopsy = context.inputs.case.lesions.biopsy;
+    judged(
+        biopsy.map(|b| b == Biopsy::Consistent),
+        Reason::Histology(biopsy),
+    )
+}
+
+pub fn assess_diagnosis(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Diagnosis {
+    let context = Context { inputs, risk };
+    let (lesion_distribution, lesion_distribution_basis) =
+        distribution(&inputs.case.lesions.sites, lang);
+    Diagnosis {
+        consensus: consensus(&context, lang),
+        hayashi: hayashi(&context, lang),
+        lesion_distribution,
+        lesion_distribution_basis,
+        lesion_distribution_sources: vec!["jaad_2025_outcomes", "gaisne_2020"],
+    }
+}
+
+/// Each criterion judged once; each tier reads the criteria its row requires.
+fn consensus(context: &Context, lang: Lang) -> Consensus {
+    let judged: Vec<Criterion<ConsensusCriterion>> = CONSENSUS_CRITERIA
+        .iter()
+        .map(|def| def.judge(context, lang))
+        .collect();
+    let criterion = |id: ConsensusCriterion| {
+        judged
+            .iter()
+            .find(|c| c.id == id)
+            .expect("every criterion a tier requires has a row (tested)")
+    };
+    let status = |id: ConsensusCriterion| criterion(id).status;
+    let tiers: Vec<ConsensusTier> = TIERS
+        .iter()
+        .map(|row| ConsensusTier {
+            id: row.id,
+            status: row.requires.holds(&status).into(),
+            criteria: row
+                .requires
+                .criteria()
+                .into_iter()
+                .map(|id| criterion(id).clone())
+                .collect(),
+            tier: row.id.id(),
+        })
+        .collect();
+    let highest = tiers
+        .iter()
+        .find(|t| t.status == Status::Met)
+        .map_or(DiagnosticTier::None, |t| t.id);
+    let differential = status(ConsensusCriterion::DifferentialExcluded);
+    let summary = consensus_summary(highest, &tiers, differential, lang);
+    let mut sources: Vec<&'static str> = Vec::new();
+    for source in TIERS.iter().flat_map(|row| row.sources) {
+        if !sources.contains(source) {
+            sources.push(source);
+        }
+    }
+    Consensus {
+        highest,
+        tiers,
+        summary,
+        sources,
+        tier: highest.id(),
+    }
+}
+
+/// The tier met, the higher tiers still open for unknown inputs, and the differential
+/// every tier requires when it is not recorded as excluded.
+fn consensus_summary(
+    highest: DiagnosticTier,
+    tiers: &[ConsensusTier],
+    differential: Status,
+    lang: Lang,
+) -> String {
+    use msg::diagnosis as m;
+    let mut summary = match highest {
+        DiagnosticTier::None => m::SUMMARY_NO_TIER_MET.get(lang).to_string(),
+        tier => tr!(lang, m::SUMMARY_TIER_MET, tier = tier.name().get(lang)),
+    };
+    let pending: Vec<&str> = tiers
+        .iter()
+        .take_while(|t| t.id != highest)
+        .filter(|t| t.status == Status::Unknown)
+        .map(|t| t.id.name().get(lang))
+        .collect();
+    if !pending.is_empty() {
+        let pending = pending.join(m::SUMMARY_PENDING_SEPARATOR.get(lang));
+        summary.push_str(&tr!(lang, m::SUMMARY_PENDING, pending));
+    }
+    if differential != Status::Met {
+        summary.push_str(m::SUMMARY_DIFFERENTIAL_REQUIRED.get(lang));
+    }
+    summary
+}
+
+fn hayashi(context: &Context, lang: Lang) -> Hayashi {
+    let criteria: Vec<Criterion<HayashiCriterion>> = HAYASHI_CRITERIA
+        .iter()
+        .map(|def| def.judge(context, lang))
+        .collect();
+    let status = |id: HayashiCriterion| {
+        criteria
+            .iter()
+            .find(|c| c.id == id)
+            .expect("every criterion of Hayashi's rule has a row (tested)")
+            .status
+    };
+    let status = match HAYASHI_RULE.holds(&status) {
+        Some(true) => HayashiStatus::Met,
+        Some(false) => HayashiStatus::NotMet,
+        None => HayashiStatus::Incomplete,
+    };
+    Hayashi {
+        status,
+        rule: msg::diagnosis::HAYASHI_RULE.get(lang),
+        criteria,
+        sources: vec!["hayashi_2013"],
     }
 }
 
@@ -480,5 +829,81 @@ fn distribution(sites: &[Site], lang: Lang) -> (Distribution, String) {
                 prognosis
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_consensus_criterion_has_one_row_and_a_tier() {
+        for id in ConsensusCriterion::ALL {
+            let rows = CONSENSUS_CRITERIA.iter().filter(|d| d.id == *id).count();
+            assert_eq!(rows, 1, "{}", id.id());
+            assert!(
+                TIERS.iter().any(|t| t.requires.criteria().contains(id)),
+                "{} is required by no tier",
+                id.id()
+            );
+        }
+    }
+
+    #[test]
+    fn every_hayashi_criterion_has_one_row_and_is_in_the_rule() {
+        for id in HayashiCriterion::ALL {
+            let rows = HAYASHI_CRITERIA.iter().filter(|d| d.id == *id).count();
+            assert_eq!(rows, 1, "{}", id.id());
+        }
+        assert_eq!(HAYASHI_RULE.criteria(), HayashiCriterion::ALL);
+    }
+
+    /// The summary's "every tier requires the differential" is true of the table.
+    #[test]
+    fn every_tier_requires_the_differential() {
+        for tier in TIERS {
+            assert!(tier
+                .requires
+                .criteria()
+                .contains(&ConsensusCriterion::DifferentialExcluded));
+        }
+    }
+
+    #[test]
+    fn every_tier_but_none_has_a_row() {
+        for tier in DiagnosticTier::ALL {
+            let rows = TIERS.iter().filter(|t| t.id == *tier).count();
+            let expected = usize::from(*tier != DiagnosticTier::None);
+            assert_eq!(rows, expected, "{}", tier.id());
+        }
+        assert_eq!(tier_name("suspected", Lang::Zh), "疑似诊断");
+        assert_eq!(tier_name("not a tier", Lang::En), "none");
+    }
+
+    /// Hayashi 2013, every combination of the four statuses: the data rule equals the
+    /// stated one, and an unknown is never read as not met.
+    #[test]
+    fn hayashi_rule_is_the_stated_one_under_kleene_logic() {
+        let values = [Status::Met, Status::NotMet, Status::Unknown];
+        for c1 in values {
+            for c2 in values {
+                for c3 in values {
+                    for c4 in values {
+                        let s = [c1, c2, c3, c4].map(Status::as_option);
+                        let stated = any([
+                            all([s[0], s[1], s[2]]),
+                            all([s[0], any([s[1], s[2]]), s[3]]),
+                        ]);
+                        let status = |id: HayashiCriterion| match id {
+                            HayashiCriterion::KidneyFailure => c1,
+                            HayashiCriterion::MoreThanTwoUlcers => c2,
+                            HayashiCriterion::UlcersAtTypicalSite => c3,
+                            HayashiCriterion::Histology => c4,
+                        };
+                        assert_eq!(HAYASHI_RULE.holds(&status), stated);
+                    }
+                }
+            }
+        }
     }
 }

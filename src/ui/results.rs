@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::core::case::Issue;
 use crate::core::citations::citation;
-use crate::core::diagnosis::{Criterion, Distribution, HayashiStatus};
+use crate::core::diagnosis::{Criterion, CriterionId, DiagnosticTier, Distribution, HayashiStatus};
 use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
 use crate::core::msc::{Kind, MscStatus};
@@ -133,7 +133,7 @@ pub fn SummaryBar(props: &AssessmentProps) -> Html {
                 <span class="v">{ format!("{} {} · {} {} — {threshold}",
                     a.risk.major_present, t::MAJOR_SHORT.get(lang), a.risk.minor_present, t::MINOR_SHORT.get(lang)) }</span></div>
             <div><span class="k">{ t::DIAGNOSIS.get(lang) }</span>
-                <span class="v">{ format!("{}: {} · {}: {}", t::CONSENSUS_SHORT.get(lang), tier_text(a.diagnosis.consensus.tier, lang),
+                <span class="v">{ format!("{}: {} · {}: {}", t::CONSENSUS_SHORT.get(lang), tier_text(a.diagnosis.consensus.highest, lang),
                     t::HAYASHI_SHORT.get(lang), hayashi_text(a.diagnosis.hayashi.status, lang)) }</span></div>
             <div><span class="k">{ t::WORKUP.get(lang) }</span>
                 <span class="v">{ format!("{} {} · {} {} · {} {}",
@@ -155,12 +155,12 @@ fn msc_status_text(status: MscStatus, lang: Lang) -> &'static str {
     .get(lang)
 }
 
-fn tier_text(tier: &str, lang: Lang) -> &'static str {
+fn tier_text(tier: DiagnosticTier, lang: Lang) -> &'static str {
     match tier {
-        "confirmed" => t::TIER_CONFIRMED,
-        "clinical" => t::TIER_CLINICAL,
-        "suspected" => t::TIER_SUSPECTED,
-        _ => t::TIER_NONE,
+        DiagnosticTier::Confirmed => t::TIER_CONFIRMED,
+        DiagnosticTier::Clinical => t::TIER_CLINICAL,
+        DiagnosticTier::Suspected => t::TIER_SUSPECTED,
+        DiagnosticTier::None => t::TIER_NONE,
     }
     .get(lang)
 }
@@ -249,11 +249,15 @@ pub fn RiskPanel(props: &AssessmentProps) -> Html {
     }
 }
 
-fn criteria_list(criteria: &[Criterion], sources: &[&'static str], lang: Lang) -> Html {
+fn criteria_list<Id: CriterionId>(
+    criteria: &[Criterion<Id>],
+    sources: &[&'static str],
+    lang: Lang,
+) -> Html {
     html! {
         <ul class="rows">
             { for criteria.iter().map(|c| html! {
-                <li data-criterion={c.id}>
+                <li data-criterion={c.id.id()}>
                     <span class="row-name">{ criterion_name(c) }</span>
                     { status_badge(c.status, lang) }
                     <Why basis={c.basis.clone()} sources={sources.to_vec()} {lang} />
@@ -263,7 +267,7 @@ fn criteria_list(criteria: &[Criterion], sources: &[&'static str], lang: Lang) -
     }
 }
 
-fn criterion_name(c: &Criterion) -> String {
+fn criterion_name<Id>(c: &Criterion<Id>) -> String {
     c.name.to_string()
 }
 
@@ -283,7 +287,7 @@ pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
             <p class="panel-summary" data-testid="consensus-summary">{ dx.consensus.summary.clone() }</p>
             { for dx.consensus.tiers.iter().map(|tier| html! {
                 <details class="tier">
-                    <summary>{ format!("{}: {} ", t::CONSENSUS.get(lang), tier_text(tier.tier, lang)) }{ status_badge(tier.status, lang) }</summary>
+                    <summary>{ format!("{}: {} ", t::CONSENSUS.get(lang), tier_text(tier.id, lang)) }{ status_badge(tier.status, lang) }</summary>
                     { criteria_list(&tier.criteria, &dx.consensus.sources, lang) }
                 </details>
             }) }

@@ -302,7 +302,7 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
                     <h3>{ ANSWER.get(lang) }</h3>
                     <ul>
                         { answer_row(THRESHOLD, &prediction.threshold, threshold_id(assessment.risk.threshold.status), THRESHOLD_OPTIONS) }
-                        { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.tier, TIER_OPTIONS) }
+                        { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.highest.id(), TIER_OPTIONS) }
                         { answer_row(WORKUP, &prediction.workup, if any_uninterpretable { "yes" } else { "no" }, YES_NO) }
                         { answer_row(MSC, &prediction.msc, msc_id(assessment.msc.status), MSC_OPTIONS) }
                     </ul>
