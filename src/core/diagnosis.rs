@@ -70,22 +70,13 @@ impl CriterionId for HayashiCriterion {
 }
 
 impl DiagnosticTier {
-    /// The tier in words, from its row.
-    pub fn name(self) -> Text {
+    /// The tier's words, from its row.
+    pub fn text(self) -> Text {
         TIERS
             .iter()
             .find(|row| row.id == self)
             .map_or(msg::diagnosis::TIER_NONE_NAME, |row| row.name)
     }
-}
-
-/// A consensus tier id (`confirmed`, `clinical`, `suspected`, `none`) in words; an id that
-/// is not a tier reads as `none`. For callers still holding the id string (msc.rs).
-pub fn tier_name(tier: &str, lang: Lang) -> &'static str {
-    DiagnosticTier::from_id(tier)
-        .unwrap_or(DiagnosticTier::None)
-        .name()
-        .get(lang)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,9 +94,6 @@ pub struct ConsensusTier {
     pub id: DiagnosticTier,
     pub status: Status,
     pub criteria: Vec<Criterion<ConsensusCriterion>>,
-    /// `id` as a string, for msc.rs until it reads `id`.
-    #[serde(skip)]
-    pub tier: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -116,9 +104,6 @@ pub struct Consensus {
     pub tiers: Vec<ConsensusTier>,
     pub summary: String,
     pub sources: Vec<&'static str>,
-    /// `highest` as a string, for msc.rs until it reads `highest`.
-    #[serde(skip)]
-    pub tier: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -716,7 +701,6 @@ fn consensus(context: &Context, lang: Lang) -> Consensus {
                 .into_iter()
                 .map(|id| criterion(id).clone())
                 .collect(),
-            tier: row.id.id(),
         })
         .collect();
     let highest = tiers
@@ -736,7 +720,6 @@ fn consensus(context: &Context, lang: Lang) -> Consensus {
         tiers,
         summary,
         sources,
-        tier: highest.id(),
     }
 }
 
@@ -751,13 +734,13 @@ fn consensus_summary(
     use msg::diagnosis as m;
     let mut summary = match highest {
         DiagnosticTier::None => m::SUMMARY_NO_TIER_MET.get(lang).to_string(),
-        tier => tr!(lang, m::SUMMARY_TIER_MET, tier = tier.name().get(lang)),
+        tier => tr!(lang, m::SUMMARY_TIER_MET, tier = tier.text().get(lang)),
     };
     let pending: Vec<&str> = tiers
         .iter()
         .take_while(|t| t.id != highest)
         .filter(|t| t.status == Status::Unknown)
-        .map(|t| t.id.name().get(lang))
+        .map(|t| t.id.text().get(lang))
         .collect();
     if !pending.is_empty() {
         let pending = pending.join(m::SUMMARY_PENDING_SEPARATOR.get(lang));
@@ -876,8 +859,7 @@ mod tests {
             let expected = usize::from(*tier != DiagnosticTier::None);
             assert_eq!(rows, expected, "{}", tier.id());
         }
-        assert_eq!(tier_name("suspected", Lang::Zh), "疑似诊断");
-        assert_eq!(tier_name("not a tier", Lang::En), "none");
+        assert_eq!(DiagnosticTier::Suspected.text().get(Lang::Zh), "疑似诊断");
     }
 
     /// Hayashi 2013, every combination of the four statuses: the data rule equals the

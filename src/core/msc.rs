@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::case::{Response, Sex, TherapyTrial};
-use super::diagnosis::{tier_name, Diagnosis, HayashiStatus};
+use super::diagnosis::{Diagnosis, DiagnosticTier, HayashiStatus};
 use super::findings::Therapy;
 use super::i18n::{msg, Lang, Text};
 use super::inputs::Inputs;
@@ -233,7 +233,7 @@ enum Reason<'a> {
     MalignancyActivityNotRecorded,
     /// The consensus tier reached and the Hayashi criteria's status.
     FromDiagnosis {
-        tier: &'static str,
+        tier: DiagnosticTier,
         hayashi: HayashiStatus,
     },
     /// `therapies_tried` absent from the case.
@@ -258,13 +258,14 @@ fn finding_rule<'a>(inputs: &Inputs, finding: &'static str) -> Judgement<'a> {
 /// not established only when neither can still be met.
 fn diagnosis_established<'a>(facts: &Facts<'a>) -> Judgement<'a> {
     let consensus = &facts.diagnosis.consensus;
-    let establishes = |tier: &str| matches!(tier, "clinical" | "confirmed");
-    let consensus_met = establishes(consensus.tier);
+    let establishes =
+        |tier: DiagnosticTier| matches!(tier, DiagnosticTier::Clinical | DiagnosticTier::Confirmed);
+    let consensus_met = establishes(consensus.highest);
     let consensus_open = !consensus_met
         && consensus
             .tiers
             .iter()
-            .any(|t| establishes(t.tier) && t.status == Status::Unknown);
+            .any(|t| establishes(t.id) && t.status == Status::Unknown);
     let hayashi = facts.diagnosis.hayashi.status;
     let established = if consensus_met || hayashi == HayashiStatus::Met {
         Some(true)
@@ -274,7 +275,7 @@ fn diagnosis_established<'a>(facts: &Facts<'a>) -> Judgement<'a> {
         None
     };
     let reason = Reason::FromDiagnosis {
-        tier: consensus.tier,
+        tier: consensus.highest,
         hayashi,
     };
     judged(established.into(), reason)
@@ -414,7 +415,7 @@ fn render(reason: &Reason, lang: Lang) -> String {
             tr!(lang, msg::msc::BASIS_MALIGNANCY_ACTIVITY_NOT_RECORDED)
         }
         Reason::FromDiagnosis { tier, hayashi } => {
-            let tier = tier_name(tier, lang);
+            let tier = tier.text().get(lang);
             let hayashi = match hayashi {
                 HayashiStatus::Met => msg::msc::BASIS_HAYASHI_MET,
                 HayashiStatus::NotMet => msg::msc::BASIS_HAYASHI_NOT_MET,
@@ -898,7 +899,7 @@ mod tests {
             ] {
                 let c = with_hayashi(hayashi, tiers);
                 assert_eq!(c.status, status, "{hayashi:?} {tiers:?}");
-                let tier = tier_name(open.consensus.tier, lang);
+                let tier = open.consensus.highest.text().get(lang);
                 assert!(
                     c.basis.contains(tier) && c.basis.contains("Hayashi"),
                     "{}",
