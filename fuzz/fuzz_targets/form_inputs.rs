@@ -13,8 +13,8 @@
 mod common;
 
 use arbitrary::Arbitrary;
-use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::core::case::LabEntry;
+use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::core::inputs::{from_canonical, to_canonical, validate_lab, LabValue};
 use calciphylaxis::core::labs::{Lab, LabKind, Unit, LABS};
 use calciphylaxis::form::{convert_unit, parse_number, LabInput};
