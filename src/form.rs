@@ -119,25 +119,24 @@ pub struct VisitInput {
     pub msc_route: String,
     /// Its dose, as the clinician writes it ("1×10^6 cells/kg").
     pub msc_dose: String,
-    /// "", "not_done", "consistent" or "not_consistent".
-    pub biopsy: String,
+    pub biopsy: Option<Biopsy>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Form {
     pub label: String,
     pub age: String,
-    pub sex: String,
+    pub sex: Option<Sex>,
     pub weight: String,
     pub height: String,
-    pub ckd_stage: String,
-    pub dialysis: String,
+    pub ckd_stage: Option<CkdStage>,
+    pub dialysis: Option<Dialysis>,
     pub vintage: String,
     pub transplant: Option<bool>,
     pub findings: BTreeMap<String, bool>,
     pub lesion_count: String,
     pub sites: Vec<Site>,
-    pub biopsy: String,
+    pub biopsy: Option<Biopsy>,
     pub labs: BTreeMap<String, LabInput>,
     pub therapies: BTreeMap<String, TherapyInput>,
     pub visits: Vec<VisitInput>,
@@ -239,18 +238,18 @@ impl Form {
         let mut case = self.carried.clone();
         case.label = Some(self.label.trim().to_string()).filter(|l| !l.is_empty());
         case.patient.age_years = number(FieldPath::patient(PatientField::Age), &self.age);
-        case.patient.sex = Sex::from_id(&self.sex);
+        case.patient.sex = self.sex;
         case.patient.weight_kg = number(FieldPath::patient(PatientField::Weight), &self.weight);
         case.patient.height_cm = number(FieldPath::patient(PatientField::Height), &self.height);
-        case.kidney.ckd_stage = CkdStage::from_id(&self.ckd_stage);
-        case.kidney.dialysis = Dialysis::from_id(&self.dialysis);
+        case.kidney.ckd_stage = self.ckd_stage;
+        case.kidney.dialysis = self.dialysis;
         case.kidney.dialysis_vintage_months =
             number(FieldPath::kidney(KidneyField::Vintage), &self.vintage);
         case.kidney.kidney_transplant = self.transplant;
         case.findings = self.findings.clone();
         case.lesions.count = number(FieldPath::lesions(LesionField::Count), &self.lesion_count);
         case.lesions.sites = self.sites.clone();
-        case.lesions.biopsy = Biopsy::from_id(&self.biopsy);
+        case.lesions.biopsy = self.biopsy;
         // `carried` holds only the labs the form cannot show; the form's own are added here.
         for (id, input) in &self.labs {
             match lab(id).map(|l| l.kind) {
@@ -310,33 +309,17 @@ impl Form {
         let mut form = Form::new(units);
         form.label = case.label.clone().unwrap_or_default();
         form.age = text(case.patient.age_years);
-        form.sex = case
-            .patient
-            .sex
-            .map(|s| s.id().to_string())
-            .unwrap_or_default();
+        form.sex = case.patient.sex;
         form.weight = text(case.patient.weight_kg);
         form.height = text(case.patient.height_cm);
-        form.ckd_stage = case
-            .kidney
-            .ckd_stage
-            .map(|s| s.id().to_string())
-            .unwrap_or_default();
-        form.dialysis = case
-            .kidney
-            .dialysis
-            .map(|d| d.id().to_string())
-            .unwrap_or_default();
+        form.ckd_stage = case.kidney.ckd_stage;
+        form.dialysis = case.kidney.dialysis;
         form.vintage = text(case.kidney.dialysis_vintage_months);
         form.transplant = case.kidney.kidney_transplant;
         form.findings = case.findings.clone();
         form.lesion_count = text(case.lesions.count);
         form.sites = case.lesions.sites.clone();
-        form.biopsy = case
-            .lesions
-            .biopsy
-            .map(|b| b.id().to_string())
-            .unwrap_or_default();
+        form.biopsy = case.lesions.biopsy;
         for (id, entry) in &case.labs {
             let input = LabInput {
                 text: text(entry.value),
@@ -397,6 +380,196 @@ impl Form {
     }
 }
 
+/// A text field of the case itself (not of a lab, a therapy or a visit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseText {
+    Label,
+    Age,
+    Weight,
+    Height,
+    Vintage,
+    LesionCount,
+}
+
+/// A numeric lab's text fields: its value and the laboratory's own limits (same unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabText {
+    Value,
+    UpperLimit,
+    LowerLimit,
+}
+
+/// A text field of a follow-up visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitText {
+    Date,
+    Pain,
+    WoundArea,
+    WoundCount,
+    Qol,
+    MscDose,
+}
+
+/// Every edit the form makes, as data: the components send these, [`Form::apply`] performs
+/// them, so typing can be tested and fuzzed without a browser. Text is kept as typed (a
+/// value that is not a number stays in its field); lab and finding ids are catalogue ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormEdit {
+    /// The unit system new lab fields start in.
+    Units(UnitSystem),
+    Text(CaseText, String),
+    Sex(Option<Sex>),
+    CkdStage(Option<CkdStage>),
+    Dialysis(Option<Dialysis>),
+    /// Kidney transplant: yes, no or unknown.
+    Transplant(Option<bool>),
+    Biopsy(Option<Biopsy>),
+    /// A finding (`findings::FINDINGS` id): present, absent or unknown.
+    Finding(&'static str, Option<bool>),
+    /// A lesion site ticked (`true`) or not.
+    Site(Site, bool),
+    /// A numeric lab's value or limit, as typed.
+    LabText(&'static str, LabText, String),
+    /// A numeric lab's unit: the numbers typed are converted, nothing is lost.
+    LabUnit(&'static str, String),
+    /// A qualitative lab's result id; "" for unknown.
+    LabResult(&'static str, String),
+    /// A therapy's choice: "" (not recorded), [`NOT_TRIED`], "tried" or a response id.
+    TherapyResponse(Therapy, String),
+    TherapyWeeks(Therapy, String),
+    AddVisit,
+    /// Removes the visit at this index (nothing when there is none).
+    RemoveVisit(usize),
+    /// An edit of the visit at this index (nothing when there is none).
+    Visit(usize, VisitEdit),
+}
+
+/// An edit of one follow-up visit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VisitEdit {
+    Text(VisitText, String),
+    /// The MSC route id, [`MSC_GIVEN`], or "" for no MSC at this visit.
+    MscRoute(String),
+    Biopsy(Option<Biopsy>),
+    /// A visit lab's value (one of [`VISIT_LABS`]), as typed.
+    LabText(&'static str, String),
+    /// A visit lab's unit: the value typed is converted.
+    LabUnit(&'static str, String),
+}
+
+impl Form {
+    /// Performs one edit.
+    pub fn apply(&mut self, edit: FormEdit) {
+        match edit {
+            FormEdit::Units(units) => self.units = units,
+            FormEdit::Text(field, text) => *self.text_mut(field) = text,
+            FormEdit::Sex(sex) => self.sex = sex,
+            FormEdit::CkdStage(stage) => self.ckd_stage = stage,
+            FormEdit::Dialysis(dialysis) => self.dialysis = dialysis,
+            FormEdit::Transplant(transplant) => self.transplant = transplant,
+            FormEdit::Biopsy(biopsy) => self.biopsy = biopsy,
+            FormEdit::Finding(id, Some(value)) => {
+                self.findings.insert(id.to_string(), value);
+            }
+            FormEdit::Finding(id, None) => {
+                self.findings.remove(id);
+            }
+            FormEdit::Site(site, ticked) => {
+                self.sites.retain(|s| *s != site);
+                if ticked {
+                    self.sites.push(site);
+                    self.sites.sort();
+                }
+            }
+            FormEdit::LabText(id, field, text) => self.set_lab_text(id, field, text),
+            FormEdit::LabUnit(id, unit) => self.set_unit(id, &unit),
+            FormEdit::LabResult(id, result) => {
+                self.labs.entry(id.to_string()).or_default().result = result
+            }
+            FormEdit::TherapyResponse(therapy, response) => {
+                self.therapy_mut(therapy).response = response
+            }
+            FormEdit::TherapyWeeks(therapy, weeks) => self.therapy_mut(therapy).weeks = weeks,
+            FormEdit::AddVisit => self.visits.push(VisitInput::default()),
+            FormEdit::RemoveVisit(index) => {
+                if index < self.visits.len() {
+                    self.visits.remove(index);
+                }
+            }
+            FormEdit::Visit(index, edit) => {
+                let units = self.units;
+                if let Some(visit) = self.visits.get_mut(index) {
+                    visit.apply(edit, units);
+                }
+            }
+        }
+    }
+
+    fn text_mut(&mut self, field: CaseText) -> &mut String {
+        match field {
+            CaseText::Label => &mut self.label,
+            CaseText::Age => &mut self.age,
+            CaseText::Weight => &mut self.weight,
+            CaseText::Height => &mut self.height,
+            CaseText::Vintage => &mut self.vintage,
+            CaseText::LesionCount => &mut self.lesion_count,
+        }
+    }
+
+    fn therapy_mut(&mut self, therapy: Therapy) -> &mut TherapyInput {
+        self.therapies.entry(therapy.id().to_string()).or_default()
+    }
+
+    /// Typing into a lab fixes the unit it was typed in: a later change of the preferred
+    /// unit system must not change what the number means.
+    fn set_lab_text(&mut self, id: &'static str, field: LabText, text: String) {
+        let unit = self.unit_of(id);
+        let input = self.labs.entry(id.to_string()).or_default();
+        *match field {
+            LabText::Value => &mut input.text,
+            LabText::UpperLimit => &mut input.upper_limit,
+            LabText::LowerLimit => &mut input.lower_limit,
+        } = text;
+        if input.unit.is_empty() {
+            input.unit = unit;
+        }
+    }
+}
+
+impl VisitInput {
+    /// Performs one edit of this visit; `units` is the form's preferred system.
+    pub fn apply(&mut self, edit: VisitEdit, units: UnitSystem) {
+        match edit {
+            VisitEdit::Text(field, text) => {
+                *match field {
+                    VisitText::Date => &mut self.date,
+                    VisitText::Pain => &mut self.pain,
+                    VisitText::WoundArea => &mut self.wound_area,
+                    VisitText::WoundCount => &mut self.wound_count,
+                    VisitText::Qol => &mut self.qol,
+                    VisitText::MscDose => &mut self.msc_dose,
+                } = text
+            }
+            VisitEdit::MscRoute(route) => self.msc_route = route,
+            VisitEdit::Biopsy(biopsy) => self.biopsy = biopsy,
+            VisitEdit::LabText(id, text) => {
+                let input = self.labs.entry(id.to_string()).or_default();
+                input.text = text;
+                // As for the case's labs: the unit typed in is fixed (none for an import
+                // without one, which stays "no unit" until one is chosen).
+                if input.unit.is_empty() && !input.unit_missing {
+                    input.unit = default_unit(id, units);
+                }
+            }
+            VisitEdit::LabUnit(id, new_unit) => {
+                let input = self.labs.entry(id.to_string()).or_default();
+                let old_unit = input.shown_unit(id, units);
+                convert_unit(id, input, &old_unit, &new_unit);
+            }
+        }
+    }
+}
+
 impl VisitInput {
     pub fn from_visit(visit: &Visit) -> Self {
         let text = |value: Option<f64>| value.map(exact_text).unwrap_or_default();
@@ -429,7 +602,7 @@ impl VisitInput {
                 .map(|t| t.route.map(|r| r.id()).unwrap_or(MSC_GIVEN).to_string())
                 .unwrap_or_default(),
             msc_dose: msc.and_then(|t| t.dose.clone()).unwrap_or_default(),
-            biopsy: visit.biopsy.map(|b| b.id().to_string()).unwrap_or_default(),
+            biopsy: visit.biopsy,
         }
     }
 
@@ -447,7 +620,7 @@ impl VisitInput {
         visit.wound_area_cm2 = number(field(VisitField::WoundArea), &self.wound_area);
         visit.wound_count = number(field(VisitField::WoundCount), &self.wound_count);
         visit.qol_score = number(field(VisitField::Qol), &self.qol);
-        visit.biopsy = Biopsy::from_id(&self.biopsy);
+        visit.biopsy = self.biopsy;
         if visit.qol_score.is_some() && visit.qol_instrument.is_none() {
             visit.qol_instrument = Some("Wound-QoL".to_string());
         }
@@ -683,6 +856,161 @@ mod tests {
         assert_eq!(first.treatments[0].route, Route::from_id("topical"));
         assert_eq!(first.treatments[0].dose.as_deref(), Some("1e6/kg"));
         assert_eq!(case.visits[1].pain_score, None);
+    }
+
+    /// The edits a clinician makes typing a case, in order.
+    fn typed_case() -> Vec<FormEdit> {
+        use FormEdit::*;
+        vec![
+            Text(CaseText::Label, " Bed 12 ".into()),
+            Text(CaseText::Age, "67".into()),
+            Sex(Some(crate::core::case::Sex::Female)),
+            CkdStage(Some(crate::core::case::CkdStage::G5D)),
+            Dialysis(Some(crate::core::case::Dialysis::Hemodialysis)),
+            Text(CaseText::Vintage, "48".into()),
+            Transplant(Some(false)),
+            Finding("warfarin", Some(true)),
+            Finding("obesity", Some(false)),
+            Finding("obesity", None),
+            Site(crate::core::findings::Site::Thigh, true),
+            Site(crate::core::findings::Site::Abdomen, true),
+            Site(crate::core::findings::Site::Thigh, false),
+            Biopsy(Some(crate::core::case::Biopsy::Consistent)),
+            LabText("calcium_total", super::LabText::Value, "10".into()),
+            LabText("calcium_total", super::LabText::UpperLimit, "10.5".into()),
+            LabUnit("calcium_total", "mmol/L".into()),
+            LabResult("lupus_anticoagulant", "positive".into()),
+            TherapyResponse(Therapy::SodiumThiosulfate, "partial".into()),
+            TherapyWeeks(Therapy::SodiumThiosulfate, "6".into()),
+            TherapyResponse(Therapy::WoundCare, NOT_TRIED.into()),
+            AddVisit,
+            Visit(0, VisitEdit::Text(VisitText::Date, "2024-01-05".into())),
+            Visit(0, VisitEdit::Text(VisitText::Pain, "8".into())),
+            Visit(0, VisitEdit::LabText("platelets", "420".into())),
+            Visit(0, VisitEdit::MscRoute("intravenous".into())),
+            Visit(0, VisitEdit::Text(VisitText::MscDose, " 1e6/kg ".into())),
+            AddVisit,
+            Visit(1, VisitEdit::Text(VisitText::Pain, "3".into())),
+            AddVisit,
+            RemoveVisit(2),
+            // An edit of a visit that is not there changes nothing.
+            Visit(7, VisitEdit::Text(VisitText::Pain, "1".into())),
+        ]
+    }
+
+    fn typed(edits: Vec<FormEdit>) -> Form {
+        let mut form = Form::new(UnitSystem::Conventional);
+        for edit in edits {
+            form.apply(edit);
+        }
+        form
+    }
+
+    #[test]
+    fn a_case_typed_as_edits() {
+        let (case, errors) = typed(typed_case()).to_case_in(Lang::En);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(case.label.as_deref(), Some("Bed 12"));
+        assert_eq!(case.patient.age_years, Some(67.0));
+        assert_eq!(case.patient.sex, Some(Sex::Female));
+        assert_eq!(case.kidney.ckd_stage, Some(CkdStage::G5D));
+        assert_eq!(case.kidney.dialysis, Some(Dialysis::Hemodialysis));
+        assert_eq!(case.kidney.dialysis_vintage_months, Some(48.0));
+        assert_eq!(case.kidney.kidney_transplant, Some(false));
+        // Unknown is not absent: the finding set back to unknown is not in the case.
+        assert_eq!(case.findings.get("warfarin"), Some(&true));
+        assert!(!case.findings.contains_key("obesity"));
+        assert_eq!(case.lesions.sites, vec![Site::Abdomen]);
+        assert_eq!(case.lesions.biopsy, Some(Biopsy::Consistent));
+        // Typed in mg/dL, then switched: the value and the limit are converted together.
+        let calcium = &case.labs["calcium_total"];
+        assert_eq!(calcium.unit.as_deref(), Some("mmol/L"));
+        assert_eq!(calcium.value, Some(2.495));
+        assert_eq!(calcium.reference_high, Some(2.62));
+        assert_eq!(
+            case.labs["lupus_anticoagulant"].result.as_deref(),
+            Some("positive")
+        );
+        let therapies = case.therapies_tried.as_ref().unwrap();
+        assert_eq!(
+            therapies["sodium_thiosulfate"],
+            TherapyTrial::Detail {
+                weeks: Some(6.0),
+                response: Some(Response::Partial)
+            }
+        );
+        assert_eq!(therapies["wound_care"], TherapyTrial::NotTried);
+        assert_eq!(case.visits.len(), 2);
+        let first = &case.visits[0];
+        assert_eq!(first.date.as_deref(), Some("2024-01-05"));
+        assert_eq!(first.pain_score, Some(8.0));
+        assert_eq!(first.labs["platelets"].value, Some(420.0));
+        assert_eq!(first.labs["platelets"].unit.as_deref(), Some("10^3/µL"));
+        assert_eq!(first.treatments[0].route, Route::from_id("intravenous"));
+        assert_eq!(first.treatments[0].dose.as_deref(), Some("1e6/kg"));
+        assert_eq!(case.visits[1].pain_score, Some(3.0));
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_is_kept_reported_and_undone() {
+        let before = typed(typed_case());
+        let mut form = before.clone();
+        form.apply(FormEdit::Text(CaseText::Age, "6o".into()));
+        form.apply(FormEdit::Visit(
+            1,
+            VisitEdit::LabText("d_dimer", "1,5".into()),
+        ));
+        assert_eq!(form.age, "6o", "kept as typed");
+        for lang in [Lang::En, Lang::Zh] {
+            let (case, errors) = form.to_case_in(lang);
+            let fields: Vec<String> = errors.iter().map(|e| e.field.to_string()).collect();
+            assert_eq!(fields, vec!["patient.age_years", "visits[1].labs.d_dimer"]);
+            assert_eq!(case.patient.age_years, None, "left out, not guessed");
+            assert!(!case.visits[1].labs.contains_key("d_dimer"));
+        }
+        assert!(form.to_case_in(Lang::Zh).1[0].message.contains("不是数字"));
+        // Typed back as it was, the case is the one before, with nothing reported.
+        form.apply(FormEdit::Text(CaseText::Age, "67".into()));
+        form.apply(FormEdit::Visit(
+            1,
+            VisitEdit::LabText("d_dimer", String::new()),
+        ));
+        let (case, errors) = form.to_case();
+        assert!(errors.is_empty());
+        assert_eq!(case, before.to_case().0);
+    }
+
+    #[test]
+    fn an_imported_g3_stays_g3() {
+        let text = r#"{"format":"calciphylaxis-case/1","kidney":{"ckd_stage":"G3"}}"#;
+        let case = crate::core::case::parse_case_text(text).unwrap().case;
+        let mut form = Form::from_case(&case, UnitSystem::Conventional);
+        assert_eq!(form.ckd_stage, Some(CkdStage::G3));
+        assert_eq!(form.to_case().0.kidney.ckd_stage, Some(CkdStage::G3));
+        form.apply(FormEdit::CkdStage(None));
+        assert_eq!(form.to_case().0.kidney.ckd_stage, None);
+    }
+
+    #[test]
+    fn a_visit_lab_unit_switch_converts_from_the_unit_shown() {
+        let mut form = Form::new(UnitSystem::Conventional);
+        form.apply(FormEdit::AddVisit);
+        form.apply(FormEdit::Visit(
+            0,
+            VisitEdit::LabText("calcium_total", "10".into()),
+        ));
+        form.apply(FormEdit::Visit(
+            0,
+            VisitEdit::LabUnit("calcium_total", "mmol/L".into()),
+        ));
+        assert_eq!(form.visits[0].labs["calcium_total"].text, "2.495");
+        // The preferred system changing later does not change what was typed.
+        form.apply(FormEdit::Units(UnitSystem::Si));
+        form.apply(FormEdit::Visit(
+            0,
+            VisitEdit::LabUnit("calcium_total", "mg/dL".into()),
+        ));
+        assert_eq!(form.visits[0].labs["calcium_total"].text, "10");
     }
 
     #[test]

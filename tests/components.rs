@@ -60,6 +60,29 @@ async fn app_shell_has_every_section_and_an_empty_state() {
 }
 
 #[tokio::test]
+async fn ckd_stage_offers_g3_as_well_as_g3a_and_g3b() {
+    let html = ServerRenderer::<App>::new()
+        .hydratable(false)
+        .render()
+        .await;
+    let select = html
+        .split(r#"<select id="f-ckd""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .expect("the CKD stage select");
+    let values: Vec<&str> = select
+        .split(r#"value=""#)
+        .skip(1)
+        .filter_map(|option| option.split('"').next())
+        .collect();
+    assert_eq!(
+        values,
+        ["", "G1", "G2", "G3", "G3a", "G3b", "G4", "G5", "G5D"],
+        "{select}"
+    );
+}
+
+#[tokio::test]
 async fn risk_panel_shows_counts_statuses_and_full_citations() {
     let html = render::<RiskPanel>(|| example("warfarin-low-protein-c-s")).await;
     assert!(

@@ -9,12 +9,12 @@ use yew::prelude::*;
 use super::fields::{FieldMessage, LabField, NumberField, SelectField, TriState};
 use super::followup::VisitsForm;
 use super::text as t;
-use super::{edit, State};
-use crate::core::case::Issue;
+use super::{Action, State};
+use crate::core::case::{Biopsy, CkdStage, Dialysis, Issue, Sex};
 use crate::core::findings::{FindingGroup, Site, FINDINGS};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{lab, result_label, LabKind, WORKUP_PANEL};
-use crate::form::{therapies, Form, NOT_TRIED};
+use crate::form::{therapies, CaseText, Form, FormEdit, LabText, NOT_TRIED};
 
 const MINERAL_LABS: &[&str] = &[
     "calcium_total",
@@ -65,11 +65,15 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 is_error: true,
             })
     };
-    // A callback that applies `apply(form, value)`.
-    let on = |apply: fn(&mut Form, String)| {
+    // A callback that sends the edit `make(value)`.
+    let on = |make: fn(String) -> FormEdit| {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |value: String| {
-            dispatcher.dispatch(edit(move |form| apply(form, value)))
+        Callback::from(move |value: String| dispatcher.dispatch(Action::Edit(make(value))))
+    };
+    let on_text = |field: CaseText| {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |text: String| {
+            dispatcher.dispatch(Action::Edit(FormEdit::Text(field, text)))
         })
     };
 
@@ -80,10 +84,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                     let dispatcher = dispatcher.clone();
                     let id = f.id;
                     let onchange = Callback::from(move |value: Option<bool>| {
-                        dispatcher.dispatch(edit(move |form| match value {
-                            Some(value) => { form.findings.insert(id.to_string(), value); }
-                            None => { form.findings.remove(id); }
-                        }))
+                        dispatcher.dispatch(Action::Edit(FormEdit::Finding(id, value)))
                     });
                     html! {
                         <TriState id={format!("finding-{id}")} label={f.label(lang)} value={form.findings.get(id).copied()} {lang} {onchange} />
@@ -104,16 +105,11 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         LabKind::Numeric { units, .. } => {
                             let on_text = {
                                 let dispatcher = dispatcher.clone();
-                                Callback::from(move |text: String| dispatcher.dispatch(edit(move |form| {
-                                    let unit = form.unit_of(id);
-                                    let input = form.labs.entry(id.to_string()).or_default();
-                                    input.text = text;
-                                    if input.unit.is_empty() { input.unit = unit; }
-                                })))
+                                Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(FormEdit::LabText(id, LabText::Value, text))))
                             };
                             let on_unit = {
                                 let dispatcher = dispatcher.clone();
-                                Callback::from(move |unit: String| dispatcher.dispatch(edit(move |form| form.set_unit(id, &unit))))
+                                Callback::from(move |unit: String| dispatcher.dispatch(Action::Edit(FormEdit::LabUnit(id, unit))))
                             };
                             html! {
                                 <LabField lab_id={id} label={name} unit_label={format!("{name} {}", t::UNIT_OF.get(lang))}
@@ -125,7 +121,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         LabKind::Qualitative { results } => {
                             let dispatcher = dispatcher.clone();
                             let on_result = Callback::from(move |result: String| {
-                                dispatcher.dispatch(edit(move |form| form.labs.entry(id.to_string()).or_default().result = result))
+                                dispatcher.dispatch(Action::Edit(FormEdit::LabResult(id, result)))
                             });
                             let mut choices = vec![(AttrValue::from(""), AttrValue::from(t::QUALITATIVE_UNKNOWN.get(lang)))];
                             choices.extend(results.iter().map(|(r, _)| (AttrValue::from(*r), AttrValue::from(result_label(r, lang)))));
@@ -142,7 +138,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
     let transplant = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |value: Option<bool>| {
-            dispatcher.dispatch(edit(move |form| form.transplant = value))
+            dispatcher.dispatch(Action::Edit(FormEdit::Transplant(value)))
         })
     };
 
@@ -154,29 +150,29 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                     <label for="f-label">{ t::LABEL.get(lang) }</label>
                     <input id="f-label" type="text" autocomplete="off" value={form.label.clone()}
                         oninput={{
-                            let set = on(|f, v| f.label = v);
+                            let set = on_text(CaseText::Label);
                             Callback::from(move |e: InputEvent| set.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
                         }} />
                 </div>
                 <div class="grid">
-                    <NumberField id="f-age" label={t::AGE.get(lang)} value={form.age.clone()} message={message("patient.age_years")} oninput={on(|f, v| f.age = v)} />
-                    <SelectField id="f-sex" label={t::SEX.get(lang)} value={form.sex.clone()}
-                        options={options(lang, &[("", t::UNKNOWN), ("female", t::FEMALE), ("male", t::MALE)])} onchange={on(|f, v| f.sex = v)} />
-                    <NumberField id="f-weight" label={t::WEIGHT.get(lang)} value={form.weight.clone()} message={message("patient.weight_kg")} oninput={on(|f, v| f.weight = v)} />
-                    <NumberField id="f-height" label={t::HEIGHT.get(lang)} value={form.height.clone()} message={message("patient.height_cm")} oninput={on(|f, v| f.height = v)} />
+                    <NumberField id="f-age" label={t::AGE.get(lang)} value={form.age.clone()} message={message("patient.age_years")} oninput={on_text(CaseText::Age)} />
+                    <SelectField id="f-sex" label={t::SEX.get(lang)} value={form.sex.map_or("", Sex::id)}
+                        options={options(lang, &[("", t::UNKNOWN), ("female", t::FEMALE), ("male", t::MALE)])} onchange={on(|v| FormEdit::Sex(Sex::from_id(&v)))} />
+                    <NumberField id="f-weight" label={t::WEIGHT.get(lang)} value={form.weight.clone()} message={message("patient.weight_kg")} oninput={on_text(CaseText::Weight)} />
+                    <NumberField id="f-height" label={t::HEIGHT.get(lang)} value={form.height.clone()} message={message("patient.height_cm")} oninput={on_text(CaseText::Height)} />
                 </div>
             </details>
             <details open=true class="group">
                 <summary><h2>{ t::KIDNEY.get(lang) }</h2></summary>
                 <div class="grid">
-                    <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={form.ckd_stage.clone()}
-                        options={options(lang, &[("", t::UNKNOWN), ("G1", msg::ui_case_form::CASEFORM_G1), ("G2", msg::ui_case_form::CASEFORM_G2), ("G3a", msg::ui_case_form::CASEFORM_G3A),
+                    <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={form.ckd_stage.map_or("", CkdStage::id)}
+                        options={options(lang, &[("", t::UNKNOWN), ("G1", msg::ui_case_form::CASEFORM_G1), ("G2", msg::ui_case_form::CASEFORM_G2), ("G3", msg::ui_case_form::CASEFORM_G3), ("G3a", msg::ui_case_form::CASEFORM_G3A),
                             ("G3b", msg::ui_case_form::CASEFORM_G3B), ("G4", msg::ui_case_form::CASEFORM_G4), ("G5", msg::ui_case_form::CASEFORM_G5), ("G5D", t::G5D)])}
-                        onchange={on(|f, v| f.ckd_stage = v)} />
-                    <SelectField id="f-dialysis" label={t::DIALYSIS.get(lang)} value={form.dialysis.clone()}
+                        onchange={on(|v| FormEdit::CkdStage(CkdStage::from_id(&v)))} />
+                    <SelectField id="f-dialysis" label={t::DIALYSIS.get(lang)} value={form.dialysis.map_or("", Dialysis::id)}
                         options={options(lang, &[("", t::UNKNOWN), ("none", t::NONE), ("hemodialysis", t::HEMODIALYSIS), ("peritoneal", t::PERITONEAL)])}
-                        onchange={on(|f, v| f.dialysis = v)} />
-                    <NumberField id="f-vintage" label={t::VINTAGE.get(lang)} value={form.vintage.clone()} message={message("kidney.dialysis_vintage_months")} oninput={on(|f, v| f.vintage = v)} />
+                        onchange={on(|v| FormEdit::Dialysis(Dialysis::from_id(&v)))} />
+                    <NumberField id="f-vintage" label={t::VINTAGE.get(lang)} value={form.vintage.clone()} message={message("kidney.dialysis_vintage_months")} oninput={on_text(CaseText::Vintage)} />
                     <TriState id="f-transplant" label={t::TRANSPLANT.get(lang)} value={form.transplant} {lang} onchange={transplant} />
                 </div>
             </details>
@@ -194,10 +190,10 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 <summary><h2>{ t::SKIN.get(lang) }</h2></summary>
                 { findings(FindingGroup::Skin) }
                 <div class="grid">
-                    <NumberField id="f-lesions" label={t::LESION_COUNT.get(lang)} value={form.lesion_count.clone()} message={message("lesions.count")} oninput={on(|f, v| f.lesion_count = v)} />
-                    <SelectField id="f-biopsy" label={t::BIOPSY.get(lang)} value={form.biopsy.clone()}
+                    <NumberField id="f-lesions" label={t::LESION_COUNT.get(lang)} value={form.lesion_count.clone()} message={message("lesions.count")} oninput={on_text(CaseText::LesionCount)} />
+                    <SelectField id="f-biopsy" label={t::BIOPSY.get(lang)} value={form.biopsy.map_or("", Biopsy::id)}
                         options={options(lang, &[("", t::UNKNOWN), ("not_done", t::NOT_DONE), ("consistent", t::CONSISTENT), ("not_consistent", t::NOT_CONSISTENT)])}
-                        onchange={on(|f, v| f.biopsy = v)} />
+                        onchange={on(|v| FormEdit::Biopsy(Biopsy::from_id(&v)))} />
                 </div>
                 <fieldset class="sites">
                     <legend>{ t::SITES.get(lang) }</legend>
@@ -207,10 +203,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         let id = format!("site-{}", site.id());
                         let onchange = Callback::from(move |e: Event| {
                             let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                            dispatcher.dispatch(edit(move |form| {
-                                form.sites.retain(|s| *s != site);
-                                if on { form.sites.push(site); form.sites.sort(); }
-                            }))
+                            dispatcher.dispatch(Action::Edit(FormEdit::Site(site, on)))
                         });
                         html! {
                             <label class="check" for={id.clone()}>
@@ -234,16 +227,17 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 <summary><h2>{ t::THERAPIES.get(lang) }</h2></summary>
                 <div class="grid">
                     { for therapies().iter().map(|therapy| {
+                        let therapy = *therapy;
                         let id = therapy.id();
                         let name = therapy.name(lang);
                         let input = form.therapies.get(id).cloned().unwrap_or_default();
                         let on_response = {
                             let dispatcher = dispatcher.clone();
-                            Callback::from(move |v: String| dispatcher.dispatch(edit(move |form| form.therapies.entry(id.to_string()).or_default().response = v)))
+                            Callback::from(move |v: String| dispatcher.dispatch(Action::Edit(FormEdit::TherapyResponse(therapy, v))))
                         };
                         let on_weeks = {
                             let dispatcher = dispatcher.clone();
-                            Callback::from(move |v: String| dispatcher.dispatch(edit(move |form| form.therapies.entry(id.to_string()).or_default().weeks = v)))
+                            Callback::from(move |v: String| dispatcher.dispatch(Action::Edit(FormEdit::TherapyWeeks(therapy, v))))
                         };
                         html! {
                             <div class="therapy">

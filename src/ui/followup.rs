@@ -9,14 +9,14 @@ use yew::prelude::*;
 use super::fields::{LabField, NumberField, SelectField};
 use super::results::Why;
 use super::trends::TrendChart;
-use super::{edit, State};
+use super::{Action, State};
 use crate::core::case::{Biopsy, Issue};
 use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::followup::marker_name;
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{fmt_number, lab};
 use crate::core::Assessment;
-use crate::form::{convert_unit, default_unit, UnitSystem, VisitInput, MSC_GIVEN, VISIT_LABS};
+use crate::form::{FormEdit, UnitSystem, VisitEdit, VisitInput, VisitText, MSC_GIVEN, VISIT_LABS};
 
 const FOLLOW_UP: Text = msg::ui_followup::FOLLOW_UP;
 const FOLLOW_UP_HINT: Text = msg::ui_followup::FOLLOW_UP_HINT;
@@ -76,25 +76,27 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                 is_error: true,
             })
     };
+    // A callback that sends `make(value)` as an edit of the visit at `index`.
+    let on_visit = |index: usize, make: fn(String) -> VisitEdit| {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |value: String| {
+            dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, make(value))))
+        })
+    };
     let add = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(edit(|form| form.visits.push(VisitInput::default())))
-        })
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Edit(FormEdit::AddVisit)))
     };
     let text_field = |index: usize,
                       id: &str,
                       label: Text,
                       value: &str,
                       field: VisitField,
-                      set: fn(&mut VisitInput, String)| {
+                      text: VisitText| {
         let dispatcher = dispatcher.clone();
-        let oninput = Callback::from(move |text: String| {
-            dispatcher.dispatch(edit(move |form| {
-                if let Some(visit) = form.visits.get_mut(index) {
-                    set(visit, text)
-                }
-            }))
+        let oninput = Callback::from(move |typed: String| {
+            let edit = VisitEdit::Text(text, typed);
+            dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, edit)))
         });
         html! {
             <NumberField id={format!("visit-{index}-{id}")} label={label.get(lang)} value={value.to_string()}
@@ -122,32 +124,22 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                     let dispatcher = dispatcher.clone();
                     Callback::from(move |e: InputEvent| {
                         let date = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.date = date }))
+                        dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::Text(VisitText::Date, date))))
                     })
                 };
                 let on_dose = {
                     let dispatcher = dispatcher.clone();
                     Callback::from(move |e: InputEvent| {
                         let dose = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.msc_dose = dose }))
+                        dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::Text(VisitText::MscDose, dose))))
                     })
                 };
-                let on_biopsy = {
-                    let dispatcher = dispatcher.clone();
-                    Callback::from(move |biopsy: String| {
-                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.biopsy = biopsy }))
-                    })
-                };
+                let on_biopsy = on_visit(index, |biopsy| VisitEdit::Biopsy(Biopsy::from_id(&biopsy)));
                 let dose_id = format!("visit-{index}-dose");
-                let on_route = {
-                    let dispatcher = dispatcher.clone();
-                    Callback::from(move |route: String| {
-                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) { v.msc_route = route }))
-                    })
-                };
+                let on_route = on_visit(index, VisitEdit::MscRoute);
                 let remove = {
                     let dispatcher = dispatcher.clone();
-                    Callback::from(move |_: MouseEvent| dispatcher.dispatch(edit(move |form| { if index < form.visits.len() { form.visits.remove(index); } })))
+                    Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Edit(FormEdit::RemoveVisit(index))))
                 };
                 let date_id = format!("visit-{index}-date");
                 let date_message_id = format!("{date_id}-msg");
@@ -166,10 +158,10 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                     aria-describedby={date_message.as_ref().map(|_| date_message_id.clone())} />
                                 <super::fields::FieldNote id={date_message_id} message={date_message} />
                             </div>
-                            { text_field(index, "pain", PAIN, &visit.pain, VisitField::Pain, |v, t| v.pain = t) }
-                            { text_field(index, "area", AREA, &visit.wound_area, VisitField::WoundArea, |v, t| v.wound_area = t) }
-                            { text_field(index, "count", COUNT, &visit.wound_count, VisitField::WoundCount, |v, t| v.wound_count = t) }
-                            { text_field(index, "qol", QOL, &visit.qol, VisitField::Qol, |v, t| v.qol = t) }
+                            { text_field(index, "pain", PAIN, &visit.pain, VisitField::Pain, VisitText::Pain) }
+                            { text_field(index, "area", AREA, &visit.wound_area, VisitField::WoundArea, VisitText::WoundArea) }
+                            { text_field(index, "count", COUNT, &visit.wound_count, VisitField::WoundCount, VisitText::WoundCount) }
+                            { text_field(index, "qol", QOL, &visit.qol, VisitField::Qol, VisitText::Qol) }
                             <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc_route.clone()}
                                 options={routes.clone()} onchange={on_route} />
                             if !visit.msc_route.is_empty() {
@@ -178,7 +170,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                     <input id={dose_id} type="text" value={visit.msc_dose.clone()} oninput={on_dose} />
                                 </div>
                             }
-                            <SelectField id={format!("visit-{index}-biopsy")} label={BIOPSY.get(lang)} value={visit.biopsy.clone()}
+                            <SelectField id={format!("visit-{index}-biopsy")} label={BIOPSY.get(lang)} value={visit.biopsy.map_or("", Biopsy::id)}
                                 options={[("", NOT_RECORDED), ("not_done", Biopsy::NotDone.text()), ("consistent", Biopsy::Consistent.text()), ("not_consistent", NOT_CONSISTENT)]
                                     .iter().map(|(v, t)| (AttrValue::from(*v), AttrValue::from(t.get(lang)))).collect::<Vec<_>>()}
                                 onchange={on_biopsy} />
@@ -190,24 +182,11 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                 let unit = input.shown_unit(id, units);
                                 let on_text = {
                                     let dispatcher = dispatcher.clone();
-                                    Callback::from(move |text: String| dispatcher.dispatch(edit(move |form| {
-                                        let unit = default_unit(id, form.units);
-                                        if let Some(v) = form.visits.get_mut(index) {
-                                            let input = v.labs.entry(id.to_string()).or_default();
-                                            input.text = text;
-                                            if input.unit.is_empty() && !input.unit_missing { input.unit = unit; }
-                                        }
-                                    })))
+                                    Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::LabText(id, text)))))
                                 };
                                 let on_unit = {
                                     let dispatcher = dispatcher.clone();
-                                    let old = unit.clone();
-                                    Callback::from(move |new: String| {
-                                        let old = old.clone();
-                                        dispatcher.dispatch(edit(move |form| if let Some(v) = form.visits.get_mut(index) {
-                                            convert_unit(id, v.labs.entry(id.to_string()).or_default(), &old, &new);
-                                        }))
-                                    })
+                                    Callback::from(move |unit: String| dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::LabUnit(id, unit)))))
                                 };
                                 let name = lab.name(lang);
                                 html! {

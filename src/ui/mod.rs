@@ -22,7 +22,7 @@ use yew::prelude::*;
 use crate::core::assess_in;
 use crate::core::case::{check_case_size, parse_case_text_in, Issue};
 use crate::core::i18n::Lang;
-use crate::form::{Form, UnitSystem};
+use crate::form::{Form, FormEdit, UnitSystem};
 use case_form::CaseForm;
 use fields::SelectField;
 use results::{
@@ -62,7 +62,8 @@ pub enum View {
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
     pub view: View,
-    pub form: Form,
+    /// Shared with the components and the undo slot; an edit copies it only when shared.
+    pub form: Rc<Form>,
     pub lang: Lang,
     pub remember: bool,
     pub banner: Option<Banner>,
@@ -83,7 +84,7 @@ impl State {
             let start = storage::startup();
             let state = State {
                 view: View::Calculator,
-                form: start.form.unwrap_or_else(|| Form::new(start.units)),
+                form: Rc::new(start.form.unwrap_or_else(|| Form::new(start.units))),
                 lang: start.lang,
                 remember: start.remember,
                 banner: start.problem.map(|text| Banner {
@@ -96,9 +97,9 @@ impl State {
             // A case in the address (#case=…) takes precedence over a remembered one.
             match share::from_address(start.units, start.lang, false) {
                 Some((Some(form), banner)) => State {
-                    undo: (!state.form.is_blank()).then(|| Rc::new(state.form.clone())),
+                    undo: (!state.form.is_blank()).then(|| state.form.clone()),
                     fresh_load: true,
-                    form,
+                    form: Rc::new(form),
                     banner: Some(banner),
                     ..state
                 },
@@ -111,7 +112,7 @@ impl State {
 }
 
 pub enum Action {
-    Edit(Box<dyn FnOnce(&mut Form)>),
+    Edit(FormEdit),
     Load(Box<Form>, Option<Banner>),
     Lang(Lang),
     View(View),
@@ -129,7 +130,7 @@ impl Reducible for State {
         let mut state = (*self).clone();
         match action {
             Action::Edit(edit) => {
-                edit(&mut state.form);
+                Rc::make_mut(&mut state.form).apply(edit);
                 state.undo = None;
                 state.fresh_load = false;
             }
@@ -147,7 +148,7 @@ impl Reducible for State {
             }
             Action::Undo => {
                 if let Some(form) = state.undo.take() {
-                    state.form = (*form).clone();
+                    state.form = form;
                     state.fresh_load = false;
                     state.banner = None;
                 }
@@ -161,17 +162,12 @@ impl State {
     /// Puts `form` in place of the current one, keeping what it replaces for "Undo" (see
     /// [`State::undo`]).
     fn replace_form(&mut self, form: Form) {
-        let replaced = std::mem::replace(&mut self.form, form);
+        let replaced = std::mem::replace(&mut self.form, Rc::new(form));
         if !self.fresh_load && !replaced.is_blank() {
-            self.undo = Some(Rc::new(replaced));
+            self.undo = Some(replaced);
         }
         self.fresh_load = true;
     }
-}
-
-/// An edit of the form, as an action.
-pub fn edit(change: impl FnOnce(&mut Form) + 'static) -> Action {
-    Action::Edit(Box::new(change))
 }
 
 /// Today's date for the printed report (empty when rendered outside a browser).
@@ -274,7 +270,7 @@ pub fn App() -> Html {
             } else {
                 UnitSystem::Conventional
             };
-            state.dispatch(edit(move |form| form.units = units));
+            state.dispatch(Action::Edit(FormEdit::Units(units)));
         })
     };
     let on_lang = {
@@ -450,7 +446,7 @@ pub fn App() -> Html {
                 <teaching::TeachingView {lang} />
             } else {
             <div class="layout">
-                <CaseForm form={Rc::new(form.clone())} {lang} errors={all_errors.clone()} dispatcher={state.dispatcher()} />
+                <CaseForm form={form.clone()} {lang} errors={all_errors.clone()} dispatcher={state.dispatcher()} />
                 <main class="results" id="results" aria-label={t::RESULTS.get(lang)}>
                     if nothing_entered {
                         <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>
