@@ -259,15 +259,7 @@ mod tests {
 
     fn derived_from(labs: Vec<(&'static str, LabValue)>) -> DerivedValues {
         let case = Case::default();
-        let inputs = Inputs {
-            case: &case,
-            age_years: None,
-            weight_kg: None,
-            height_cm: None,
-            dialysis_vintage_months: None,
-            lesion_count: None,
-            labs: labs.into_iter().collect(),
-        };
+        let inputs = Inputs::with_labs(&case, labs);
         derive(&inputs, Lang::En)
     }
 

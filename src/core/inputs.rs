@@ -232,6 +232,20 @@ pub struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
+    /// Only these labs known, everything else unknown: for the rules' unit tests.
+    #[cfg(test)]
+    pub(crate) fn with_labs(case: &'a Case, labs: Vec<(&'static str, LabValue)>) -> Self {
+        Inputs {
+            case,
+            age_years: None,
+            weight_kg: None,
+            height_cm: None,
+            dialysis_vintage_months: None,
+            lesion_count: None,
+            labs: labs.into_iter().collect(),
+        }
+    }
+
     pub fn lab(&self, id: &str) -> Option<&LabValue> {
         self.labs.get(id)
     }

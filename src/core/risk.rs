@@ -1402,7 +1402,6 @@ mod tests {
     use super::*;
     use crate::core::case::Case;
     use crate::core::labs::{QualitativeMeaning, Reference};
-    use std::collections::BTreeMap;
 
     /// A lab whose kind changed to qualitative, to show a rule reading it stays unknown.
     fn qualitative(id: &'static str) -> LabValue {
@@ -1421,15 +1420,7 @@ mod tests {
 
     fn status_with(labs: Vec<(&'static str, LabValue)>, factor: &str) -> Presence {
         let case = Case::default();
-        let inputs = Inputs {
-            case: &case,
-            age_years: None,
-            weight_kg: None,
-            height_cm: None,
-            dialysis_vintage_months: None,
-            lesion_count: None,
-            labs: labs.into_iter().collect::<BTreeMap<_, _>>(),
-        };
+        let inputs = Inputs::with_labs(&case, labs);
         let workup = Workup {
             items: Vec::new(),
             summary: String::new(),

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-/// Every example case file, sorted by name.
-pub fn examples() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir("examples/cases")
+/// Every `.json` file of a folder, sorted by name.
+fn case_files(dir: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -13,17 +13,16 @@ pub fn examples() -> Vec<PathBuf> {
     paths
 }
 
+/// Every example case file, sorted by name.
+pub fn examples() -> Vec<PathBuf> {
+    case_files("examples/cases")
+}
+
 /// Every case file of the tests (`tests/cases/`, cases that the examples do not cover, such
 /// as follow-up visits), sorted by name.
 #[allow(dead_code)]
 pub fn test_cases() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir("tests/cases")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
+    case_files("tests/cases")
 }
 
 /// The first place where two JSON values differ, as a JSON pointer with both values, or
