@@ -401,8 +401,8 @@ pub fn check_case_size(bytes: u64, lang: Lang) -> Result<(), CaseFileError> {
     if bytes > MAX_CASE_BYTES as u64 {
         return Err(CaseFileError(tr!(
             lang,
-            msg::case::CHECK_CASE_SIZE_THE_FILE_IS_BYTES_BYTES,
-            a1 = MAX_CASE_BYTES,
+            msg::case::FILE_TOO_LARGE,
+            limit = MAX_CASE_BYTES,
             bytes = bytes
         )));
     }

@@ -176,8 +176,8 @@ pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
             unit: "kg/m2".to_string(),
             basis: tr!(
                 lang,
-                msg::derived::DERIVE_WEIGHT_WEIGHT_KG_HEIGHT_A1,
-                a1 = fmt_number(height / 100.0, 2),
+                msg::derived::BMI_FORMULA,
+                height_m = fmt_number(height / 100.0, 2),
                 value = fmt_number(value, 1),
                 weight = fmt_number(weight, 1)
             ),
