@@ -743,7 +743,7 @@ fn consensus_summary(
         .map(|t| t.id.text().get(lang))
         .collect();
     if !pending.is_empty() {
-        let pending = pending.join(m::SUMMARY_PENDING_SEPARATOR.get(lang));
+        let pending = pending.join(msg::common::LIST_SEPARATOR.get(lang));
         summary.push_str(&tr!(lang, m::SUMMARY_PENDING, pending));
     }
     if differential != Status::Met {

@@ -870,7 +870,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
                 .iter()
                 .map(|r| route_name(*r, lang))
                 .collect::<Vec<_>>()
-                .join(msg::followup::RESPONSE_SUMMARY_TEXT.get(lang))
+                .join(msg::common::LIST_SEPARATOR.get(lang))
         };
         Some(TreatmentStart {
             date: date.clone(),

@@ -517,7 +517,7 @@ fn render(reason: &Reason, lang: Lang) -> String {
             )
         }
         Reason::AbnormalThrombophilia(names) => {
-            let tests = names.join(msg::risk::RENDER_TEXT.get(lang));
+            let tests = names.join(msg::common::LIST_SEPARATOR.get(lang));
             tr!(
                 lang,
                 msg::risk::RENDER_ABNORMAL_THROMBOPHILIA_TEST_S_TESTS,

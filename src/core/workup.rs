@@ -364,7 +364,7 @@ fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join(msg::workup::NAMES_TEXT.get(lang))
+        .join(msg::common::LIST_SEPARATOR.get(lang))
 }
 
 fn summarise(items: &[WorkupItem], lang: Lang) -> String {

@@ -273,7 +273,7 @@ pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
                 </div>
             }) }
             if !f.single_measurement.is_empty() {
-                <p class="muted" data-testid="single-measurement">{ format!("{}: {}", ONE_VALUE.get(lang), single.join(msg::ui_followup::FOLLOWUPPANEL_TEXT.get(lang))) }</p>
+                <p class="muted" data-testid="single-measurement">{ format!("{}: {}", ONE_VALUE.get(lang), single.join(msg::common::LIST_SEPARATOR.get(lang))) }</p>
             }
         </section>
     }

@@ -71,7 +71,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         let sites: Vec<&str> = case.lesions.sites.iter().map(|s| s.name(lang)).collect();
         lesions.push(field(
             t::SITES,
-            &sites.join(msg::ui_print::CASESUMMARY_TEXT.get(lang)),
+            &sites.join(msg::common::LIST_SEPARATOR.get(lang)),
             lang,
         ));
     }
