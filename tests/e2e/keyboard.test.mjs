@@ -255,6 +255,8 @@ test("keyboard only: a whole case, a Why?, the share dialog, the language and ba
   const why = await tabTo(page, "#results details.why > summary");
   assert.equal(why.text, "Why?");
   await press(page, "Enter");
+  // The body renders on the toggle event, a moment after the details open.
+  await page.waitForFunction(() => document.activeElement?.parentElement?.querySelector("dl"), null, { timeout: 5000 });
   const opened = await page.evaluate(() => {
     const details = document.activeElement.parentElement;
     const dl = details.querySelector("dl");
