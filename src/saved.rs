@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::case::{parse_case_text_in, CaseFileError};
+use crate::core::case::{parse_case_text_in, Case, CaseFileError};
 use crate::core::i18n::Lang;
 use crate::form::{Form, UnitSystem};
 
@@ -59,6 +59,11 @@ pub fn read_case(text: &str, lang: Lang, units: UnitSystem) -> Result<Form, Case
 
 /// The text saved for the form: its case as a `calciphylaxis-case/1` file.
 pub fn write_case(form: &Form) -> String {
-    let (case, _) = form.to_case();
+    write_case_of(&form.to_case().0)
+}
+
+/// The text saved for a case already computed from the form (the app saves the case it
+/// assesses, not a second conversion of the form).
+pub fn write_case_of(case: &Case) -> String {
     case.to_json_pretty()
 }

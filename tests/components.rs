@@ -4,12 +4,13 @@
 use std::rc::Rc;
 
 use calciphylaxis::core::{assess_json_in, Lang};
+use calciphylaxis::form::{CaseText, Form, FormEdit, UnitSystem};
 use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
 use calciphylaxis::ui::results::{
     AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Why, WhyProps, WorkupPanel,
 };
-use calciphylaxis::ui::App;
-use yew::ServerRenderer;
+use calciphylaxis::ui::{Action, App, AppProps, Banner, Startup, State};
+use yew::{Reducible, ServerRenderer};
 
 fn example(name: &str) -> AssessmentProps {
     example_in(name, Lang::En)
@@ -57,6 +58,94 @@ async fn app_shell_has_every_section_and_an_empty_state() {
     // Every finding is a three-state control defaulting to unknown.
     let unknown_checked = html.matches(r#"-unknown" name="#).count();
     assert!(unknown_checked >= 38, "{unknown_checked}");
+}
+
+/// The first render depends only on the app's properties: the same HTML every time, in the
+/// language and units given, and nothing of what a browser would hold (a remembered case,
+/// a share link, the browser's language) can be in it. A page pre-rendered with the same
+/// properties would match it exactly.
+#[tokio::test]
+async fn app_first_render_depends_only_on_its_properties() {
+    let props = || AppProps {
+        lang: Lang::Zh,
+        units: UnitSystem::Si,
+    };
+    let first = render::<App>(props).await;
+    let second = render::<App>(props).await;
+    assert_eq!(first, second);
+    assert!(first.contains("<h1>钙化防御计算器</h1>"), "{first}");
+    assert!(
+        first.contains(r#"<option value="si" selected="selected">"#),
+        "{first}"
+    );
+    // No banner (remembered case, storage problem, link) and nothing to undo.
+    assert!(!first.contains(r#"data-testid="banner""#));
+    assert!(!first.contains(r#"data-testid="undo""#));
+    assert!(first.contains(r#"data-testid="empty-state""#));
+    // "Remember on this device" is off until the browser says the user opted in.
+    let remember = first
+        .split("<input")
+        .find(|tag| tag.contains(r#"id="remember""#))
+        .and_then(|tag| tag.split('>').next())
+        .expect("the remember box");
+    assert!(!remember.contains("checked"), "{remember}");
+    assert!(
+        first.contains("<input checked"),
+        "checked boxes render as such"
+    );
+
+    // Other properties, another first render: English, conventional units.
+    let english = render::<App>(|| AppProps {
+        lang: Lang::En,
+        units: UnitSystem::Conventional,
+    })
+    .await;
+    assert!(english.contains("<h1>Calciphylaxis calculator</h1>"));
+    assert!(english.contains(r#"<option value="conventional" selected="selected">"#));
+}
+
+fn with_age(age: &str) -> Form {
+    let mut form = Form::new(UnitSystem::Si);
+    form.apply(FormEdit::Text(CaseText::Age, age.to_string()));
+    form
+}
+
+fn start(form: Option<Form>) -> Action {
+    Action::Start(Box::new(Startup {
+        lang: Lang::Zh,
+        units: UnitSystem::Si,
+        remember: true,
+        form,
+        problem: None,
+    }))
+}
+
+/// After the first render: the browser's values replace the properties' without offering
+/// anything back; a share link read after them wins over the remembered case, which
+/// "Undo" gives back.
+#[test]
+fn start_up_values_then_a_link_keep_the_remembered_case_for_undo() {
+    let first = Rc::new(State::first(Lang::En, UnitSystem::Conventional));
+    let started = first.reduce(start(Some(with_age("44"))));
+    assert_eq!((started.lang, started.remember), (Lang::Zh, true));
+    assert_eq!(started.form.age, "44");
+    assert!(started.undo.is_none() && started.banner.is_none() && started.started);
+
+    let banner = Banner {
+        text: "link".into(),
+        is_error: false,
+    };
+    let linked = started.reduce(Action::Load(Box::new(with_age("61")), Some(banner)));
+    assert_eq!(linked.form.age, "61");
+    assert!(linked.banner.is_some());
+    let undone = linked.reduce(Action::Undo);
+    assert_eq!(undone.form.age, "44");
+
+    // Nothing remembered: the browser's units, and still nothing to undo after a link.
+    let blank = Rc::new(State::first(Lang::En, UnitSystem::Conventional)).reduce(start(None));
+    assert_eq!(blank.form.units, UnitSystem::Si);
+    let linked = blank.reduce(Action::Load(Box::new(with_age("61")), None));
+    assert!(linked.undo.is_none());
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! "Share as link": a button that opens a small dialog warning that the link carries the
 //! case's data, offering to leave out identifying free text, and showing the link with a
-//! Copy button. And, at start-up, reading a case from the address (`#case=1.…`). The
-//! encoding is `crate::share`; nothing here makes a network request.
+//! Copy button. The encoding is `crate::share`, reading a link at start-up
+//! `ui::hooks::use_share_link`; nothing here makes a network request.
 
 use std::rc::Rc;
 
@@ -29,54 +29,20 @@ fn page_address() -> String {
     String::new()
 }
 
-/// The toolbar button and its dialog.
+/// The toolbar button; the dialog while it is open.
 #[component]
 pub fn ShareButton(props: &ShareButtonProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| false);
+    // Kept while the dialog is closed: the choice holds for the next link.
     let strip = use_state(|| true);
-    // None: not copied yet; Some(true): copied; Some(false): selected for copying by hand.
-    let copied = use_state(|| None::<bool>);
     let button = use_node_ref();
-    let dialog = use_node_ref();
-    let field = use_node_ref();
-
-    let link = use_memo(
-        (props.case.clone(), *strip, *open),
-        |(case, strip, open)| {
-            if !*open {
-                return String::new();
-            }
-            let case = if *strip {
-                share::without_free_text(case)
-            } else {
-                (**case).clone()
-            };
-            share::link(&page_address(), &case)
-        },
-    );
-
-    // Focus moves into the dialog when it opens.
-    {
-        let dialog = dialog.clone();
-        use_effect_with(*open, move |open| {
-            if *open {
-                if let Some(element) = dialog.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-
     let on_open = {
         let open = open.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            copied.set(None);
-            open.set(true);
-        })
+        Callback::from(move |_: MouseEvent| open.set(true))
     };
-    let close = {
+    // Focus goes back to the button that opened the dialog.
+    let on_close = {
         let open = open.clone();
         let button = button.clone();
         Callback::from(move |()| {
@@ -86,48 +52,10 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
             }
         })
     };
-    let on_close = close.reform(|_: MouseEvent| ());
-    let on_keydown = {
-        let close = close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                close.emit(());
-            }
-        })
-    };
     let on_strip = {
         let strip = strip.clone();
-        let copied = copied.clone();
-        Callback::from(move |e: Event| {
-            let on = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
-            copied.set(None);
-            strip.set(on);
-        })
+        Callback::from(move |on: bool| strip.set(on))
     };
-    let on_copy = {
-        let field = field.clone();
-        let copied = copied.clone();
-        let link = link.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(input) = field.cast::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let copied = copied.clone();
-            copy(
-                &link,
-                &input,
-                Callback::from(move |ok| copied.set(Some(ok))),
-            );
-        })
-    };
-    let on_focus_field = Callback::from(|e: FocusEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>()
-            .select();
-    });
-
     html! {
         <>
             <button type="button" class="secondary" ref={button} onclick={on_open}
@@ -135,39 +63,133 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
                 { t::SHARE.get(lang) }
             </button>
             if *open {
-                <div class="share-dialog no-print" role="dialog" aria-labelledby="share-title"
-                    aria-describedby="share-warning" tabindex="-1" ref={dialog} onkeydown={on_keydown}
-                    data-testid="share-dialog">
-                    <h2 id="share-title">{ t::SHARE_TITLE.get(lang) }</h2>
-                    <p id="share-warning" class="share-warning" role="note">{ t::SHARE_WARNING.get(lang) }</p>
-                    <label class="check" for="share-strip">
-                        <input type="checkbox" id="share-strip" checked={*strip} onchange={on_strip}
-                            aria-describedby="share-strip-hint" />
-                        { t::SHARE_STRIP.get(lang) }
-                    </label>
-                    <p id="share-strip-hint" class="hint share-hint">{ t::SHARE_STRIP_HINT.get(lang) }</p>
-                    <label for="share-link">{ t::SHARE_LINK.get(lang) }</label>
-                    <div class="share-row">
-                        <input type="text" id="share-link" readonly=true ref={field} value={(*link).clone()}
-                            autocomplete="off" spellcheck="false" onfocus={on_focus_field}
-                            aria-describedby="share-length" data-testid="share-link" />
-                        <button type="button" onclick={on_copy}>{ t::COPY.get(lang) }</button>
-                    </div>
-                    <p id="share-length" class="hint share-hint">{ format!("{} {}", link.chars().count(), t::SHARE_LENGTH.get(lang)) }</p>
-                    <p class="share-status" role="status" aria-live="polite">
-                        { match *copied {
-                            Some(true) => t::COPIED.get(lang),
-                            Some(false) => t::COPY_BY_HAND.get(lang),
-                            None => "",
-                        } }
-                    </p>
-                    <div class="share-actions">
-                        <button type="button" class="secondary" onclick={on_close}>{ t::CLOSE.get(lang) }</button>
-                    </div>
-                </div>
+                <ShareDialog case={props.case.clone()} {lang} strip={*strip} {on_strip} {on_close} />
             }
         </>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareDialogProps {
+    case: Rc<Case>,
+    lang: Lang,
+    /// Leave out identifying free text.
+    strip: bool,
+    on_strip: Callback<bool>,
+    on_close: Callback<()>,
+}
+
+/// The dialog: the warning, the choice to leave out free text, the link and Copy.
+#[component]
+fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let lang = props.lang;
+    // None: not copied yet; Some(true): copied; Some(false): selected for copying by hand.
+    let copied = use_state(|| None::<bool>);
+    let dialog = use_node_ref();
+    let field = use_node_ref();
+    let link = use_link(props.case.clone(), props.strip);
+    // Focus moves into the dialog when it opens.
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |()| {
+            if let Some(element) = dialog.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let on_keydown = close_on_escape(&props.on_close);
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_strip = {
+        let copied = copied.clone();
+        props.on_strip.reform(move |e: Event| {
+            copied.set(None);
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked()
+        })
+    };
+    let on_copy = copy_callback(&field, &copied, &link);
+    let on_focus_field = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .select();
+    });
+    html! {
+        <div class="share-dialog no-print" role="dialog" aria-labelledby="share-title"
+            aria-describedby="share-warning" tabindex="-1" ref={dialog} onkeydown={on_keydown}
+            data-testid="share-dialog">
+            <h2 id="share-title">{ t::SHARE_TITLE.get(lang) }</h2>
+            <p id="share-warning" class="share-warning" role="note">{ t::SHARE_WARNING.get(lang) }</p>
+            <label class="check" for="share-strip">
+                <input type="checkbox" id="share-strip" checked={props.strip} onchange={on_strip}
+                    aria-describedby="share-strip-hint" />
+                { t::SHARE_STRIP.get(lang) }
+            </label>
+            <p id="share-strip-hint" class="hint share-hint">{ t::SHARE_STRIP_HINT.get(lang) }</p>
+            <label for="share-link">{ t::SHARE_LINK.get(lang) }</label>
+            <div class="share-row">
+                <input type="text" id="share-link" readonly=true ref={field} value={(*link).clone()}
+                    autocomplete="off" spellcheck="false" onfocus={on_focus_field}
+                    aria-describedby="share-length" data-testid="share-link" />
+                <button type="button" onclick={on_copy}>{ t::COPY.get(lang) }</button>
+            </div>
+            <p id="share-length" class="hint share-hint">{ format!("{} {}", link.chars().count(), t::SHARE_LENGTH.get(lang)) }</p>
+            <p class="share-status" role="status" aria-live="polite">{ copy_status(*copied, lang) }</p>
+            <div class="share-actions">
+                <button type="button" class="secondary" onclick={on_close}>{ t::CLOSE.get(lang) }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The link for the case, without its free text when `strip`.
+#[hook]
+fn use_link(case: Rc<Case>, strip: bool) -> Rc<String> {
+    use_memo((case, strip), |(case, strip)| {
+        let case = if *strip {
+            share::without_free_text(case)
+        } else {
+            (**case).clone()
+        };
+        share::link(&page_address(), &case)
+    })
+}
+
+fn close_on_escape(close: &Callback<()>) -> Callback<KeyboardEvent> {
+    let close = close.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            close.emit(());
+        }
+    })
+}
+
+/// What Copy did: `Some(true)` copied, `Some(false)` selected for copying by hand.
+fn copy_status(copied: Option<bool>, lang: Lang) -> &'static str {
+    match copied {
+        Some(true) => t::COPIED.get(lang),
+        Some(false) => t::COPY_BY_HAND.get(lang),
+        None => "",
+    }
+}
+
+/// Copy: the link to the clipboard, or selected in its field for copying by hand.
+fn copy_callback(
+    field: &NodeRef,
+    copied: &UseStateHandle<Option<bool>>,
+    link: &Rc<String>,
+) -> Callback<MouseEvent> {
+    let (field, copied, link) = (field.clone(), copied.clone(), link.clone());
+    Callback::from(move |_: MouseEvent| {
+        let Some(input) = field.cast::<web_sys::HtmlInputElement>() else {
+            return;
+        };
+        let copied = copied.clone();
+        copy(
+            &link,
+            &input,
+            Callback::from(move |ok| copied.set(Some(ok))),
+        );
+    })
 }
 
 /// Copies `text` with `navigator.clipboard.writeText`; when that is missing or refused,
@@ -211,60 +233,4 @@ fn copy(text: &str, input: &web_sys::HtmlInputElement, done: Callback<bool>) {
     let _ = text;
     select();
     done.emit(false);
-}
-
-/// The case in the address's fragment, if there is one, as a form and a banner: at start-up,
-/// and when a link is opened in a tab that already runs the app (`hashchange`). The
-/// fragment is removed from the address bar at once (a reload does not import again, and
-/// the data does not stay in the visible URL). A link that cannot be read is never part of
-/// a case: at start-up it gives an empty case (`Some` form), in a running tab
-/// (`keep_current`) no form, and the current case stays; an error banner either way.
-#[cfg(feature = "csr")]
-pub fn from_address(
-    units: crate::form::UnitSystem,
-    lang: Lang,
-    keep_current: bool,
-) -> Option<(Option<crate::form::Form>, super::Banner)> {
-    use crate::form::Form;
-    let location = gloo::utils::window().location();
-    let hash = location.hash().ok()?;
-    let outcome = share::read_fragment(&hash, lang)?;
-    let clean = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    let _ = gloo::utils::history().replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&clean),
-    );
-    Some(match outcome {
-        Ok(parsed) => {
-            let mut text = t::LINK_LOADED.get(lang).to_string();
-            for warning in &parsed.warnings {
-                text.push_str(&format!(" {}.", warning.describe(lang)));
-            }
-            let banner = super::Banner {
-                text,
-                is_error: false,
-            };
-            (Some(Form::from_case(&parsed.case, units)), banner)
-        }
-        Err(error) => {
-            let banner = super::Banner {
-                text: format!(
-                    "{}: {error}. {}",
-                    t::LINK_FAILED.get(lang),
-                    if keep_current {
-                        t::CASE_UNCHANGED.get(lang)
-                    } else {
-                        t::LINK_EMPTY_CASE.get(lang)
-                    }
-                ),
-                is_error: true,
-            };
-            ((!keep_current).then(|| Form::new(units)), banner)
-        }
-    })
 }

@@ -2,22 +2,14 @@
 //! the case and the preferences written to this browser's localStorage; turning it off
 //! deletes them. A saved case that cannot be read is reported and discarded.
 
+use super::state::Startup;
+use crate::core::case::Case;
 use crate::core::i18n::Lang;
-use crate::form::{Form, UnitSystem};
+use crate::form::UnitSystem;
 use crate::saved;
 
 pub const PREFS_KEY: &str = "calciphylaxis.prefs.v1";
 pub const CASE_KEY: &str = "calciphylaxis.case.v1";
-
-/// What the app starts with.
-pub struct Startup {
-    pub lang: Lang,
-    pub units: UnitSystem,
-    pub remember: bool,
-    pub form: Option<Form>,
-    /// A problem to tell the user about (corrupt saved case, storage refused).
-    pub problem: Option<String>,
-}
 
 /// Reads the saved preferences and case, falling back to the browser's language and to
 /// conventional units (SI when the browser's language is Chinese).
@@ -73,14 +65,15 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// Saves the case and preferences. Err when the browser refuses storage.
-pub fn save(form: &Form, lang: Lang) -> Result<(), ()> {
+/// Saves the case (as the form describes it) and the preferences. Err when the browser
+/// refuses storage.
+pub fn save(case: &Case, units: UnitSystem, lang: Lang) -> Result<(), ()> {
     let storage = local_storage().ok_or(())?;
     storage
-        .set_item(PREFS_KEY, &saved::write_prefs(lang, form.units))
+        .set_item(PREFS_KEY, &saved::write_prefs(lang, units))
         .map_err(|_| ())?;
     storage
-        .set_item(CASE_KEY, &saved::write_case(form))
+        .set_item(CASE_KEY, &saved::write_case_of(case))
         .map_err(|_| ())
 }
 

@@ -1,0 +1,46 @@
+//! The messages under the toolbar: the last load's or storage's outcome (dismissable), and
+//! "Undo" while a load or "New case" has replaced a case.
+
+use yew::prelude::*;
+
+use super::state::{Action, Banner, State};
+use super::text as t;
+use crate::core::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct BannersProps {
+    pub banner: Option<Banner>,
+    /// A replaced case can be brought back.
+    pub can_undo: bool,
+    pub lang: Lang,
+    pub dispatcher: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn Banners(props: &BannersProps) -> Html {
+    let lang = props.lang;
+    let on_dismiss = {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Banner(None)))
+    };
+    let on_undo = {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Undo))
+    };
+    html! {
+        <>
+            if let Some(banner) = &props.banner {
+                <div class={classes!("banner", banner.is_error.then_some("error"))} role="status" data-testid="banner">
+                    <span>{ banner.text.clone() }</span>
+                    <button type="button" class="secondary" onclick={on_dismiss}>{ t::DISMISS.get(lang) }</button>
+                </div>
+            }
+            if props.can_undo {
+                <div class="banner undo" role="status" data-testid="undo">
+                    <span>{ t::CASE_REPLACED.get(lang) }</span>
+                    <button type="button" class="secondary" onclick={on_undo}>{ t::UNDO.get(lang) }</button>
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,70 @@
+//! "Remember on this device" (`ui::storage`): after the first render, the browser's
+//! language and, if the user opted in earlier, the remembered preferences and case; then
+//! the case saved after every change while opted in, and deleted when turned off.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::case::Case;
+#[cfg(feature = "csr")]
+use crate::ui::state::Action;
+use crate::ui::state::State;
+
+/// What is saved: the case as computed for the results, the units and the language.
+#[derive(PartialEq)]
+struct Saving {
+    case: Rc<Case>,
+    units: crate::form::UnitSystem,
+    lang: crate::core::i18n::Lang,
+    remember: bool,
+    started: bool,
+}
+
+#[hook]
+pub fn use_remember(state: &UseReducerHandle<State>, case: Rc<Case>) {
+    // The start-up values come after the first render, which depends only on the app's
+    // properties (a pre-rendered page can match it).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            #[cfg(feature = "csr")]
+            dispatcher.dispatch(Action::Start(Box::new(crate::ui::storage::startup())));
+            #[cfg(not(feature = "csr"))]
+            let _ = dispatcher;
+        });
+    }
+    let saving = Saving {
+        case,
+        units: state.form.units,
+        lang: state.lang,
+        remember: state.remember,
+        started: state.started,
+    };
+    let dispatcher = state.dispatcher();
+    use_effect_with(saving, move |saving| save(saving, &dispatcher));
+}
+
+/// Saved only when the user opted in; turning it off deletes what was saved. Nothing is
+/// touched before the start-up values are read: the first render's "off" is a default,
+/// not the user's choice.
+fn save(saving: &Saving, dispatcher: &UseReducerDispatcher<State>) {
+    #[cfg(feature = "csr")]
+    {
+        use crate::ui::{storage, text as t, Banner};
+        if !saving.started {
+            return;
+        }
+        if !saving.remember {
+            return storage::forget();
+        }
+        if storage::save(&saving.case, saving.units, saving.lang).is_err() {
+            storage::forget();
+            dispatcher.dispatch(Action::Remember(false));
+            let text = t::STORAGE_UNAVAILABLE.get(saving.lang).to_string();
+            dispatcher.dispatch(Action::Banner(Some(Banner::error(text))));
+        }
+    }
+    #[cfg(not(feature = "csr"))]
+    let _ = (saving, dispatcher);
+}

@@ -1,0 +1,147 @@
+//! The app's one reducer: what the page shows (`State`) and every change to it, as data
+//! (`Action`). Components and hooks dispatch actions; nothing else changes the state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::i18n::Lang;
+use crate::form::{Form, FormEdit, UnitSystem};
+
+/// A message across the top: an import's outcome, a storage problem.
+#[derive(Clone, PartialEq)]
+pub struct Banner {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Banner {
+    pub fn error(text: String) -> Banner {
+        Banner {
+            text,
+            is_error: true,
+        }
+    }
+}
+
+/// What the page shows: the calculator, or the teaching cases.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Calculator,
+    Teaching,
+}
+
+/// What the browser tells the app once it has started: its language and, if the user
+/// opted in earlier, the remembered preferences and case (`ui::storage::startup`).
+#[derive(Clone, PartialEq)]
+pub struct Startup {
+    pub lang: Lang,
+    pub units: UnitSystem,
+    pub remember: bool,
+    pub form: Option<Form>,
+    /// A problem to tell the user about (corrupt saved case, storage refused).
+    pub problem: Option<String>,
+}
+
+#[derive(Clone, PartialEq, Default)]
+pub struct State {
+    pub view: View,
+    /// Shared with the components and the undo slot; an edit copies it only when shared.
+    pub form: Rc<Form>,
+    pub lang: Lang,
+    pub remember: bool,
+    pub banner: Option<Banner>,
+    /// The case that a load (example, file, link) or "New case" replaced, offered back by
+    /// "Undo" until the next edit: choosing an example with the arrow keys, or by mistake,
+    /// must not lose what was typed.
+    pub undo: Option<Rc<Form>>,
+    /// The form is as the last load or reset left it (no edit since): a further load keeps
+    /// the case already kept for undo instead of the example it replaces.
+    pub fresh_load: bool,
+    /// The browser's start-up values (`Action::Start`) are applied. Until then nothing is
+    /// saved or deleted on the device, and the share link waits (it comes after them).
+    pub started: bool,
+}
+
+impl State {
+    /// The first render's state: only the app's properties, nothing read from a browser,
+    /// so the same on every render (and on a page pre-rendered with the same properties).
+    pub fn first(lang: Lang, units: UnitSystem) -> State {
+        State {
+            form: Rc::new(Form::new(units)),
+            lang,
+            ..State::default()
+        }
+    }
+
+    /// Puts `form` in place of the current one, keeping what it replaces for "Undo" (see
+    /// [`State::undo`]).
+    fn replace_form(&mut self, form: Form) {
+        let replaced = std::mem::replace(&mut self.form, Rc::new(form));
+        if !self.fresh_load && !replaced.is_blank() {
+            self.undo = Some(replaced);
+        }
+        self.fresh_load = true;
+    }
+
+    /// The browser's language and the remembered case, in place of the first render's
+    /// defaults: not a load, so nothing is offered back by "Undo".
+    fn start(&mut self, start: Startup) {
+        self.lang = start.lang;
+        self.remember = start.remember;
+        self.form = Rc::new(start.form.unwrap_or_else(|| Form::new(start.units)));
+        self.banner = start.problem.map(Banner::error);
+        self.started = true;
+    }
+}
+
+pub enum Action {
+    /// Once, after the first render (see [`State::started`]).
+    Start(Box<Startup>),
+    Edit(FormEdit),
+    Load(Box<Form>, Option<Banner>),
+    Lang(Lang),
+    View(View),
+    Remember(bool),
+    Banner(Option<Banner>),
+    Reset,
+    /// Back to the case the last load or reset replaced.
+    Undo,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::Start(start) => state.start(*start),
+            Action::Edit(edit) => {
+                Rc::make_mut(&mut state.form).apply(edit);
+                state.undo = None;
+                state.fresh_load = false;
+            }
+            Action::Load(form, banner) => {
+                state.replace_form(*form);
+                state.banner = banner;
+            }
+            Action::Lang(lang) => state.lang = lang,
+            Action::View(view) => state.view = view,
+            Action::Remember(on) => state.remember = on,
+            Action::Banner(banner) => state.banner = banner,
+            Action::Reset => {
+                state.replace_form(Form::new(state.form.units));
+                state.banner = None;
+            }
+            Action::Undo => {
+                if let Some(form) = state.undo.take() {
+                    state.form = form;
+                    state.fresh_load = false;
+                    state.banner = None;
+                }
+            }
+        }
+        Rc::new(state)
+    }
+}
