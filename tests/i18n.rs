@@ -406,7 +406,7 @@ prop_compose! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(common::property_config(300))]
 
     #[test]
     fn any_case_reads_the_same_in_chinese(case in any_case()) {

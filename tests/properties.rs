@@ -1,6 +1,8 @@
 //! For any case, however broken, `assess` never panics, every derived number is finite,
 //! every source id resolves, and every input error names a field.
 
+mod common;
+
 use calciphylaxis::core::assess::collect_source_ids;
 use calciphylaxis::core::case::{parse_case_value, Case, LabEntry};
 use calciphylaxis::core::citations::citation;
@@ -130,7 +132,7 @@ fn check_numbers_finite(value: &Value, path: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(common::property_config(400))]
 
     #[test]
     fn assess_never_panics_and_stays_well_formed(case in any_case()) {
@@ -193,7 +195,7 @@ fn any_json() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(common::property_config(400))]
 
     #[test]
     fn any_json_is_read_or_refused_with_a_message(value in any_json()) {

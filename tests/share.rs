@@ -1,6 +1,8 @@
 //! Share as a link (`src/share.rs`): round trips, link length, every way a link is refused,
 //! and that decoding anything never panics and never allocates past the case size limit.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -296,7 +298,7 @@ fn a_case_with_field_errors_is_refused_as_a_whole() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(common::property_config(512))]
 
     #[test]
     fn decoding_any_text_never_panics_nor_allocates_past_the_limit(text in ".{0,400}") {

@@ -63,3 +63,26 @@ pub fn first_difference(expected: &serde_json::Value, got: &serde_json::Value) -
     }
     walk(String::new(), expected, got)
 }
+
+/// The proptest settings every property runs with: `cases` inputs from a fixed seed, so one
+/// commit gets one verdict (`make test` decides a landing). `PROPERTY_SEED=random` (or a
+/// number) explores further by hand; a failure prints the seed it ran with.
+#[allow(dead_code)]
+pub fn property_config(cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let seed = match std::env::var("PROPERTY_SEED").as_deref() {
+        Err(_) => 1,
+        Ok("random") => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |t| t.as_nanos() as u64),
+        Ok(number) => number
+            .parse()
+            .expect("PROPERTY_SEED must be unset, \"random\" or a number"),
+    };
+    eprintln!("PROPERTY_SEED={seed}");
+    Config {
+        cases,
+        rng_seed: RngSeed::Fixed(seed),
+        ..Config::default()
+    }
+}
