@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 use super::case::{Case, Dialysis, Issue, LabEntry};
 use super::date::Date;
 use super::field_path::{FieldPath, Key, KidneyField, LabField, LesionField, PatientField};
-use super::findings::finding_def;
+use super::findings::{known_finding, FindingId};
 use super::i18n::Lang;
 use super::labs::{
-    decimals_for, fmt_number, lab, result_label, Lab, LabKind, QualitativeMeaning, Reference, Unit,
+    decimals_for, fmt_number, known_lab, result_label, Lab, LabId, LabKind, QualitativeMeaning,
+    Reference, Unit,
 };
 use crate::tr;
 
@@ -228,13 +229,13 @@ pub struct Inputs<'a> {
     pub height_cm: Option<f64>,
     pub dialysis_vintage_months: Option<f64>,
     pub lesion_count: Option<f64>,
-    pub labs: BTreeMap<&'static str, LabValue>,
+    pub labs: BTreeMap<LabId, LabValue>,
 }
 
 impl<'a> Inputs<'a> {
     /// Only these labs known, everything else unknown: for the rules' unit tests.
     #[cfg(test)]
-    pub(crate) fn with_labs(case: &'a Case, labs: Vec<(&'static str, LabValue)>) -> Self {
+    pub(crate) fn with_labs(case: &'a Case, labs: Vec<(LabId, LabValue)>) -> Self {
         Inputs {
             case,
             age_years: None,
@@ -246,15 +247,15 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    pub fn lab(&self, id: &str) -> Option<&LabValue> {
-        self.labs.get(id)
+    pub fn lab(&self, id: LabId) -> Option<&LabValue> {
+        self.labs.get(&id)
     }
 
-    pub fn lab_canonical(&self, id: &str) -> Option<f64> {
+    pub fn lab_canonical(&self, id: LabId) -> Option<f64> {
         self.lab(id).and_then(LabValue::canonical)
     }
 
-    pub fn finding(&self, id: &str) -> Option<bool> {
+    pub fn finding(&self, id: FindingId) -> Option<bool> {
         self.case.finding(id)
     }
 
@@ -329,7 +330,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         ));
     }
     for id in case.findings.keys() {
-        if finding_def(id).is_none() {
+        if known_finding(id).is_none() {
             warnings.push(Issue::new(
                 FieldPath::finding(id),
                 msg::inputs::VALIDATE_UNKNOWN_FINDING_IGNORED.get(lang),
@@ -352,10 +353,10 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         }
     }
     if case.patient.sex == Some(super::case::Sex::Male)
-        && case.finding("pregnancy_or_lactation") == Some(true)
+        && case.finding(FindingId::PregnancyOrLactation) == Some(true)
     {
         warnings.push(Issue::new(
-            FieldPath::finding("pregnancy_or_lactation"),
+            FieldPath::finding(FindingId::PregnancyOrLactation.id()),
             msg::inputs::VALIDATE_PREGNANCY_OR_LACTATION_RECORDED_FOR.get(lang),
         ));
     }
@@ -382,11 +383,11 @@ pub fn validate_labs(
     lang: Lang,
     errors: &mut Vec<Issue>,
     warnings: &mut Vec<Issue>,
-) -> BTreeMap<&'static str, LabValue> {
+) -> BTreeMap<LabId, LabValue> {
     let mut labs = BTreeMap::new();
     for (id, entry) in entries {
         let field = path(id);
-        let Some(lab) = lab(id) else {
+        let Some(lab) = known_lab(id) else {
             warnings.push(Issue::new(
                 field,
                 msg::inputs::VALIDATE_LABS_UNKNOWN_LAB_IGNORED.get(lang),
