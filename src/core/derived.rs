@@ -139,80 +139,92 @@ fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
 }
 
 pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
-    let mut derived = DerivedValues {
+    DerivedValues {
         corrected_calcium: corrected_calcium(inputs, lang),
-        ..Default::default()
-    };
+        calcium_phosphate_product: calcium_phosphate_product(inputs, lang),
+        bmi: body_mass_index(inputs, lang),
+        pth_multiple_of_uln: pth_multiple_of_uln(inputs, lang),
+    }
+}
 
-    if let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
+/// Ca × P from the calcium the rules use, in mg²/dL² with the SI value beside it.
+fn calcium_phosphate_product(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
         calcium_for_rules(inputs),
         inputs.lab_canonical(LabId::Phosphate),
         si_unit(LabId::CalciumTotal),
         si_unit(LabId::Phosphate),
-    ) {
-        let product = calcium * phosphate;
-        let product_si = product / (calcium_si.to_canonical * phosphate_si.to_canonical);
-        let which = which.get(lang);
-        derived.calcium_phosphate_product = Some(Derived {
-            value: round(product, 1),
-            unit: "mg2/dL2".to_string(),
-            basis: tr!(
-                lang,
-                msg::derived::DERIVE_WHICH_CALCIUM_MG_DL_PHOSPHATE,
-                calcium = fmt_number(calcium, 2),
-                phosphate = fmt_number(phosphate, 2),
-                product = fmt_number(product, 1),
-                product_si = fmt_number(product_si, 2),
-                which
-            ),
-            source: "kdigo_2017_ckd_mbd",
-        });
-    }
+    ) else {
+        return None;
+    };
+    let product = calcium * phosphate;
+    let product_si = product / (calcium_si.to_canonical * phosphate_si.to_canonical);
+    let which = which.get(lang);
+    Some(Derived {
+        value: round(product, 1),
+        unit: "mg2/dL2".to_string(),
+        basis: tr!(
+            lang,
+            msg::derived::DERIVE_WHICH_CALCIUM_MG_DL_PHOSPHATE,
+            calcium = fmt_number(calcium, 2),
+            phosphate = fmt_number(phosphate, 2),
+            product = fmt_number(product, 1),
+            product_si = fmt_number(product_si, 2),
+            which
+        ),
+        source: "kdigo_2017_ckd_mbd",
+    })
+}
 
-    if let (Some(weight), Some(height)) = (inputs.weight_kg, inputs.height_cm) {
-        let value = bmi(weight, height);
-        derived.bmi = Some(Derived {
-            value: round(value, 1),
-            unit: "kg/m2".to_string(),
-            basis: tr!(
-                lang,
-                msg::derived::BMI_FORMULA,
-                height_m = fmt_number(height / 100.0, 2),
-                value = fmt_number(value, 1),
-                weight = fmt_number(weight, 1)
-            ),
-            source: "who_2000_obesity",
-        });
-    }
+/// BMI from weight and height.
+fn body_mass_index(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let (Some(weight), Some(height)) = (inputs.weight_kg, inputs.height_cm) else {
+        return None;
+    };
+    let value = bmi(weight, height);
+    Some(Derived {
+        value: round(value, 1),
+        unit: "kg/m2".to_string(),
+        basis: tr!(
+            lang,
+            msg::derived::BMI_FORMULA,
+            height_m = fmt_number(height / 100.0, 2),
+            value = fmt_number(value, 1),
+            weight = fmt_number(weight, 1)
+        ),
+        source: "who_2000_obesity",
+    })
+}
 
-    // A PTH that is not a number has no multiple of the ULN (never NaN × ULN).
-    if let (Some(pth), Some(value)) = (
+/// Intact PTH ÷ its upper limit. A PTH that is not a number has no multiple of the ULN
+/// (never NaN × ULN).
+fn pth_multiple_of_uln(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let (Some(pth), Some(value)) = (
         inputs.lab(LabId::PthIntact),
         inputs.lab_canonical(LabId::PthIntact),
-    ) {
-        let (uln, local) = pth_uln(inputs);
-        let multiple = value / uln;
-        derived.pth_multiple_of_uln = Some(Derived {
-            value: round(multiple, 1),
-            unit: "× ULN".to_string(),
-            basis: tr!(
-                lang,
-                msg::derived::PTH_MULTIPLE_OF_ULN,
-                pth = pth.describe(lang),
-                whose_limit = if local {
-                    msg::derived::PTH_LIMIT_OF_THE_LABORATORY
-                } else {
-                    msg::derived::PTH_LIMIT_BY_DEFAULT
-                }
-                .get(lang),
-                multiple = fmt_number(multiple, 1),
-                uln = fmt_number(uln, decimals_for(uln))
-            ),
-            source: "kdigo_2017_ckd_mbd",
-        });
-    }
-
-    derived
+    ) else {
+        return None;
+    };
+    let (uln, local) = pth_uln(inputs);
+    let multiple = value / uln;
+    Some(Derived {
+        value: round(multiple, 1),
+        unit: "× ULN".to_string(),
+        basis: tr!(
+            lang,
+            msg::derived::PTH_MULTIPLE_OF_ULN,
+            pth = pth.describe(lang),
+            whose_limit = if local {
+                msg::derived::PTH_LIMIT_OF_THE_LABORATORY
+            } else {
+                msg::derived::PTH_LIMIT_BY_DEFAULT
+            }
+            .get(lang),
+            multiple = fmt_number(multiple, 1),
+            uln = fmt_number(uln, decimals_for(uln))
+        ),
+        source: "kdigo_2017_ckd_mbd",
+    })
 }
 
 /// The lab's SI unit in the catalogue: conversions come from there, nowhere else.

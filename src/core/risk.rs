@@ -505,26 +505,8 @@ fn render(reason: &Reason, lang: Lang) -> String {
                 upper
             )
         }
-        Reason::CannotDecide { what, missing } => {
-            let what = what.get(lang);
-            match missing {
-                Missing::NotEntered => tr!(lang, msg::risk::RENDER_WHAT_NOT_ENTERED, what),
-                Missing::NotANumber => {
-                    tr!(lang, msg::risk::RENDER_WHAT_HAS_NO_NUMERIC_RESULT, what)
-                }
-                Missing::NoUpperLimit => {
-                    tr!(lang, msg::risk::RENDER_WHAT_NO_UPPER_REFERENCE_LIMIT, what)
-                }
-            }
-        }
-        Reason::Recorded { finding, value } => {
-            let label = finding_label(*finding, lang);
-            match value {
-                Some(true) => tr!(lang, msg::risk::RENDER_RECORDED_LABEL, label),
-                Some(false) => tr!(lang, msg::risk::RENDER_RECORDED_AS_ABSENT_LABEL, label),
-                None => tr!(lang, msg::risk::RENDER_NOT_RECORDED_LABEL, label),
-            }
-        }
+        Reason::CannotDecide { what, missing } => render_missing(*what, *missing, lang),
+        Reason::Recorded { finding, value } => render_recorded(*finding, *value, lang),
         Reason::Instead { missing, then } => {
             let missing = missing.get(lang);
             let then = render(then, lang);
@@ -558,6 +540,28 @@ fn render(reason: &Reason, lang: Lang) -> String {
             )
         }
         Reason::Said(text) => text.get(lang).to_string(),
+    }
+}
+
+/// Why a rule cannot decide: "albumin not entered".
+fn render_missing(what: Text, missing: Missing, lang: Lang) -> String {
+    let what = what.get(lang);
+    match missing {
+        Missing::NotEntered => tr!(lang, msg::risk::RENDER_WHAT_NOT_ENTERED, what),
+        Missing::NotANumber => tr!(lang, msg::risk::RENDER_WHAT_HAS_NO_NUMERIC_RESULT, what),
+        Missing::NoUpperLimit => {
+            tr!(lang, msg::risk::RENDER_WHAT_NO_UPPER_REFERENCE_LIMIT, what)
+        }
+    }
+}
+
+/// A finding as recorded: "recorded: warfarin", "recorded as absent", "not recorded".
+fn render_recorded(finding: FindingId, value: Option<bool>, lang: Lang) -> String {
+    let label = finding_label(finding, lang);
+    match value {
+        Some(true) => tr!(lang, msg::risk::RENDER_RECORDED_LABEL, label),
+        Some(false) => tr!(lang, msg::risk::RENDER_RECORDED_AS_ABSENT_LABEL, label),
+        None => tr!(lang, msg::risk::RENDER_NOT_RECORDED_LABEL, label),
     }
 }
 
@@ -1233,26 +1237,7 @@ pub fn assess_risk(
         derived,
         workup,
     };
-    let factors: Vec<RiskFactor> = FACTORS
-        .iter()
-        .map(|def| {
-            let judgement = match def.rule {
-                Rule::Finding(id) => finding_rule(&ctx, id),
-                Rule::Lab(cutoff) => lab_rule(&ctx, cutoff),
-                Rule::Custom(rule) => rule(&ctx),
-            };
-            RiskFactor {
-                id: def.id,
-                tier: def.tier,
-                name: def.id.name(lang),
-                status: judgement.status,
-                basis: render(&judgement.reason, lang),
-                threshold: def.threshold.get(lang),
-                evidence: def.evidence.get(lang),
-                sources: def.sources.to_vec(),
-            }
-        })
-        .collect();
+    let factors: Vec<RiskFactor> = FACTORS.iter().map(|def| factor(def, &ctx, lang)).collect();
 
     let count = |tier: Tier, status: Presence| {
         factors
@@ -1279,7 +1264,6 @@ pub fn assess_risk(
             .map(|f| f.id)
             .collect::<Vec<_>>()
     };
-    let present = ids(Presence::Present);
     let summary = summarise(
         &factors,
         major_present,
@@ -1289,7 +1273,7 @@ pub fn assess_risk(
         lang,
     );
     RiskProfile {
-        present,
+        present: ids(Presence::Present),
         absent: ids(Presence::Absent),
         unknown: ids(Presence::Unknown),
         major_present,
@@ -1299,6 +1283,25 @@ pub fn assess_risk(
         threshold,
         factors,
         summary,
+    }
+}
+
+/// One factor of the table judged for this patient, in words.
+fn factor(def: &FactorDef, ctx: &Context, lang: Lang) -> RiskFactor {
+    let judgement = match def.rule {
+        Rule::Finding(id) => finding_rule(ctx, id),
+        Rule::Lab(cutoff) => lab_rule(ctx, cutoff),
+        Rule::Custom(rule) => rule(ctx),
+    };
+    RiskFactor {
+        id: def.id,
+        tier: def.tier,
+        name: def.id.name(lang),
+        status: judgement.status,
+        basis: render(&judgement.reason, lang),
+        threshold: def.threshold.get(lang),
+        evidence: def.evidence.get(lang),
+        sources: def.sources.to_vec(),
     }
 }
 

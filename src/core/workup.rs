@@ -287,64 +287,7 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
     }
 
     for confounder in CONFOUNDERS.iter().filter(|c| c.tests.contains(&test)) {
-        let active: Vec<FindingId> = confounder
-            .findings
-            .iter()
-            .copied()
-            .filter(|&id| inputs.finding(id) == Some(true))
-            .collect();
-        if active.is_empty() {
-            continue;
-        }
-        let makes_uninterpretable = match (confounder.pushes, item.status, direction) {
-            (_, WorkupStatus::ToOrder | WorkupStatus::Uninterpretable, _) => false,
-            (Pushes::Any, _, _) => true,
-            (Pushes::Low, WorkupStatus::Abnormal, Some(Direction::Low)) => true,
-            (Pushes::High, WorkupStatus::Abnormal, Some(Direction::High | Direction::Positive)) => {
-                true
-            }
-            _ => false,
-        };
-        let trigger = active
-            .iter()
-            .map(|&id| finding_label(id, lang))
-            .collect::<Vec<_>>()
-            .join(msg::workup::INTERPRET_TEXT.get(lang));
-        let reason = confounder.reason.get(lang);
-        let advice = confounder.advice.get(lang);
-        let note = match (item.status, makes_uninterpretable, advice.is_empty()) {
-            (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => tr!(
-                lang,
-                msg::workup::INTERPRET_TRIGGER_REASON_DEFER_OR_INTERPRET,
-                advice,
-                reason,
-                trigger
-            ),
-            (_, true, false) => tr!(
-                lang,
-                msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON_ADVICE,
-                advice,
-                reason,
-                trigger
-            ),
-            (_, true, true) => tr!(
-                lang,
-                msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON,
-                reason,
-                trigger
-            ),
-            _ => tr!(lang, msg::workup::INTERPRET_TRIGGER_REASON, reason, trigger),
-        };
-        item.notes.push(note);
-        if makes_uninterpretable {
-            item.status = WorkupStatus::Uninterpretable;
-            item.direction = None;
-        }
-        for source in confounder.sources {
-            if !item.sources.contains(source) {
-                item.sources.push(source);
-            }
-        }
+        apply_confounder(&mut item, confounder, direction, inputs, lang);
     }
 
     if ANTIPHOSPHOLIPID.contains(&test) && item.status == WorkupStatus::Abnormal {
@@ -355,6 +298,90 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
         );
     }
     item
+}
+
+/// A confounder of this test: when one of its findings is recorded, its note, and the result
+/// made uninterpretable when the confounder could have caused it.
+fn apply_confounder(
+    item: &mut WorkupItem,
+    confounder: &Confounder,
+    direction: Option<Direction>,
+    inputs: &Inputs,
+    lang: Lang,
+) {
+    let active: Vec<FindingId> = confounder
+        .findings
+        .iter()
+        .copied()
+        .filter(|&id| inputs.finding(id) == Some(true))
+        .collect();
+    if active.is_empty() {
+        return;
+    }
+    let makes_uninterpretable = match (confounder.pushes, item.status, direction) {
+        (_, WorkupStatus::ToOrder | WorkupStatus::Uninterpretable, _) => false,
+        (Pushes::Any, _, _) => true,
+        (Pushes::Low, WorkupStatus::Abnormal, Some(Direction::Low)) => true,
+        (Pushes::High, WorkupStatus::Abnormal, Some(Direction::High | Direction::Positive)) => true,
+        _ => false,
+    };
+    let trigger = active
+        .iter()
+        .map(|&id| finding_label(id, lang))
+        .collect::<Vec<_>>()
+        .join(msg::workup::INTERPRET_TEXT.get(lang));
+    item.notes.push(confounder_note(
+        confounder,
+        item.status,
+        makes_uninterpretable,
+        &trigger,
+        lang,
+    ));
+    if makes_uninterpretable {
+        item.status = WorkupStatus::Uninterpretable;
+        item.direction = None;
+    }
+    for source in confounder.sources {
+        if !item.sources.contains(source) {
+            item.sources.push(source);
+        }
+    }
+}
+
+/// The note a confounder adds, by whether the test is still to order and whether the result
+/// is now uninterpretable.
+fn confounder_note(
+    confounder: &Confounder,
+    status: WorkupStatus,
+    makes_uninterpretable: bool,
+    trigger: &str,
+    lang: Lang,
+) -> String {
+    let reason = confounder.reason.get(lang);
+    let advice = confounder.advice.get(lang);
+    match (status, makes_uninterpretable, advice.is_empty()) {
+        (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => tr!(
+            lang,
+            msg::workup::INTERPRET_TRIGGER_REASON_DEFER_OR_INTERPRET,
+            advice,
+            reason,
+            trigger
+        ),
+        (_, true, false) => tr!(
+            lang,
+            msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON_ADVICE,
+            advice,
+            reason,
+            trigger
+        ),
+        (_, true, true) => tr!(
+            lang,
+            msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON,
+            reason,
+            trigger
+        ),
+        _ => tr!(lang, msg::workup::INTERPRET_TRIGGER_REASON, reason, trigger),
+    }
 }
 
 fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {
