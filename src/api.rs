@@ -88,7 +88,7 @@ pub fn labs() -> JsValue {
     let labs: Vec<LabInfo> = LABS
         .iter()
         .map(|lab| LabInfo {
-            id: lab.id,
+            id: lab.id.id(),
             name_en: lab.name(Lang::En),
             name_zh: lab.name(Lang::Zh),
             kind: match lab.kind {

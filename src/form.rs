@@ -13,10 +13,10 @@ use crate::core::case::{
 use crate::core::field_path::{
     FieldPath, KidneyField, LabField, LesionField, PatientField, TherapyField, VisitField,
 };
-use crate::core::findings::{Site, Therapy};
+use crate::core::findings::{FindingId, Site, Therapy};
 use crate::core::i18n::Lang;
 use crate::core::inputs::{from_canonical, to_canonical};
-use crate::core::labs::{fmt_number, lab, LabKind};
+use crate::core::labs::{fmt_number, known_lab, LabId, LabKind};
 
 /// Which unit system new lab fields start in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,7 +71,7 @@ impl LabInput {
 /// An imported numeric lab that has a value but no unit, where the unit matters (only a
 /// dimensionless ratio, the INR, may omit it).
 fn unit_missing(lab_id: &str, entry: &LabEntry) -> bool {
-    let Some(lab) = lab(lab_id) else {
+    let Some(lab) = known_lab(lab_id) else {
         return false;
     };
     let units = lab.units();
@@ -90,15 +90,15 @@ pub struct TherapyInput {
 pub const NOT_TRIED: &str = "not_tried";
 
 /// The labs a follow-up visit asks for: the markers the published hAMSC cases tracked.
-pub const VISIT_LABS: &[&str] = &[
-    "platelets",
-    "d_dimer",
-    "fibrinogen",
-    "plasminogen",
-    "calcium_total",
-    "phosphate",
-    "pth_intact",
-    "albumin",
+pub const VISIT_LABS: &[LabId] = &[
+    LabId::Platelets,
+    LabId::DDimer,
+    LabId::Fibrinogen,
+    LabId::Plasminogen,
+    LabId::CalciumTotal,
+    LabId::Phosphate,
+    LabId::PthIntact,
+    LabId::Albumin,
 ];
 
 /// `VisitInput::msc_route` for an MSC treatment whose route is not recorded.
@@ -252,7 +252,7 @@ impl Form {
         case.lesions.biopsy = self.biopsy;
         // `carried` holds only the labs the form cannot show; the form's own are added here.
         for (id, input) in &self.labs {
-            match lab(id).map(|l| l.kind) {
+            match known_lab(id).map(|l| l.kind) {
                 Some(LabKind::Qualitative { .. }) if !input.result.is_empty() => {
                     let mut entry = LabEntry::qualitative(&input.result);
                     entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
@@ -326,7 +326,7 @@ impl Form {
                 unit: entry
                     .unit
                     .as_deref()
-                    .and_then(|u| lab(id).and_then(|l| l.parse_unit(u)))
+                    .and_then(|u| known_lab(id).and_then(|l| l.parse_unit(u)))
                     .map(|u| u.symbol.to_string())
                     .or_else(|| entry.unit.clone())
                     .unwrap_or_default(),
@@ -369,7 +369,7 @@ impl Form {
         form.carried.labs = case
             .labs
             .iter()
-            .filter(|(id, entry)| match lab(id).map(|l| &l.kind) {
+            .filter(|(id, entry)| match known_lab(id).map(|l| &l.kind) {
                 None => true,
                 Some(LabKind::Qualitative { .. }) => entry.result.is_none(),
                 Some(LabKind::Numeric { .. }) => false,
@@ -425,15 +425,15 @@ pub enum FormEdit {
     Transplant(Option<bool>),
     Biopsy(Option<Biopsy>),
     /// A finding (`findings::FINDINGS` id): present, absent or unknown.
-    Finding(&'static str, Option<bool>),
+    Finding(FindingId, Option<bool>),
     /// A lesion site ticked (`true`) or not.
     Site(Site, bool),
     /// A numeric lab's value or limit, as typed.
-    LabText(&'static str, LabText, String),
+    LabText(LabId, LabText, String),
     /// A numeric lab's unit: the numbers typed are converted, nothing is lost.
-    LabUnit(&'static str, String),
+    LabUnit(LabId, String),
     /// A qualitative lab's result id; "" for unknown.
-    LabResult(&'static str, String),
+    LabResult(LabId, String),
     /// A therapy's choice: "" (not recorded), [`NOT_TRIED`], "tried" or a response id.
     TherapyResponse(Therapy, String),
     TherapyWeeks(Therapy, String),
@@ -452,9 +452,9 @@ pub enum VisitEdit {
     MscRoute(String),
     Biopsy(Option<Biopsy>),
     /// A visit lab's value (one of [`VISIT_LABS`]), as typed.
-    LabText(&'static str, String),
+    LabText(LabId, String),
     /// A visit lab's unit: the value typed is converted.
-    LabUnit(&'static str, String),
+    LabUnit(LabId, String),
 }
 
 impl Form {
@@ -469,10 +469,10 @@ impl Form {
             FormEdit::Transplant(transplant) => self.transplant = transplant,
             FormEdit::Biopsy(biopsy) => self.biopsy = biopsy,
             FormEdit::Finding(id, Some(value)) => {
-                self.findings.insert(id.to_string(), value);
+                self.findings.insert(id.id().to_string(), value);
             }
             FormEdit::Finding(id, None) => {
-                self.findings.remove(id);
+                self.findings.remove(id.id());
             }
             FormEdit::Site(site, ticked) => {
                 self.sites.retain(|s| *s != site);
@@ -481,10 +481,10 @@ impl Form {
                     self.sites.sort();
                 }
             }
-            FormEdit::LabText(id, field, text) => self.set_lab_text(id, field, text),
-            FormEdit::LabUnit(id, unit) => self.set_unit(id, &unit),
+            FormEdit::LabText(id, field, text) => self.set_lab_text(id.id(), field, text),
+            FormEdit::LabUnit(id, unit) => self.set_unit(id.id(), &unit),
             FormEdit::LabResult(id, result) => {
-                self.labs.entry(id.to_string()).or_default().result = result
+                self.labs.entry(id.id().to_string()).or_default().result = result
             }
             FormEdit::TherapyResponse(therapy, response) => {
                 self.therapy_mut(therapy).response = response
@@ -552,7 +552,8 @@ impl VisitInput {
             }
             VisitEdit::MscRoute(route) => self.msc_route = route,
             VisitEdit::Biopsy(biopsy) => self.biopsy = biopsy,
-            VisitEdit::LabText(id, text) => {
+            VisitEdit::LabText(lab, text) => {
+                let id = lab.id();
                 let input = self.labs.entry(id.to_string()).or_default();
                 input.text = text;
                 // As for the case's labs: the unit typed in is fixed (none for an import
@@ -561,7 +562,8 @@ impl VisitInput {
                     input.unit = default_unit(id, units);
                 }
             }
-            VisitEdit::LabUnit(id, new_unit) => {
+            VisitEdit::LabUnit(lab, new_unit) => {
+                let id = lab.id();
                 let input = self.labs.entry(id.to_string()).or_default();
                 let old_unit = input.shown_unit(id, units);
                 convert_unit(id, input, &old_unit, &new_unit);
@@ -587,7 +589,7 @@ impl VisitInput {
             labs: visit
                 .labs
                 .iter()
-                .filter(|(id, _)| VISIT_LABS.contains(&id.as_str()))
+                .filter(|(id, _)| VISIT_LABS.iter().any(|lab| lab.id() == id.as_str()))
                 .map(|(id, entry)| {
                     let input = LabInput {
                         text: text(entry.value),
@@ -624,9 +626,9 @@ impl VisitInput {
         if visit.qol_score.is_some() && visit.qol_instrument.is_none() {
             visit.qol_instrument = Some("Wound-QoL".to_string());
         }
-        for id in VISIT_LABS {
-            visit.labs.remove(*id);
-            let Some(input) = self.labs.get(*id) else {
+        for id in VISIT_LABS.iter().map(|lab| lab.id()) {
+            visit.labs.remove(id);
+            let Some(input) = self.labs.get(id) else {
                 continue;
             };
             if let Some(value) = number(FieldPath::visit_lab(index, id), &input.text) {
@@ -678,7 +680,7 @@ pub fn convert_unit(lab_id: &str, input: &mut LabInput, old_unit: &str, new_unit
         input.unit = new_unit.to_string();
         return;
     }
-    if let Some(lab) = lab(lab_id) {
+    if let Some(lab) = known_lab(lab_id) {
         if let (Some(from), Some(to)) = (lab.parse_unit(old_unit), lab.parse_unit(new_unit)) {
             for text in [
                 &mut input.text,
@@ -700,7 +702,7 @@ pub fn convert_unit(lab_id: &str, input: &mut LabInput, old_unit: &str, new_unit
 }
 
 pub fn default_unit(lab_id: &str, units: UnitSystem) -> String {
-    let Some(lab) = lab(lab_id) else {
+    let Some(lab) = known_lab(lab_id) else {
         return String::new();
     };
     let units_of = lab.units();
@@ -869,24 +871,28 @@ mod tests {
             Dialysis(Some(crate::core::case::Dialysis::Hemodialysis)),
             Text(CaseText::Vintage, "48".into()),
             Transplant(Some(false)),
-            Finding("warfarin", Some(true)),
-            Finding("obesity", Some(false)),
-            Finding("obesity", None),
+            Finding(FindingId::Warfarin, Some(true)),
+            Finding(FindingId::Obesity, Some(false)),
+            Finding(FindingId::Obesity, None),
             Site(crate::core::findings::Site::Thigh, true),
             Site(crate::core::findings::Site::Abdomen, true),
             Site(crate::core::findings::Site::Thigh, false),
             Biopsy(Some(crate::core::case::Biopsy::Consistent)),
-            LabText("calcium_total", super::LabText::Value, "10".into()),
-            LabText("calcium_total", super::LabText::UpperLimit, "10.5".into()),
-            LabUnit("calcium_total", "mmol/L".into()),
-            LabResult("lupus_anticoagulant", "positive".into()),
+            LabText(LabId::CalciumTotal, super::LabText::Value, "10".into()),
+            LabText(
+                LabId::CalciumTotal,
+                super::LabText::UpperLimit,
+                "10.5".into(),
+            ),
+            LabUnit(LabId::CalciumTotal, "mmol/L".into()),
+            LabResult(LabId::LupusAnticoagulant, "positive".into()),
             TherapyResponse(Therapy::SodiumThiosulfate, "partial".into()),
             TherapyWeeks(Therapy::SodiumThiosulfate, "6".into()),
             TherapyResponse(Therapy::WoundCare, NOT_TRIED.into()),
             AddVisit,
             Visit(0, VisitEdit::Text(VisitText::Date, "2024-01-05".into())),
             Visit(0, VisitEdit::Text(VisitText::Pain, "8".into())),
-            Visit(0, VisitEdit::LabText("platelets", "420".into())),
+            Visit(0, VisitEdit::LabText(LabId::Platelets, "420".into())),
             Visit(0, VisitEdit::MscRoute("intravenous".into())),
             Visit(0, VisitEdit::Text(VisitText::MscDose, " 1e6/kg ".into())),
             AddVisit,
@@ -958,7 +964,7 @@ mod tests {
         form.apply(FormEdit::Text(CaseText::Age, "6o".into()));
         form.apply(FormEdit::Visit(
             1,
-            VisitEdit::LabText("d_dimer", "1,5".into()),
+            VisitEdit::LabText(LabId::DDimer, "1,5".into()),
         ));
         assert_eq!(form.age, "6o", "kept as typed");
         for lang in [Lang::En, Lang::Zh] {
@@ -973,7 +979,7 @@ mod tests {
         form.apply(FormEdit::Text(CaseText::Age, "67".into()));
         form.apply(FormEdit::Visit(
             1,
-            VisitEdit::LabText("d_dimer", String::new()),
+            VisitEdit::LabText(LabId::DDimer, String::new()),
         ));
         let (case, errors) = form.to_case();
         assert!(errors.is_empty());
@@ -997,18 +1003,18 @@ mod tests {
         form.apply(FormEdit::AddVisit);
         form.apply(FormEdit::Visit(
             0,
-            VisitEdit::LabText("calcium_total", "10".into()),
+            VisitEdit::LabText(LabId::CalciumTotal, "10".into()),
         ));
         form.apply(FormEdit::Visit(
             0,
-            VisitEdit::LabUnit("calcium_total", "mmol/L".into()),
+            VisitEdit::LabUnit(LabId::CalciumTotal, "mmol/L".into()),
         ));
         assert_eq!(form.visits[0].labs["calcium_total"].text, "2.495");
         // The preferred system changing later does not change what was typed.
         form.apply(FormEdit::Units(UnitSystem::Si));
         form.apply(FormEdit::Visit(
             0,
-            VisitEdit::LabUnit("calcium_total", "mg/dL".into()),
+            VisitEdit::LabUnit(LabId::CalciumTotal, "mg/dL".into()),
         ));
         assert_eq!(form.visits[0].labs["calcium_total"].text, "10");
     }

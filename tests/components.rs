@@ -198,7 +198,7 @@ async fn risk_panel_shows_counts_statuses_and_full_citations() {
         .risk
         .factors
         .iter()
-        .find(|f| f.id == "warfarin")
+        .find(|f| f.id.id() == "warfarin")
         .expect("the warfarin factor")
         .clone();
     let html = render::<Why>(move || WhyProps {

@@ -134,7 +134,11 @@ fn an_impossible_date_is_one_error_at_its_path_for_a_lab_and_a_visit() {
             assert_eq!(a.input_errors.len(), 3, "{bad:?}: {:?}", a.input_errors);
             // The rest is still assessed: the albumin value counts, the two dated visits
             // give the pain trend.
-            let albumin = a.risk.factors.iter().find(|f| f.id == "hypoalbuminemia");
+            let albumin = a
+                .risk
+                .factors
+                .iter()
+                .find(|f| f.id.id() == "hypoalbuminemia");
             assert_eq!(albumin.unwrap().status, Presence::Present);
             let f = a.follow_up.as_ref().unwrap();
             assert_eq!(f.visit_count, 2);

@@ -278,17 +278,17 @@ fn every_citation_says_in_chinese_what_it_is_used_for() {
 #[test]
 fn catalogue_labels_exist_in_both_languages() {
     for lab in LABS {
-        assert!(has_cjk(lab.name(Lang::Zh)), "{}", lab.id);
-        assert!(!has_cjk(lab.name(Lang::En)), "{}", lab.id);
+        assert!(has_cjk(lab.name(Lang::Zh)), "{:?}", lab.id);
+        assert!(!has_cjk(lab.name(Lang::En)), "{:?}", lab.id);
         assert_eq!(
             lab.note_in(Lang::Zh).is_empty(),
             lab.note_in(Lang::En).is_empty(),
-            "{}",
+            "{:?}",
             lab.id
         );
     }
     for finding in FINDINGS {
-        assert!(has_cjk(finding.label(Lang::Zh)), "{}", finding.id);
+        assert!(has_cjk(finding.label(Lang::Zh)), "{:?}", finding.id);
     }
     for therapy in Therapy::ALL {
         assert!(has_cjk(therapy.name(Lang::Zh)));
@@ -337,7 +337,7 @@ fn any_labs() -> impl Strategy<Value = BTreeMap<String, LabEntry>> {
     per_lab.prop_map(|entries| {
         entries
             .into_iter()
-            .filter_map(|(id, e)| e.map(|e| (id.to_string(), e)))
+            .filter_map(|(id, e)| e.map(|e| (id.id().to_string(), e)))
             .collect()
     })
 }
@@ -378,7 +378,7 @@ prop_compose! {
         vintage in proptest::option::of(0.0f64..200.0),
         transplant in proptest::option::of(any::<bool>()),
         findings in proptest::collection::btree_map(
-            proptest::sample::select(FINDINGS.iter().map(|f| f.id.to_string()).collect::<Vec<_>>()),
+            proptest::sample::select(FINDINGS.iter().map(|f| f.id.id().to_string()).collect::<Vec<_>>()),
             any::<bool>(), 0..25),
         count in proptest::option::of(0.0f64..8.0),
         sites in proptest::collection::vec(proptest::sample::select(Site::ALL.to_vec()), 0..4),

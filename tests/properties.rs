@@ -35,12 +35,12 @@ fn any_unit() -> impl Strategy<Value = String> {
 }
 
 fn any_lab_id() -> impl Strategy<Value = String> {
-    let ids: Vec<String> = LABS.iter().map(|l| l.id.to_string()).collect();
+    let ids: Vec<String> = LABS.iter().map(|l| l.id.id().to_string()).collect();
     prop_oneof![4 => proptest::sample::select(ids), 1 => "[a-z_]{1,12}"]
 }
 
 fn any_finding_id() -> impl Strategy<Value = String> {
-    let ids: Vec<String> = FINDINGS.iter().map(|f| f.id.to_string()).collect();
+    let ids: Vec<String> = FINDINGS.iter().map(|f| f.id.id().to_string()).collect();
     prop_oneof![4 => proptest::sample::select(ids), 1 => "[a-z_]{1,12}"]
 }
 

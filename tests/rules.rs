@@ -37,7 +37,7 @@ fn factor(assessment: &Assessment, id: &str) -> Presence {
         .risk
         .factors
         .iter()
-        .find(|f| f.id == id)
+        .find(|f| f.id.id() == id)
         .unwrap_or_else(|| panic!("no factor {id}"))
         .status
 }
@@ -47,7 +47,7 @@ fn item(assessment: &Assessment, test: &str) -> (WorkupStatus, Option<Direction>
         .workup
         .items
         .iter()
-        .find(|i| i.test == test)
+        .find(|i| i.test.id() == test)
         .unwrap_or_else(|| panic!("no workup item {test}"));
     (item.status, item.direction)
 }
@@ -154,7 +154,7 @@ fn hypercalcemia_uses_ionized_then_corrected_then_measured() {
         a.risk
             .factors
             .iter()
-            .find(|f| f.id == "hypercalcemia")
+            .find(|f| f.id.id() == "hypercalcemia")
             .unwrap()
             .basis
             .clone()
@@ -201,7 +201,7 @@ fn hypercalcemia_uses_ionized_then_corrected_then_measured() {
         .risk
         .factors
         .iter()
-        .find(|f| f.id == "hypercalcemia")
+        .find(|f| f.id.id() == "hypercalcemia")
         .unwrap()
         .basis;
     assert!(basis.contains("ionized"), "{basis}");
@@ -257,7 +257,7 @@ fn obesity_from_bmi_else_from_the_finding() {
         .risk
         .factors
         .iter()
-        .find(|f| f.id == "obesity")
+        .find(|f| f.id.id() == "obesity")
         .unwrap()
         .basis;
     assert!(basis.contains("Chinese"), "{basis}");
@@ -295,7 +295,7 @@ fn protein_c_low_is_a_major_factor_only_when_interpretable() {
         .workup
         .items
         .iter()
-        .find(|i| i.test == "protein_c_activity")
+        .find(|i| i.test.id() == "protein_c_activity")
         .unwrap()
         .notes;
     assert!(notes.iter().any(|n| n.contains("2 weeks")), "{notes:?}");
@@ -454,7 +454,7 @@ fn antiphospholipid_titres_and_persistence_note() {
         .workup
         .items
         .iter()
-        .find(|i| i.test == "anticardiolipin_igg")
+        .find(|i| i.test.id() == "anticardiolipin_igg")
         .unwrap()
         .notes;
     assert!(notes.iter().any(|n| n.contains("12 weeks")), "{notes:?}");
@@ -467,7 +467,7 @@ fn antiphospholipid_titres_and_persistence_note() {
 #[test]
 fn workup_lists_the_whole_panel_in_order() {
     let a = assess(&lab(case(), "d_dimer", 800.0, "ng/mL FEU"));
-    let tests: Vec<&str> = a.workup.items.iter().map(|i| i.test).collect();
+    let tests: Vec<_> = a.workup.items.iter().map(|i| i.test).collect();
     assert_eq!(tests, calciphylaxis::core::labs::WORKUP_PANEL);
     assert_eq!(
         item(&a, "d_dimer"),
@@ -824,7 +824,7 @@ fn bad_values_are_input_errors_naming_the_field_and_are_left_out() {
 }
 
 fn basis_of(assessment: &Assessment, id: &str) -> String {
-    let factor = assessment.risk.factors.iter().find(|f| f.id == id);
+    let factor = assessment.risk.factors.iter().find(|f| f.id.id() == id);
     factor
         .unwrap_or_else(|| panic!("no factor {id}"))
         .basis

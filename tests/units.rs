@@ -2,7 +2,7 @@
 //! spec's (clinical.md §2, conventional → SI).
 
 use calciphylaxis::core::inputs::{from_canonical, to_canonical};
-use calciphylaxis::core::labs::{lab, LabKind, LABS};
+use calciphylaxis::core::labs::{lab, LabId, LabKind, LABS};
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -23,7 +23,7 @@ fn every_unit_round_trips() {
                 let back = to_canonical(entered, unit);
                 assert!(
                     close(back, canonical),
-                    "{} {}: {canonical} → {entered} → {back}",
+                    "{:?} {}: {canonical} → {entered} → {back}",
                     lab.id,
                     unit.symbol
                 );
@@ -33,44 +33,44 @@ fn every_unit_round_trips() {
 }
 
 /// (lab, conventional value, SI unit, SI value) from the spec's factor table.
-const SPEC_FACTORS: &[(&str, f64, &str, f64)] = &[
-    ("calcium_total", 10.0, "mmol/L", 2.495),
-    ("calcium_ionized", 5.0, "mmol/L", 1.2475),
-    ("phosphate", 10.0, "mmol/L", 3.229),
-    ("albumin", 4.0, "g/L", 40.0),
-    ("pth_intact", 1000.0, "pmol/L", 106.0),
-    ("alkaline_phosphatase", 120.0, "µkat/L", 2.0),
-    ("vitamin_d_25oh", 10.0, "nmol/L", 24.96),
-    ("creatinine", 1.0, "µmol/L", 88.4),
-    ("crp", 1.0, "mg/L", 10.0),
-    ("platelets", 250.0, "10^9/L", 250.0),
-    ("fibrinogen", 300.0, "g/L", 3.0),
-    ("d_dimer", 0.5, "ng/mL FEU", 500.0),
-    ("d_dimer", 0.5, "µg/L FEU", 500.0),
-    ("d_dimer", 0.5, "ng/mL DDU", 250.0),
+const SPEC_FACTORS: &[(LabId, f64, &str, f64)] = &[
+    (LabId::CalciumTotal, 10.0, "mmol/L", 2.495),
+    (LabId::CalciumIonized, 5.0, "mmol/L", 1.2475),
+    (LabId::Phosphate, 10.0, "mmol/L", 3.229),
+    (LabId::Albumin, 4.0, "g/L", 40.0),
+    (LabId::PthIntact, 1000.0, "pmol/L", 106.0),
+    (LabId::AlkalinePhosphatase, 120.0, "µkat/L", 2.0),
+    (LabId::VitaminD25oh, 10.0, "nmol/L", 24.96),
+    (LabId::Creatinine, 1.0, "µmol/L", 88.4),
+    (LabId::Crp, 1.0, "mg/L", 10.0),
+    (LabId::Platelets, 250.0, "10^9/L", 250.0),
+    (LabId::Fibrinogen, 300.0, "g/L", 3.0),
+    (LabId::DDimer, 0.5, "ng/mL FEU", 500.0),
+    (LabId::DDimer, 0.5, "µg/L FEU", 500.0),
+    (LabId::DDimer, 0.5, "ng/mL DDU", 250.0),
 ];
 
 #[test]
 fn conversion_factors_are_the_specs() {
     for &(id, conventional, si_unit, si_value) in SPEC_FACTORS {
-        let lab = lab(id).unwrap();
+        let lab = lab(id);
         let unit = lab
             .parse_unit(si_unit)
-            .unwrap_or_else(|| panic!("{id} {si_unit}"));
+            .unwrap_or_else(|| panic!("{id:?} {si_unit}"));
         assert!(
             close(to_canonical(si_value, unit), conventional),
-            "{id}: {si_value} {si_unit}"
+            "{id:?}: {si_value} {si_unit}"
         );
         assert!(
             close(from_canonical(conventional, unit), si_value),
-            "{id}: {conventional} → {si_unit}"
+            "{id:?}: {conventional} → {si_unit}"
         );
     }
 }
 
 #[test]
 fn unknown_units_are_rejected_with_the_accepted_list() {
-    let calcium = lab("calcium_total").unwrap();
+    let calcium = lab(LabId::CalciumTotal);
     assert!(calcium.parse_unit("mEq/L").is_none());
     assert_eq!(calcium.accepted_units(), "mg/dL, mmol/L");
 }

@@ -297,11 +297,11 @@ fn check_switch(lab: &'static Lab, input: &Input) {
         ..Default::default()
     };
     let mut switched = typed.clone();
-    convert_unit(lab.id, &mut switched, &from_text, &to_text);
+    convert_unit(lab.id.id(), &mut switched, &from_text, &to_text);
     assert_eq!(switched.unit, to_text);
     let units = (lab.parse_unit(&from_text), lab.parse_unit(&to_text));
     let mut back = switched.clone();
-    convert_unit(lab.id, &mut back, &to_text, &from_text);
+    convert_unit(lab.id.id(), &mut back, &to_text, &from_text);
     for (before, after, there) in [
         (&typed.text, &back.text, &switched.text),
         (&typed.upper_limit, &back.upper_limit, &switched.upper_limit),

@@ -118,11 +118,12 @@ pub fn assess_parsed_in(parsed: &ParsedCase, lang: Lang) -> Assessment {
 ///     "kidney": {"ckd_stage": "G5D", "dialysis": "hemodialysis", "dialysis_vintage_months": 72},
 ///     "labs": {"albumin": {"value": 2.9, "unit": "g/dL"}}}"#;
 /// let assessment = assess_json(text).unwrap();
-/// let status = |id: &str| assessment.risk.factors.iter().find(|f| f.id == id).unwrap().status;
 /// use calciphylaxis::core::logic::Presence;
-/// assert_eq!(status("dialysis_over_5_years"), Presence::Present); // 72 > 60 months
-/// assert_eq!(status("hypoalbuminemia"), Presence::Present); // 2.9 < 3.5 g/dL
-/// assert_eq!(status("warfarin"), Presence::Unknown); // not recorded is not absent
+/// use calciphylaxis::core::risk::RiskFactorId as Factor;
+/// let status = |id| assessment.risk.factors.iter().find(|f| f.id == id).unwrap().status;
+/// assert_eq!(status(Factor::DialysisOver5Years), Presence::Present); // 72 > 60 months
+/// assert_eq!(status(Factor::Hypoalbuminemia), Presence::Present); // 2.9 < 3.5 g/dL
+/// assert_eq!(status(Factor::Warfarin), Presence::Unknown); // not recorded is not absent
 /// assert!(assessment.input_errors.is_empty());
 ///
 /// // A file that is not a case is an error, never a panic.

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::field_path::{
     FieldPath, Key, LabField, LabPath, Section, TherapyField, TreatmentField, VisitPath,
 };
-use super::findings::{Site, Therapy};
+use super::findings::{FindingId, Site, Therapy};
 use super::i18n::{Lang, Text};
 use crate::tr;
 
@@ -358,8 +358,8 @@ impl Default for Case {
 
 impl Case {
     /// true / false / None (unknown) for a finding id.
-    pub fn finding(&self, id: &str) -> Option<bool> {
-        self.findings.get(id).copied()
+    pub fn finding(&self, id: FindingId) -> Option<bool> {
+        self.findings.get(id.id()).copied()
     }
 
     pub fn to_json_pretty(&self) -> String {
@@ -941,8 +941,8 @@ mod tests {
         assert_eq!(parsed.case.patient.sex, Some(Sex::Female));
         assert_eq!(parsed.case.kidney.ckd_stage, Some(CkdStage::G5D));
         assert_eq!(parsed.case.lesions.sites, vec![Site::Thigh, Site::Abdomen]);
-        assert_eq!(parsed.case.finding("warfarin"), Some(true));
-        assert_eq!(parsed.case.finding("sepsis"), None);
+        assert_eq!(parsed.case.finding(FindingId::Warfarin), Some(true));
+        assert_eq!(parsed.case.finding(FindingId::Sepsis), None);
     }
 
     #[test]
@@ -967,8 +967,8 @@ mod tests {
             ]
         );
         assert_eq!(parsed.case.patient.weight_kg, Some(80.0));
-        assert_eq!(parsed.case.finding("diabetes_mellitus"), Some(true));
-        assert_eq!(parsed.case.finding("warfarin"), None);
+        assert_eq!(parsed.case.finding(FindingId::DiabetesMellitus), Some(true));
+        assert_eq!(parsed.case.finding(FindingId::Warfarin), None);
     }
 
     #[test]

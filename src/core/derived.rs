@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::i18n::{Lang, Text};
 use super::inputs::{from_canonical, round_significant, Inputs, LabValue};
-use super::labs::{decimals_for, fmt_number, lab, Unit, PTH_REFERENCE};
+use super::labs::{decimals_for, fmt_number, lab, LabId, Unit, PTH_REFERENCE};
 use crate::tr;
 
 /// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
@@ -65,8 +65,8 @@ pub fn bmi(weight_kg: f64, height_cm: f64) -> f64 {
 /// The calcium used for Ca×P and the hypercalcaemia rule: corrected when albumin is low,
 /// else measured. Returns (mg/dL, words saying which).
 pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, Text)> {
-    let total = inputs.lab_canonical("calcium_total")?;
-    match inputs.lab_canonical("albumin") {
+    let total = inputs.lab_canonical(LabId::CalciumTotal)?;
+    match inputs.lab_canonical(LabId::Albumin) {
         Some(albumin) => match corrected_calcium_mg_dl(total, albumin) {
             Some(corrected) => Some((
                 corrected,
@@ -86,7 +86,7 @@ pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, Text)> {
 
 /// The intact-PTH upper limit: the laboratory's when given, else 65 pg/mL.
 pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
-    match inputs.lab("pth_intact") {
+    match inputs.lab(LabId::PthIntact) {
         Some(LabValue::Numeric {
             reference,
             local_reference: true,
@@ -98,11 +98,11 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
 
 /// Payne's corrected calcium, in the unit total calcium was entered in.
 fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
-    let calcium = inputs.lab("calcium_total")?;
+    let calcium = inputs.lab(LabId::CalciumTotal)?;
     // A total calcium that is not a number is not corrected (never corrected as NaN).
     let total = calcium.canonical()?;
-    let albumin = inputs.lab_canonical("albumin")?;
-    let calcium_si = si_unit("calcium_total")?;
+    let albumin = inputs.lab_canonical(LabId::Albumin)?;
+    let calcium_si = si_unit(LabId::CalciumTotal)?;
     let corrected = corrected_calcium_mg_dl(total, albumin)?;
     let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
     let corrected_si = from_canonical(corrected, calcium_si);
@@ -111,7 +111,7 @@ fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
     } else {
         (round(corrected, 1), "mg/dL")
     };
-    let ionized = if inputs.lab("calcium_ionized").is_some() {
+    let ionized = if inputs.lab(LabId::CalciumIonized).is_some() {
         msg::derived::CORRECTED_CALCIUM_IONIZED_CALCIUM_WAS_ALSO_MEASURED.get(lang)
     } else {
         msg::derived::CORRECTED_CALCIUM_PREFER_A_MEASURED_IONIZED_CALCIUM.get(lang)
@@ -139,83 +139,97 @@ fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
 }
 
 pub fn derive(inputs: &Inputs, lang: Lang) -> DerivedValues {
-    let mut derived = DerivedValues {
+    DerivedValues {
         corrected_calcium: corrected_calcium(inputs, lang),
-        ..Default::default()
-    };
+        calcium_phosphate_product: calcium_phosphate_product(inputs, lang),
+        bmi: body_mass_index(inputs, lang),
+        pth_multiple_of_uln: pth_multiple_of_uln(inputs, lang),
+    }
+}
 
-    if let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
+/// Ca × P from the calcium the rules use, in mg²/dL² with the SI value beside it.
+fn calcium_phosphate_product(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let (Some((calcium, which)), Some(phosphate), Some(calcium_si), Some(phosphate_si)) = (
         calcium_for_rules(inputs),
-        inputs.lab_canonical("phosphate"),
-        si_unit("calcium_total"),
-        si_unit("phosphate"),
-    ) {
-        let product = calcium * phosphate;
-        let product_si = product / (calcium_si.to_canonical * phosphate_si.to_canonical);
-        let which = which.get(lang);
-        derived.calcium_phosphate_product = Some(Derived {
-            value: round(product, 1),
-            unit: "mg2/dL2".to_string(),
-            basis: tr!(
-                lang,
-                msg::derived::DERIVE_WHICH_CALCIUM_MG_DL_PHOSPHATE,
-                calcium = fmt_number(calcium, 2),
-                phosphate = fmt_number(phosphate, 2),
-                product = fmt_number(product, 1),
-                product_si = fmt_number(product_si, 2),
-                which
-            ),
-            source: "kdigo_2017_ckd_mbd",
-        });
-    }
+        inputs.lab_canonical(LabId::Phosphate),
+        si_unit(LabId::CalciumTotal),
+        si_unit(LabId::Phosphate),
+    ) else {
+        return None;
+    };
+    let product = calcium * phosphate;
+    let product_si = product / (calcium_si.to_canonical * phosphate_si.to_canonical);
+    let which = which.get(lang);
+    Some(Derived {
+        value: round(product, 1),
+        unit: "mg2/dL2".to_string(),
+        basis: tr!(
+            lang,
+            msg::derived::DERIVE_WHICH_CALCIUM_MG_DL_PHOSPHATE,
+            calcium = fmt_number(calcium, 2),
+            phosphate = fmt_number(phosphate, 2),
+            product = fmt_number(product, 1),
+            product_si = fmt_number(product_si, 2),
+            which
+        ),
+        source: "kdigo_2017_ckd_mbd",
+    })
+}
 
-    if let (Some(weight), Some(height)) = (inputs.weight_kg, inputs.height_cm) {
-        let value = bmi(weight, height);
-        derived.bmi = Some(Derived {
-            value: round(value, 1),
-            unit: "kg/m2".to_string(),
-            basis: tr!(
-                lang,
-                msg::derived::BMI_FORMULA,
-                height_m = fmt_number(height / 100.0, 2),
-                value = fmt_number(value, 1),
-                weight = fmt_number(weight, 1)
-            ),
-            source: "who_2000_obesity",
-        });
-    }
+/// BMI from weight and height.
+fn body_mass_index(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let (Some(weight), Some(height)) = (inputs.weight_kg, inputs.height_cm) else {
+        return None;
+    };
+    let value = bmi(weight, height);
+    Some(Derived {
+        value: round(value, 1),
+        unit: "kg/m2".to_string(),
+        basis: tr!(
+            lang,
+            msg::derived::BMI_FORMULA,
+            height_m = fmt_number(height / 100.0, 2),
+            value = fmt_number(value, 1),
+            weight = fmt_number(weight, 1)
+        ),
+        source: "who_2000_obesity",
+    })
+}
 
-    // A PTH that is not a number has no multiple of the ULN (never NaN × ULN).
-    if let (Some(pth), Some(value)) = (inputs.lab("pth_intact"), inputs.lab_canonical("pth_intact"))
-    {
-        let (uln, local) = pth_uln(inputs);
-        let multiple = value / uln;
-        derived.pth_multiple_of_uln = Some(Derived {
-            value: round(multiple, 1),
-            unit: "× ULN".to_string(),
-            basis: tr!(
-                lang,
-                msg::derived::PTH_MULTIPLE_OF_ULN,
-                pth = pth.describe(lang),
-                whose_limit = if local {
-                    msg::derived::PTH_LIMIT_OF_THE_LABORATORY
-                } else {
-                    msg::derived::PTH_LIMIT_BY_DEFAULT
-                }
-                .get(lang),
-                multiple = fmt_number(multiple, 1),
-                uln = fmt_number(uln, decimals_for(uln))
-            ),
-            source: "kdigo_2017_ckd_mbd",
-        });
-    }
-
-    derived
+/// Intact PTH ÷ its upper limit. A PTH that is not a number has no multiple of the ULN
+/// (never NaN × ULN).
+fn pth_multiple_of_uln(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    let (Some(pth), Some(value)) = (
+        inputs.lab(LabId::PthIntact),
+        inputs.lab_canonical(LabId::PthIntact),
+    ) else {
+        return None;
+    };
+    let (uln, local) = pth_uln(inputs);
+    let multiple = value / uln;
+    Some(Derived {
+        value: round(multiple, 1),
+        unit: "× ULN".to_string(),
+        basis: tr!(
+            lang,
+            msg::derived::PTH_MULTIPLE_OF_ULN,
+            pth = pth.describe(lang),
+            whose_limit = if local {
+                msg::derived::PTH_LIMIT_OF_THE_LABORATORY
+            } else {
+                msg::derived::PTH_LIMIT_BY_DEFAULT
+            }
+            .get(lang),
+            multiple = fmt_number(multiple, 1),
+            uln = fmt_number(uln, decimals_for(uln))
+        ),
+        source: "kdigo_2017_ckd_mbd",
+    })
 }
 
 /// The lab's SI unit in the catalogue: conversions come from there, nowhere else.
-fn si_unit(id: &str) -> Option<&'static Unit> {
-    lab(id)?.units().iter().find(|unit| unit.si)
+fn si_unit(id: LabId) -> Option<&'static Unit> {
+    lab(id).units().iter().find(|unit| unit.si)
 }
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -230,8 +244,8 @@ mod tests {
     use crate::core::labs::{Lab, LabKind, QualitativeMeaning, Reference};
 
     /// `id` as entered, or as a lab whose kind changed to qualitative.
-    fn value(id: &str, number: Option<f64>) -> LabValue {
-        let lab = lab(id).unwrap();
+    fn value(id: LabId, number: Option<f64>) -> LabValue {
+        let lab = lab(id);
         match number {
             Some(number) => LabValue::Numeric {
                 lab,
@@ -257,7 +271,7 @@ mod tests {
         }
     }
 
-    fn derived_from(labs: Vec<(&'static str, LabValue)>) -> DerivedValues {
+    fn derived_from(labs: Vec<(LabId, LabValue)>) -> DerivedValues {
         let case = Case::default();
         let inputs = Inputs::with_labs(&case, labs);
         derive(&inputs, Lang::En)
@@ -266,35 +280,41 @@ mod tests {
     #[test]
     fn a_total_calcium_that_is_not_a_number_is_not_corrected() {
         let numeric = derived_from(vec![
-            ("calcium_total", value("calcium_total", Some(9.0))),
-            ("albumin", value("albumin", Some(3.0))),
+            (LabId::CalciumTotal, value(LabId::CalciumTotal, Some(9.0))),
+            (LabId::Albumin, value(LabId::Albumin, Some(3.0))),
         ]);
         assert_eq!(numeric.corrected_calcium.unwrap().value, 10.0);
         // Was corrected as NaN − albumin + 4.0 = NaN.
         let qualitative = derived_from(vec![
-            ("calcium_total", value("calcium_total", None)),
-            ("albumin", value("albumin", Some(3.0))),
+            (LabId::CalciumTotal, value(LabId::CalciumTotal, None)),
+            (LabId::Albumin, value(LabId::Albumin, Some(3.0))),
         ]);
         assert_eq!(qualitative.corrected_calcium, None);
     }
 
     #[test]
     fn a_pth_that_is_not_a_number_has_no_multiple_of_the_uln() {
-        let numeric = derived_from(vec![("pth_intact", value("pth_intact", Some(650.0)))]);
+        let numeric = derived_from(vec![(
+            LabId::PthIntact,
+            value(LabId::PthIntact, Some(650.0)),
+        )]);
         assert_eq!(numeric.pth_multiple_of_uln.unwrap().value, 10.0);
         // Was NaN ÷ 65 = NaN × ULN.
-        let qualitative = derived_from(vec![("pth_intact", value("pth_intact", None))]);
+        let qualitative = derived_from(vec![(LabId::PthIntact, value(LabId::PthIntact, None))]);
         assert_eq!(qualitative.pth_multiple_of_uln, None);
     }
 
     #[test]
     fn si_values_convert_with_the_catalogue_factor() {
         let si = |id| si_unit(id).unwrap().symbol;
-        assert_eq!((si("calcium_total"), si("phosphate")), ("mmol/L", "mmol/L"));
+        assert_eq!(
+            (si(LabId::CalciumTotal), si(LabId::Phosphate)),
+            ("mmol/L", "mmol/L")
+        );
         let derived = derived_from(vec![
-            ("calcium_total", value("calcium_total", Some(9.0))),
-            ("albumin", value("albumin", Some(3.0))),
-            ("phosphate", value("phosphate", Some(5.0))),
+            (LabId::CalciumTotal, value(LabId::CalciumTotal, Some(9.0))),
+            (LabId::Albumin, value(LabId::Albumin, Some(3.0))),
+            (LabId::Phosphate, value(LabId::Phosphate, Some(5.0))),
         ]);
         // 10.0 mg/dL × 0.2495 = 2.495 mmol/L; 50 mg²/dL² × 0.2495 × 0.3229 = 4.03 mmol²/L².
         let corrected = derived.corrected_calcium.unwrap();

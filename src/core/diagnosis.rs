@@ -10,7 +10,7 @@ use crate::core::i18n::msg;
 use serde::Serialize;
 
 use super::case::{Biopsy, CkdStage, Dialysis};
-use super::findings::Site;
+use super::findings::{FindingId, Site};
 use super::i18n::{Lang, Text};
 use super::inputs::Inputs;
 use super::logic::{all, any, Status};
@@ -344,12 +344,12 @@ const HAYASHI_CRITERIA: &[CriterionDef<HayashiCriterion>] = &[
 ];
 
 /// The consensus's typical lesions (cn_consensus_2023, Table 3), as finding ids.
-const TYPICAL_LESIONS: &[&str] = &[
-    "livedo_reticularis",
-    "painful_purpura",
-    "violaceous_plaques_or_induration",
-    "painful_skin_ulcers",
-    "necrotic_eschar",
+const TYPICAL_LESIONS: &[FindingId] = &[
+    FindingId::LivedoReticularis,
+    FindingId::PainfulPurpura,
+    FindingId::ViolaceousPlaquesOrInduration,
+    FindingId::PainfulSkinUlcers,
+    FindingId::NecroticEschar,
 ];
 
 /// Why a rule decided what it did; [`render`] is the one place it becomes words.
@@ -362,7 +362,7 @@ enum Reason<'a> {
         minor: usize,
     },
     /// The typical lesions recorded present (finding ids).
-    TypicalLesionsPresent(Vec<&'static str>),
+    TypicalLesionsPresent(Vec<FindingId>),
     TypicalLesionsAllAbsent,
     TypicalLesionsNotAllRecorded,
     /// Typical lesions or early suspicious changes present.
@@ -483,10 +483,10 @@ fn render(reason: &Reason, lang: Lang) -> String {
 }
 
 /// The findings' names, joined by "; " in English: the names themselves may contain commas.
-fn lesion_list(findings: &[&str], lang: Lang) -> String {
+fn lesion_list(findings: &[FindingId], lang: Lang) -> String {
     findings
         .iter()
-        .map(|id| finding_label(id, lang))
+        .map(|&id| finding_label(id, lang))
         .collect::<Vec<_>>()
         .join(msg::diagnosis::TYPICAL_LESIONS_SEPARATOR.get(lang))
 }
@@ -540,7 +540,7 @@ fn risk_threshold<'a>(context: &Context<'a>) -> Judgement<'a> {
 }
 
 fn early_skin_changes<'a>(context: &Context<'a>) -> Judgement<'a> {
-    let value = context.inputs.finding("early_skin_changes");
+    let value = context.inputs.finding(FindingId::EarlySkinChanges);
     judged(value, Reason::EarlySkinChanges(value))
 }
 
@@ -563,13 +563,13 @@ fn risk_factor_present<'a>(context: &Context<'a>) -> Judgement<'a> {
 
 fn typical_lesions<'a>(context: &Context<'a>) -> Judgement<'a> {
     let inputs = context.inputs;
-    let value = any(TYPICAL_LESIONS.iter().map(|id| inputs.finding(id)));
+    let value = any(TYPICAL_LESIONS.iter().map(|&id| inputs.finding(id)));
     let reason = match value {
         Some(true) => Reason::TypicalLesionsPresent(
             TYPICAL_LESIONS
                 .iter()
                 .copied()
-                .filter(|id| inputs.finding(id) == Some(true))
+                .filter(|&id| inputs.finding(id) == Some(true))
                 .collect(),
         ),
         Some(false) => Reason::TypicalLesionsAllAbsent,
@@ -600,7 +600,7 @@ fn skin_lesions<'a>(context: &Context<'a>) -> Judgement<'a> {
 }
 
 fn differential_excluded<'a>(context: &Context<'a>) -> Judgement<'a> {
-    let value = context.inputs.finding("differential_excluded");
+    let value = context.inputs.finding(FindingId::DifferentialExcluded);
     judged(value, Reason::Differential(value))
 }
 
@@ -623,8 +623,8 @@ fn kidney_failure<'a>(context: &Context<'a>) -> Judgement<'a> {
 fn more_than_two_ulcers<'a>(context: &Context<'a>) -> Judgement<'a> {
     let inputs = context.inputs;
     let count = inputs.lesion_count;
-    let ulcers = inputs.finding("painful_skin_ulcers");
-    let purpura = inputs.finding("painful_purpura");
+    let ulcers = inputs.finding(FindingId::PainfulSkinUlcers);
+    let purpura = inputs.finding(FindingId::PainfulPurpura);
     let value = all([count.map(|n| n > 2.0), ulcers, purpura]);
     judged(
         value,
@@ -640,8 +640,8 @@ fn more_than_two_ulcers<'a>(context: &Context<'a>) -> Judgement<'a> {
 fn ulcers_at_typical_site<'a>(context: &Context<'a>) -> Judgement<'a> {
     let inputs = context.inputs;
     let sites = &inputs.case.lesions.sites[..];
-    let ulcers = inputs.finding("painful_skin_ulcers");
-    let purpura = inputs.finding("painful_purpura");
+    let ulcers = inputs.finding(FindingId::PainfulSkinUlcers);
+    let purpura = inputs.finding(FindingId::PainfulPurpura);
     let typical_site =
         (!sites.is_empty()).then(|| sites.iter().any(|s| s.is_trunk_extremity_or_penis()));
     let value = all([ulcers, purpura, typical_site]);

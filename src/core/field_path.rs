@@ -11,10 +11,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::findings::{finding_def, Therapy};
+use super::findings::{known_finding, Therapy};
 use super::followup::ClinicalMarker;
 use super::i18n::{Lang, Text};
-use super::labs::lab;
+use super::labs::known_lab;
 use crate::tr;
 
 /// A key of a section: one the format defines, or one the app does not know (kept as typed).
@@ -292,7 +292,7 @@ impl LabPath {
 
     /// The lab's catalogue name (or the id quoted as unknown), then the key.
     pub fn label(&self, lang: Lang) -> String {
-        let name = match lab(&self.id) {
+        let name = match known_lab(&self.id) {
             Some(known) => known.name(lang).to_string(),
             None => {
                 let id = &self.id;
@@ -337,7 +337,7 @@ fn key_label<K: Keyed>(section: Section, key: &Key<K>, lang: Lang) -> String {
 }
 
 fn finding_label(id: &str, lang: Lang) -> String {
-    match finding_def(id) {
+    match known_finding(id) {
         Some(finding) => {
             let name = finding.label(lang);
             tr!(lang, msg::field_path::FINDING_LABEL_FINDING_NAME, name)

@@ -3,7 +3,6 @@
 
 use super::i18n::Lang;
 use crate::core::i18n::msg;
-use crate::core::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FindingGroup {
@@ -14,189 +13,230 @@ pub enum FindingGroup {
     MscCriterion,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Finding {
-    pub id: &'static str,
-    pub group: FindingGroup,
-    pub name: Text,
+id_enum! {
+    /// The findings of `clinical.md` §7, in the form's order; each names its finding.
+    FindingId {
+        Warfarin = "warfarin" => msg::findings::WARFARIN_NAME,
+        Doac = "doac" => msg::findings::DOAC_NAME,
+        Heparin = "heparin" => msg::findings::HEPARIN_NAME,
+        HighDoseCalciumBinder = "high_dose_calcium_binder" => msg::findings::HIGH_DOSE_CALCIUM_BINDER_NAME,
+        ActiveVitaminDHighDose = "active_vitamin_d_high_dose" => msg::findings::ACTIVE_VITAMIN_D_HIGH_DOSE_NAME,
+        ImmunosuppressantsOrGlucocorticoids = "immunosuppressants_or_glucocorticoids" => msg::findings::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_NAME,
+        SubcutaneousInsulinOrHeparin = "subcutaneous_insulin_or_heparin" => msg::findings::SUBCUTANEOUS_INSULIN_OR_HEPARIN_NAME,
+        IvIron = "iv_iron" => msg::findings::IV_IRON_NAME,
+        IronOverload = "iron_overload" => msg::findings::IRON_OVERLOAD_NAME,
+        DiabetesMellitus = "diabetes_mellitus" => msg::findings::DIABETES_MELLITUS_NAME,
+        Obesity = "obesity" => msg::findings::OBESITY_NAME,
+        VitaminKDeficiency = "vitamin_k_deficiency" => msg::findings::VITAMIN_K_DEFICIENCY_NAME,
+        ProteinCOrSDeficiency = "protein_c_or_s_deficiency" => msg::findings::PROTEIN_C_OR_S_DEFICIENCY_NAME,
+        HypercoagulableStateKnown = "hypercoagulable_state_known" => msg::findings::HYPERCOAGULABLE_STATE_KNOWN_NAME,
+        MalignancyHistory = "malignancy_history" => msg::findings::MALIGNANCY_HISTORY_NAME,
+        ActiveMalignancy = "active_malignancy" => msg::findings::ACTIVE_MALIGNANCY_NAME,
+        LiverDisease = "liver_disease" => msg::findings::LIVER_DISEASE_NAME,
+        AutoimmuneDisease = "autoimmune_disease" => msg::findings::AUTOIMMUNE_DISEASE_NAME,
+        NephroticSyndrome = "nephrotic_syndrome" => msg::findings::NEPHROTIC_SYNDROME_NAME,
+        PrimaryHyperparathyroidism = "primary_hyperparathyroidism" => msg::findings::PRIMARY_HYPERPARATHYROIDISM_NAME,
+        RapidWeightLoss = "rapid_weight_loss" => msg::findings::RAPID_WEIGHT_LOSS_NAME,
+        AcuteThrombosis = "acute_thrombosis" => msg::findings::ACUTE_THROMBOSIS_NAME,
+        Sepsis = "sepsis" => msg::findings::SEPSIS_NAME,
+        AcuteInflammation = "acute_inflammation" => msg::findings::ACUTE_INFLAMMATION_NAME,
+        EarlySkinChanges = "early_skin_changes" => msg::findings::EARLY_SKIN_CHANGES_NAME,
+        LivedoReticularis = "livedo_reticularis" => msg::findings::LIVEDO_RETICULARIS_NAME,
+        PainfulPurpura = "painful_purpura" => msg::findings::PAINFUL_PURPURA_NAME,
+        PainfulSkinUlcers = "painful_skin_ulcers" => msg::findings::PAINFUL_SKIN_ULCERS_NAME,
+        ViolaceousPlaquesOrInduration = "violaceous_plaques_or_induration" => msg::findings::VIOLACEOUS_PLAQUES_OR_INDURATION_NAME,
+        NecroticEschar = "necrotic_eschar" => msg::findings::NECROTIC_ESCHAR_NAME,
+        DifferentialExcluded = "differential_excluded" => msg::findings::DIFFERENTIAL_EXCLUDED_NAME,
+        InformedConsent = "informed_consent" => msg::findings::INFORMED_CONSENT_NAME,
+        EthicsApproval = "ethics_approval" => msg::findings::ETHICS_APPROVAL_NAME,
+        PregnancyOrLactation = "pregnancy_or_lactation" => msg::findings::PREGNANCY_OR_LACTATION_NAME,
+        KnownAllergyToProduct = "known_allergy_to_product" => msg::findings::KNOWN_ALLERGY_TO_PRODUCT_NAME,
+        UncontrolledBleeding = "uncontrolled_bleeding" => msg::findings::UNCONTROLLED_BLEEDING_NAME,
+        LifeExpectancyTooShort = "life_expectancy_too_short" => msg::findings::LIFE_EXPECTANCY_TOO_SHORT_NAME,
+        ActiveUncontrolledInfection = "active_uncontrolled_infection" => msg::findings::ACTIVE_UNCONTROLLED_INFECTION_NAME,
+    }
 }
 
-const fn finding(id: &'static str, group: FindingGroup, name: Text) -> Finding {
-    Finding { id, group, name }
+/// A finding of the catalogue and the form group it is asked in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub id: FindingId,
+    pub group: FindingGroup,
 }
 
 use FindingGroup::*;
+use FindingId as F;
 
+/// In `FindingId` order (tested), so [`finding_def`] is an index.
 pub const FINDINGS: &[Finding] = &[
-    finding("warfarin", Medication, msg::findings::WARFARIN_NAME),
-    finding("doac", Medication, msg::findings::DOAC_NAME),
-    finding("heparin", Medication, msg::findings::HEPARIN_NAME),
-    finding(
-        "high_dose_calcium_binder",
-        Medication,
-        msg::findings::HIGH_DOSE_CALCIUM_BINDER_NAME,
-    ),
-    finding(
-        "active_vitamin_d_high_dose",
-        Medication,
-        msg::findings::ACTIVE_VITAMIN_D_HIGH_DOSE_NAME,
-    ),
-    finding(
-        "immunosuppressants_or_glucocorticoids",
-        Medication,
-        msg::findings::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_NAME,
-    ),
-    finding(
-        "subcutaneous_insulin_or_heparin",
-        Medication,
-        msg::findings::SUBCUTANEOUS_INSULIN_OR_HEPARIN_NAME,
-    ),
-    finding("iv_iron", Medication, msg::findings::IV_IRON_NAME),
-    finding(
-        "iron_overload",
-        Condition,
-        msg::findings::IRON_OVERLOAD_NAME,
-    ),
-    finding(
-        "diabetes_mellitus",
-        Condition,
-        msg::findings::DIABETES_MELLITUS_NAME,
-    ),
-    finding("obesity", Condition, msg::findings::OBESITY_NAME),
-    finding(
-        "vitamin_k_deficiency",
-        Condition,
-        msg::findings::VITAMIN_K_DEFICIENCY_NAME,
-    ),
-    finding(
-        "protein_c_or_s_deficiency",
-        Condition,
-        msg::findings::PROTEIN_C_OR_S_DEFICIENCY_NAME,
-    ),
-    finding(
-        "hypercoagulable_state_known",
-        Condition,
-        msg::findings::HYPERCOAGULABLE_STATE_KNOWN_NAME,
-    ),
-    finding(
-        "malignancy_history",
-        Condition,
-        msg::findings::MALIGNANCY_HISTORY_NAME,
-    ),
-    finding(
-        "active_malignancy",
-        Condition,
-        msg::findings::ACTIVE_MALIGNANCY_NAME,
-    ),
-    finding(
-        "liver_disease",
-        Condition,
-        msg::findings::LIVER_DISEASE_NAME,
-    ),
-    finding(
-        "autoimmune_disease",
-        Condition,
-        msg::findings::AUTOIMMUNE_DISEASE_NAME,
-    ),
-    finding(
-        "nephrotic_syndrome",
-        Condition,
-        msg::findings::NEPHROTIC_SYNDROME_NAME,
-    ),
-    finding(
-        "primary_hyperparathyroidism",
-        Condition,
-        msg::findings::PRIMARY_HYPERPARATHYROIDISM_NAME,
-    ),
-    finding(
-        "rapid_weight_loss",
-        Condition,
-        msg::findings::RAPID_WEIGHT_LOSS_NAME,
-    ),
-    finding(
-        "acute_thrombosis",
-        AcuteState,
-        msg::findings::ACUTE_THROMBOSIS_NAME,
-    ),
-    finding("sepsis", AcuteState, msg::findings::SEPSIS_NAME),
-    finding(
-        "acute_inflammation",
-        AcuteState,
-        msg::findings::ACUTE_INFLAMMATION_NAME,
-    ),
-    finding(
-        "early_skin_changes",
-        Skin,
-        msg::findings::EARLY_SKIN_CHANGES_NAME,
-    ),
-    finding(
-        "livedo_reticularis",
-        Skin,
-        msg::findings::LIVEDO_RETICULARIS_NAME,
-    ),
-    finding("painful_purpura", Skin, msg::findings::PAINFUL_PURPURA_NAME),
-    finding(
-        "painful_skin_ulcers",
-        Skin,
-        msg::findings::PAINFUL_SKIN_ULCERS_NAME,
-    ),
-    finding(
-        "violaceous_plaques_or_induration",
-        Skin,
-        msg::findings::VIOLACEOUS_PLAQUES_OR_INDURATION_NAME,
-    ),
-    finding("necrotic_eschar", Skin, msg::findings::NECROTIC_ESCHAR_NAME),
-    finding(
-        "differential_excluded",
-        Skin,
-        msg::findings::DIFFERENTIAL_EXCLUDED_NAME,
-    ),
-    finding(
-        "informed_consent",
-        MscCriterion,
-        msg::findings::INFORMED_CONSENT_NAME,
-    ),
-    finding(
-        "ethics_approval",
-        MscCriterion,
-        msg::findings::ETHICS_APPROVAL_NAME,
-    ),
-    finding(
-        "pregnancy_or_lactation",
-        MscCriterion,
-        msg::findings::PREGNANCY_OR_LACTATION_NAME,
-    ),
-    finding(
-        "known_allergy_to_product",
-        MscCriterion,
-        msg::findings::KNOWN_ALLERGY_TO_PRODUCT_NAME,
-    ),
-    finding(
-        "uncontrolled_bleeding",
-        MscCriterion,
-        msg::findings::UNCONTROLLED_BLEEDING_NAME,
-    ),
-    finding(
-        "life_expectancy_too_short",
-        MscCriterion,
-        msg::findings::LIFE_EXPECTANCY_TOO_SHORT_NAME,
-    ),
-    finding(
-        "active_uncontrolled_infection",
-        MscCriterion,
-        msg::findings::ACTIVE_UNCONTROLLED_INFECTION_NAME,
-    ),
+    Finding {
+        id: F::Warfarin,
+        group: Medication,
+    },
+    Finding {
+        id: F::Doac,
+        group: Medication,
+    },
+    Finding {
+        id: F::Heparin,
+        group: Medication,
+    },
+    Finding {
+        id: F::HighDoseCalciumBinder,
+        group: Medication,
+    },
+    Finding {
+        id: F::ActiveVitaminDHighDose,
+        group: Medication,
+    },
+    Finding {
+        id: F::ImmunosuppressantsOrGlucocorticoids,
+        group: Medication,
+    },
+    Finding {
+        id: F::SubcutaneousInsulinOrHeparin,
+        group: Medication,
+    },
+    Finding {
+        id: F::IvIron,
+        group: Medication,
+    },
+    Finding {
+        id: F::IronOverload,
+        group: Condition,
+    },
+    Finding {
+        id: F::DiabetesMellitus,
+        group: Condition,
+    },
+    Finding {
+        id: F::Obesity,
+        group: Condition,
+    },
+    Finding {
+        id: F::VitaminKDeficiency,
+        group: Condition,
+    },
+    Finding {
+        id: F::ProteinCOrSDeficiency,
+        group: Condition,
+    },
+    Finding {
+        id: F::HypercoagulableStateKnown,
+        group: Condition,
+    },
+    Finding {
+        id: F::MalignancyHistory,
+        group: Condition,
+    },
+    Finding {
+        id: F::ActiveMalignancy,
+        group: Condition,
+    },
+    Finding {
+        id: F::LiverDisease,
+        group: Condition,
+    },
+    Finding {
+        id: F::AutoimmuneDisease,
+        group: Condition,
+    },
+    Finding {
+        id: F::NephroticSyndrome,
+        group: Condition,
+    },
+    Finding {
+        id: F::PrimaryHyperparathyroidism,
+        group: Condition,
+    },
+    Finding {
+        id: F::RapidWeightLoss,
+        group: Condition,
+    },
+    Finding {
+        id: F::AcuteThrombosis,
+        group: AcuteState,
+    },
+    Finding {
+        id: F::Sepsis,
+        group: AcuteState,
+    },
+    Finding {
+        id: F::AcuteInflammation,
+        group: AcuteState,
+    },
+    Finding {
+        id: F::EarlySkinChanges,
+        group: Skin,
+    },
+    Finding {
+        id: F::LivedoReticularis,
+        group: Skin,
+    },
+    Finding {
+        id: F::PainfulPurpura,
+        group: Skin,
+    },
+    Finding {
+        id: F::PainfulSkinUlcers,
+        group: Skin,
+    },
+    Finding {
+        id: F::ViolaceousPlaquesOrInduration,
+        group: Skin,
+    },
+    Finding {
+        id: F::NecroticEschar,
+        group: Skin,
+    },
+    Finding {
+        id: F::DifferentialExcluded,
+        group: Skin,
+    },
+    Finding {
+        id: F::InformedConsent,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::EthicsApproval,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::PregnancyOrLactation,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::KnownAllergyToProduct,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::UncontrolledBleeding,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::LifeExpectancyTooShort,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::ActiveUncontrolledInfection,
+        group: MscCriterion,
+    },
 ];
 
 impl Finding {
     /// The clinical label in the chosen language.
     pub fn label(&self, lang: Lang) -> &'static str {
-        self.name.get(lang)
+        self.id.name(lang)
     }
 }
 
-pub fn finding_def(id: &str) -> Option<&'static Finding> {
-    FINDINGS.iter().find(|f| f.id == id)
+pub fn finding_def(id: FindingId) -> &'static Finding {
+    &FINDINGS[id as usize]
+}
+
+/// The catalogue's finding for an id read from a case file, when the catalogue knows it.
+pub fn known_finding(id: &str) -> Option<&'static Finding> {
+    FindingId::from_id(id).map(finding_def)
 }
 
 id_enum! {
@@ -249,5 +289,20 @@ impl Site {
     /// Hayashi criterion 3 names the trunk, the extremities and the penis.
     pub fn is_trunk_extremity_or_penis(self) -> bool {
         self != Site::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_in_finding_id_order() {
+        assert_eq!(FINDINGS.len(), FindingId::ALL.len());
+        for (row, id) in FINDINGS.iter().zip(FindingId::ALL) {
+            assert_eq!(row.id, *id);
+        }
+        assert_eq!(known_finding("warfarin").map(|f| f.id), Some(F::Warfarin));
+        assert!(known_finding("mystery").is_none());
     }
 }

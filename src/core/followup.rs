@@ -29,7 +29,7 @@ use super::date::Date;
 use super::field_path::{FieldPath, VisitField, VisitPath};
 use super::i18n::Lang;
 use super::inputs::{round_significant, validate_labs, LabValue};
-use super::labs::{decimals_for, fmt_number, lab, LabKind, Reference, LABS};
+use super::labs::{decimals_for, fmt_number, known_lab, LabId, LabKind, Reference, LABS};
 use crate::tr;
 
 /// QoL instruments on which a lower score is better (compared ignoring case, spaces and
@@ -125,7 +125,7 @@ pub fn marker_name(id: &str, lang: Lang) -> String {
         .iter()
         .find(|m| m.id() == id)
         .map(|m| m.name(lang))
-        .or_else(|| lab(id).map(|l| l.name(lang)))
+        .or_else(|| known_lab(id).map(|l| l.name(lang)))
         .map_or_else(
             || tr!(lang, msg::followup::MARKER_NAME_UNKNOWN_MARKER_ID, id),
             str::to_string,
@@ -242,7 +242,7 @@ struct CheckedVisit {
     pain: Option<f64>,
     qol: Option<f64>,
     qol_instrument: Option<String>,
-    labs: BTreeMap<&'static str, LabValue>,
+    labs: BTreeMap<LabId, LabValue>,
     msc_routes: Option<Vec<Route>>,
 }
 
@@ -555,7 +555,7 @@ fn lab_trend(
     visits: &[CheckedVisit],
     lang: Lang,
 ) -> Option<Result<MarkerTrend, String>> {
-    let lab = lab(id)?;
+    let lab = known_lab(id)?;
     let unit = lab.canonical_unit()?.symbol;
     let mut points = Vec::new();
     let mut latest_reference = None;
@@ -567,7 +567,7 @@ fn lab_trend(
             reference,
             local_reference,
             ..
-        }) = visit.labs.get(id)
+        }) = visit.labs.get(&lab.id)
         {
             points.push(TrendPoint {
                 date: visit.date.to_string(),
@@ -854,7 +854,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
     ));
     for lab in LABS {
         if matches!(lab.kind, LabKind::Numeric { .. }) {
-            add(lab_trend(lab.id, &visits, lang));
+            add(lab_trend(lab.id.id(), &visits, lang));
         }
     }
 

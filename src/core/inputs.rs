@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 use super::case::{Case, Dialysis, Issue, LabEntry};
 use super::date::Date;
 use super::field_path::{FieldPath, Key, KidneyField, LabField, LesionField, PatientField};
-use super::findings::finding_def;
+use super::findings::{known_finding, FindingId};
 use super::i18n::Lang;
 use super::labs::{
-    decimals_for, fmt_number, lab, result_label, Lab, LabKind, QualitativeMeaning, Reference, Unit,
+    decimals_for, fmt_number, known_lab, result_label, Lab, LabId, LabKind, QualitativeMeaning,
+    Reference, Unit,
 };
 use crate::tr;
 
@@ -228,13 +229,13 @@ pub struct Inputs<'a> {
     pub height_cm: Option<f64>,
     pub dialysis_vintage_months: Option<f64>,
     pub lesion_count: Option<f64>,
-    pub labs: BTreeMap<&'static str, LabValue>,
+    pub labs: BTreeMap<LabId, LabValue>,
 }
 
 impl<'a> Inputs<'a> {
     /// Only these labs known, everything else unknown: for the rules' unit tests.
     #[cfg(test)]
-    pub(crate) fn with_labs(case: &'a Case, labs: Vec<(&'static str, LabValue)>) -> Self {
+    pub(crate) fn with_labs(case: &'a Case, labs: Vec<(LabId, LabValue)>) -> Self {
         Inputs {
             case,
             age_years: None,
@@ -246,15 +247,15 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    pub fn lab(&self, id: &str) -> Option<&LabValue> {
-        self.labs.get(id)
+    pub fn lab(&self, id: LabId) -> Option<&LabValue> {
+        self.labs.get(&id)
     }
 
-    pub fn lab_canonical(&self, id: &str) -> Option<f64> {
+    pub fn lab_canonical(&self, id: LabId) -> Option<f64> {
         self.lab(id).and_then(LabValue::canonical)
     }
 
-    pub fn finding(&self, id: &str) -> Option<bool> {
+    pub fn finding(&self, id: FindingId) -> Option<bool> {
         self.case.finding(id)
     }
 
@@ -275,38 +276,7 @@ impl<'a> Inputs<'a> {
 /// the warnings.
 pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>) {
     let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let mut bounded = |bound: &Bound, value: Option<f64>| -> Option<f64> {
-        let value = value?;
-        let what = bound.what.get(lang);
-        if !value.is_finite() {
-            errors.push(Issue::new(
-                bound.field.clone(),
-                tr!(lang, msg::inputs::VALIDATE_WHAT_IS_NOT_A_NUMBER, what),
-            ));
-            return None;
-        }
-        if value < bound.low || value > bound.high {
-            let unit = bound.unit.get(lang);
-            let shown = fmt_number(value, 2);
-            let low = fmt_number(bound.low, 0);
-            let high = fmt_number(bound.high, 0);
-            errors.push(Issue::new(
-                bound.field.clone(),
-                tr!(
-                    lang,
-                    msg::inputs::VALIDATE_WHAT_SHOWN_UNIT_IS_OUTSIDE,
-                    high,
-                    low,
-                    shown,
-                    unit,
-                    what
-                ),
-            ));
-            return None;
-        }
-        Some(value)
-    };
+    let mut bounded = |bound: &Bound, value: Option<f64>| checked(bound, value, lang, &mut errors);
     let age_years = bounded(&AGE, case.patient.age_years);
     let weight_kg = bounded(&WEIGHT, case.patient.weight_kg);
     let height_cm = bounded(&HEIGHT, case.patient.height_cm);
@@ -321,7 +291,59 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
             lesion_count = None;
         }
     }
+    let mut warnings = case_warnings(case, age_years, lang);
+    let labs = validate_labs(&case.labs, FieldPath::lab, lang, &mut errors, &mut warnings);
 
+    let inputs = Inputs {
+        case,
+        age_years,
+        weight_kg,
+        height_cm,
+        dialysis_vintage_months,
+        lesion_count,
+        labs,
+    };
+    (inputs, errors, warnings)
+}
+
+/// A patient, kidney or lesion number within its plausible range; otherwise an input error
+/// and left out.
+fn checked(bound: &Bound, value: Option<f64>, lang: Lang, errors: &mut Vec<Issue>) -> Option<f64> {
+    let value = value?;
+    let what = bound.what.get(lang);
+    if !value.is_finite() {
+        errors.push(Issue::new(
+            bound.field.clone(),
+            tr!(lang, msg::inputs::VALIDATE_WHAT_IS_NOT_A_NUMBER, what),
+        ));
+        return None;
+    }
+    if value < bound.low || value > bound.high {
+        let unit = bound.unit.get(lang);
+        let shown = fmt_number(value, 2);
+        let low = fmt_number(bound.low, 0);
+        let high = fmt_number(bound.high, 0);
+        errors.push(Issue::new(
+            bound.field.clone(),
+            tr!(
+                lang,
+                msg::inputs::VALIDATE_WHAT_SHOWN_UNIT_IS_OUTSIDE,
+                high,
+                low,
+                shown,
+                unit,
+                what
+            ),
+        ));
+        return None;
+    }
+    Some(value)
+}
+
+/// What is usable but worth a second look: a child, an unknown finding, dialysis with a
+/// stage other than G5D, pregnancy recorded for a man.
+fn case_warnings(case: &Case, age_years: Option<f64>, lang: Lang) -> Vec<Issue> {
+    let mut warnings = Vec::new();
     if age_years.is_some_and(|age| age < 18.0) {
         warnings.push(Issue::new(
             FieldPath::patient(PatientField::Age),
@@ -329,7 +351,7 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         ));
     }
     for id in case.findings.keys() {
-        if finding_def(id).is_none() {
+        if known_finding(id).is_none() {
             warnings.push(Issue::new(
                 FieldPath::finding(id),
                 msg::inputs::VALIDATE_UNKNOWN_FINDING_IGNORED.get(lang),
@@ -352,26 +374,14 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         }
     }
     if case.patient.sex == Some(super::case::Sex::Male)
-        && case.finding("pregnancy_or_lactation") == Some(true)
+        && case.finding(FindingId::PregnancyOrLactation) == Some(true)
     {
         warnings.push(Issue::new(
-            FieldPath::finding("pregnancy_or_lactation"),
+            FieldPath::finding(FindingId::PregnancyOrLactation.id()),
             msg::inputs::VALIDATE_PREGNANCY_OR_LACTATION_RECORDED_FOR.get(lang),
         ));
     }
-
-    let labs = validate_labs(&case.labs, FieldPath::lab, lang, &mut errors, &mut warnings);
-
-    let inputs = Inputs {
-        case,
-        age_years,
-        weight_kg,
-        height_cm,
-        dialysis_vintage_months,
-        lesion_count,
-        labs,
-    };
-    (inputs, errors, warnings)
+    warnings
 }
 
 /// A map of lab entries (the case's, or a visit's): what may be used, with the errors and
@@ -382,11 +392,11 @@ pub fn validate_labs(
     lang: Lang,
     errors: &mut Vec<Issue>,
     warnings: &mut Vec<Issue>,
-) -> BTreeMap<&'static str, LabValue> {
+) -> BTreeMap<LabId, LabValue> {
     let mut labs = BTreeMap::new();
     for (id, entry) in entries {
         let field = path(id);
-        let Some(lab) = lab(id) else {
+        let Some(lab) = known_lab(id) else {
             warnings.push(Issue::new(
                 field,
                 msg::inputs::VALIDATE_LABS_UNKNOWN_LAB_IGNORED.get(lang),
@@ -413,152 +423,190 @@ pub fn validate_labs(
 
 /// One lab entry against the catalogue: the value to use, or why it is left out.
 pub fn validate_lab(lab: &'static Lab, entry: &LabEntry, lang: Lang) -> Result<LabValue, String> {
-    let name = lab.name(lang);
     match lab.kind {
         LabKind::Numeric {
             units,
             reference,
             plausible,
-        } => {
-            if entry.result.is_some() && entry.value.is_none() {
-                return Err(tr!(
-                    lang,
-                    msg::inputs::VALIDATE_LAB_NAME_IS_A_NUMERIC_TEST,
-                    name
-                ));
-            }
-            let value = entry.value.ok_or_else(|| {
-                msg::inputs::VALIDATE_LAB_NO_VALUE_GIVEN
-                    .get(lang)
-                    .to_string()
-            })?;
-            if !value.is_finite() {
-                return Err(msg::inputs::VALIDATE_LAB_THE_VALUE_IS_NOT_A
-                    .get(lang)
-                    .to_string());
-            }
-            let accepted = lab.accepted_units();
-            let unit = match entry.unit.as_deref() {
-                Some(text) => lab.parse_unit(text).ok_or_else(|| {
-                    tr!(
-                        lang,
-                        msg::inputs::VALIDATE_LAB_UNKNOWN_UNIT_TEXT_FOR_NAME,
-                        accepted,
-                        name,
-                        text
-                    )
-                })?,
-                // Only a dimensionless result (INR) may omit its unit.
-                None if units.len() == 1 && units[0].symbol == "ratio" => &units[0],
-                None => {
-                    return Err(tr!(
-                        lang,
-                        msg::inputs::VALIDATE_LAB_NO_UNIT_GIVEN_ACCEPTED_ACCEPTED,
-                        accepted
-                    ))
-                }
-            };
-            let canonical = to_canonical(value, unit);
-            let (low, high) = plausible;
-            if canonical < low || canonical > high {
-                let shown = fmt_number(value, 3);
-                let symbol = unit.symbol;
-                let low = fmt_number(low / unit.to_canonical, 2);
-                let high = fmt_number(high / unit.to_canonical, 2);
-                return Err(tr!(
-                    lang,
-                    msg::inputs::VALIDATE_LAB_SHOWN_SYMBOL_IS_OUTSIDE_THE,
-                    high,
-                    low,
-                    name,
-                    shown,
-                    symbol
-                ));
-            }
-            // The laboratory's own limits must be plausible too: an upper limit of 0 would
-            // make every result "high" and PTH ÷ ULN infinite.
-            let limit = |given: Option<f64>, which: LabField| -> Result<Option<f64>, String> {
-                let Some(given) = given else { return Ok(None) };
-                let canonical = to_canonical(given, unit);
-                if given.is_finite() && canonical > 0.0 && canonical >= low && canonical <= high {
-                    Ok(Some(canonical))
-                } else {
-                    let limit = which.text().get(lang);
-                    let shown = fmt_number(given, 3);
-                    let symbol = unit.symbol;
-                    Err(tr!(
-                        lang,
-                        msg::inputs::VALIDATE_LAB_THE_LABORATORY_S_LIMIT_SHOWN,
-                        limit,
-                        name,
-                        shown,
-                        symbol
-                    ))
-                }
-            };
-            let local_low = limit(entry.reference_low, LabField::ReferenceLow)?;
-            let local_high = limit(entry.reference_high, LabField::ReferenceHigh)?;
-            if let (Some(l), Some(h)) = (local_low, local_high) {
-                if l >= h {
-                    return Err(msg::inputs::VALIDATE_LAB_THE_LABORATORY_S_LOWER_REFERENCE
-                        .get(lang)
-                        .to_string());
-                }
-            }
-            let local_reference = local_low.is_some() || local_high.is_some();
-            let reference = if local_reference {
-                Reference {
-                    low: local_low.or(reference.low),
-                    high: local_high.or(reference.high),
-                }
-            } else {
-                reference
-            };
-            Ok(LabValue::Numeric {
-                lab,
-                canonical,
-                entered: value,
-                unit,
-                reference,
-                local_reference,
-            })
+        } => validate_numeric(lab, units, reference, plausible, entry, lang),
+        LabKind::Qualitative { results } => validate_qualitative(lab, results, entry, lang),
+    }
+}
+
+fn validate_numeric(
+    lab: &'static Lab,
+    units: &'static [Unit],
+    reference: Reference,
+    plausible: (f64, f64),
+    entry: &LabEntry,
+    lang: Lang,
+) -> Result<LabValue, String> {
+    let name = lab.name(lang);
+    if entry.result.is_some() && entry.value.is_none() {
+        return Err(tr!(
+            lang,
+            msg::inputs::VALIDATE_LAB_NAME_IS_A_NUMERIC_TEST,
+            name
+        ));
+    }
+    let value = entry.value.ok_or_else(|| {
+        msg::inputs::VALIDATE_LAB_NO_VALUE_GIVEN
+            .get(lang)
+            .to_string()
+    })?;
+    if !value.is_finite() {
+        return Err(msg::inputs::VALIDATE_LAB_THE_VALUE_IS_NOT_A
+            .get(lang)
+            .to_string());
+    }
+    let unit = entered_unit(lab, units, entry, lang)?;
+    let canonical = to_canonical(value, unit);
+    let (low, high) = plausible;
+    if canonical < low || canonical > high {
+        let shown = fmt_number(value, 3);
+        let symbol = unit.symbol;
+        let low = fmt_number(low / unit.to_canonical, 2);
+        let high = fmt_number(high / unit.to_canonical, 2);
+        return Err(tr!(
+            lang,
+            msg::inputs::VALIDATE_LAB_SHOWN_SYMBOL_IS_OUTSIDE_THE,
+            high,
+            low,
+            name,
+            shown,
+            symbol
+        ));
+    }
+    let (reference, local_reference) =
+        laboratory_reference(lab, unit, reference, plausible, entry, lang)?;
+    Ok(LabValue::Numeric {
+        lab,
+        canonical,
+        entered: value,
+        unit,
+        reference,
+        local_reference,
+    })
+}
+
+/// The unit the value was entered in; only a dimensionless result (INR) may omit it.
+fn entered_unit(
+    lab: &'static Lab,
+    units: &'static [Unit],
+    entry: &LabEntry,
+    lang: Lang,
+) -> Result<&'static Unit, String> {
+    let accepted = lab.accepted_units();
+    match entry.unit.as_deref() {
+        Some(text) => lab.parse_unit(text).ok_or_else(|| {
+            let name = lab.name(lang);
+            tr!(
+                lang,
+                msg::inputs::VALIDATE_LAB_UNKNOWN_UNIT_TEXT_FOR_NAME,
+                accepted,
+                name,
+                text
+            )
+        }),
+        None if units.len() == 1 && units[0].symbol == "ratio" => Ok(&units[0]),
+        None => Err(tr!(
+            lang,
+            msg::inputs::VALIDATE_LAB_NO_UNIT_GIVEN_ACCEPTED_ACCEPTED,
+            accepted
+        )),
+    }
+}
+
+/// The laboratory's own limits (in `unit`) over the catalogue's, and whether any was given.
+/// They must be plausible too: an upper limit of 0 would make every result "high" and
+/// PTH ÷ ULN infinite.
+fn laboratory_reference(
+    lab: &'static Lab,
+    unit: &'static Unit,
+    reference: Reference,
+    (low, high): (f64, f64),
+    entry: &LabEntry,
+    lang: Lang,
+) -> Result<(Reference, bool), String> {
+    let limit = |given: Option<f64>, which: LabField| -> Result<Option<f64>, String> {
+        let Some(given) = given else { return Ok(None) };
+        let canonical = to_canonical(given, unit);
+        if given.is_finite() && canonical > 0.0 && canonical >= low && canonical <= high {
+            Ok(Some(canonical))
+        } else {
+            let limit = which.text().get(lang);
+            let name = lab.name(lang);
+            let shown = fmt_number(given, 3);
+            let symbol = unit.symbol;
+            Err(tr!(
+                lang,
+                msg::inputs::VALIDATE_LAB_THE_LABORATORY_S_LIMIT_SHOWN,
+                limit,
+                name,
+                shown,
+                symbol
+            ))
         }
-        LabKind::Qualitative { results } => {
-            if entry.value.is_some() && entry.result.is_none() {
-                let accepted = accepted_results(results);
-                return Err(tr!(
-                    lang,
-                    msg::inputs::VALIDATE_LAB_NAME_IS_REPORTED_AS_A,
-                    accepted,
-                    name
-                ));
-            }
-            let text = entry.result.as_deref().ok_or_else(|| {
-                msg::inputs::VALIDATE_LAB_NO_RESULT_GIVEN
-                    .get(lang)
-                    .to_string()
-            })?;
-            let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
-            results
-                .iter()
-                .find(|(id, _)| *id == wanted)
-                .map(|(id, meaning)| LabValue::Qualitative {
-                    lab,
-                    result: id,
-                    meaning: *meaning,
-                })
-                .ok_or_else(|| {
-                    let accepted = accepted_results(results);
-                    tr!(
-                        lang,
-                        msg::inputs::VALIDATE_LAB_TEXT_IS_NOT_A_RESULT,
-                        accepted,
-                        name,
-                        text
-                    )
-                })
+    };
+    let local_low = limit(entry.reference_low, LabField::ReferenceLow)?;
+    let local_high = limit(entry.reference_high, LabField::ReferenceHigh)?;
+    if let (Some(l), Some(h)) = (local_low, local_high) {
+        if l >= h {
+            return Err(msg::inputs::VALIDATE_LAB_THE_LABORATORY_S_LOWER_REFERENCE
+                .get(lang)
+                .to_string());
         }
     }
+    if local_low.is_none() && local_high.is_none() {
+        return Ok((reference, false));
+    }
+    let reference = Reference {
+        low: local_low.or(reference.low),
+        high: local_high.or(reference.high),
+    };
+    Ok((reference, true))
+}
+
+fn validate_qualitative(
+    lab: &'static Lab,
+    results: &'static [(&'static str, QualitativeMeaning)],
+    entry: &LabEntry,
+    lang: Lang,
+) -> Result<LabValue, String> {
+    let name = lab.name(lang);
+    if entry.value.is_some() && entry.result.is_none() {
+        let accepted = accepted_results(results);
+        return Err(tr!(
+            lang,
+            msg::inputs::VALIDATE_LAB_NAME_IS_REPORTED_AS_A,
+            accepted,
+            name
+        ));
+    }
+    let text = entry.result.as_deref().ok_or_else(|| {
+        msg::inputs::VALIDATE_LAB_NO_RESULT_GIVEN
+            .get(lang)
+            .to_string()
+    })?;
+    let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+    results
+        .iter()
+        .find(|(id, _)| *id == wanted)
+        .map(|(id, meaning)| LabValue::Qualitative {
+            lab,
+            result: id,
+            meaning: *meaning,
+        })
+        .ok_or_else(|| {
+            let accepted = accepted_results(results);
+            tr!(
+                lang,
+                msg::inputs::VALIDATE_LAB_TEXT_IS_NOT_A_RESULT,
+                accepted,
+                name,
+                text
+            )
+        })
 }
 
 /// Converts to the canonical unit, rounded to 12 significant digits so that a value exactly

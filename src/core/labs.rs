@@ -32,6 +32,39 @@ pub fn result_label(id: &str, lang: Lang) -> String {
     named.map_or_else(|| format!("\"{id}\""), str::to_string)
 }
 
+id_enum! {
+    /// The labs of the catalogue (`clinical.md` §2), in its order; each names its test.
+    LabId {
+        CalciumTotal = "calcium_total" => msg::labs::CALCIUM_TOTAL_NAME,
+        CalciumIonized = "calcium_ionized" => msg::labs::CALCIUM_IONIZED_NAME,
+        Phosphate = "phosphate" => msg::labs::PHOSPHATE_NAME,
+        Albumin = "albumin" => msg::labs::ALBUMIN_NAME,
+        PthIntact = "pth_intact" => msg::labs::PTH_INTACT_NAME,
+        AlkalinePhosphatase = "alkaline_phosphatase" => msg::labs::ALKALINE_PHOSPHATASE_NAME,
+        VitaminD25oh = "vitamin_d_25oh" => msg::labs::VITAMIN_D_25OH_NAME,
+        Creatinine = "creatinine" => msg::labs::CREATININE_NAME,
+        Crp = "crp" => msg::labs::CRP_NAME,
+        Platelets = "platelets" => msg::labs::PLATELETS_NAME,
+        DDimer = "d_dimer" => msg::labs::D_DIMER_NAME,
+        Fibrinogen = "fibrinogen" => msg::labs::FIBRINOGEN_NAME,
+        Plasminogen = "plasminogen" => msg::labs::PLASMINOGEN_NAME,
+        PtInr = "pt_inr" => msg::labs::PT_INR_NAME,
+        Aptt = "aptt" => msg::labs::APTT_NAME,
+        ProteinCActivity = "protein_c_activity" => msg::labs::PROTEIN_C_ACTIVITY_NAME,
+        ProteinSFree = "protein_s_free" => msg::labs::PROTEIN_S_FREE_NAME,
+        AntithrombinActivity = "antithrombin_activity" => msg::labs::ANTITHROMBIN_ACTIVITY_NAME,
+        FactorVLeiden = "factor_v_leiden" => msg::labs::FACTOR_V_LEIDEN_NAME,
+        ProthrombinG20210a = "prothrombin_g20210a" => msg::labs::PROTHROMBIN_G20210A_NAME,
+        LupusAnticoagulant = "lupus_anticoagulant" => msg::labs::LUPUS_ANTICOAGULANT_NAME,
+        AnticardiolipinIgg = "anticardiolipin_igg" => msg::labs::ANTICARDIOLIPIN_IGG_NAME,
+        AnticardiolipinIgm = "anticardiolipin_igm" => msg::labs::ANTICARDIOLIPIN_IGM_NAME,
+        AntiB2gp1Igg = "anti_b2gp1_igg" => msg::labs::ANTI_B2GP1_IGG_NAME,
+        AntiB2gp1Igm = "anti_b2gp1_igm" => msg::labs::ANTI_B2GP1_IGM_NAME,
+        Homocysteine = "homocysteine" => msg::labs::HOMOCYSTEINE_NAME,
+        FactorViiiActivity = "factor_viii_activity" => msg::labs::FACTOR_VIII_ACTIVITY_NAME,
+    }
+}
+
 /// One accepted unit of a lab and how to convert it to the lab's canonical unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Unit {
@@ -76,8 +109,7 @@ pub enum QualitativeMeaning {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lab {
-    pub id: &'static str,
-    pub name: Text,
+    pub id: LabId,
     pub loinc: &'static [&'static str],
     pub kind: LabKind,
     /// Why the reference or plausible range is what it is, or how the assay varies.
@@ -98,7 +130,7 @@ impl Unit {
 impl Lab {
     /// The test's name in the chosen language.
     pub fn name(&self, lang: Lang) -> &'static str {
-        self.name.get(lang)
+        self.id.name(lang)
     }
 
     /// The catalogue note in the chosen language (empty when there is none).
@@ -236,8 +268,7 @@ pub const PTH_REFERENCE: Reference = range(15.0, 65.0);
 /// hypercoagulability panel of §5 in its order).
 pub const LABS: &[Lab] = &[
     Lab {
-        id: "calcium_total",
-        name: msg::labs::CALCIUM_TOTAL_NAME,
+        id: LabId::CalciumTotal,
         loinc: &["17861-6", "2000-8"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("mmol/L", CA_MMOL, true)],
@@ -247,8 +278,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::CALCIUM_TOTAL_NOTE,
     },
     Lab {
-        id: "calcium_ionized",
-        name: msg::labs::CALCIUM_IONIZED_NAME,
+        id: LabId::CalciumIonized,
         loinc: &["1994-3", "1995-0", "38230-9"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("mmol/L", CA_MMOL, true)],
@@ -258,8 +288,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::CALCIUM_IONIZED_NOTE,
     },
     Lab {
-        id: "phosphate",
-        name: msg::labs::PHOSPHATE_NAME,
+        id: LabId::Phosphate,
         loinc: &["2777-1", "14879-1"],
         kind: LabKind::Numeric {
             units: &[
@@ -272,8 +301,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::PHOSPHATE_NOTE,
     },
     Lab {
-        id: "albumin",
-        name: msg::labs::ALBUMIN_NAME,
+        id: LabId::Albumin,
         loinc: &["1751-7", "61151-7", "61152-5"],
         kind: LabKind::Numeric {
             units: &[unit("g/dL", 1.0, false), unit("g/L", 0.1, true)],
@@ -283,8 +311,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::EMPTY,
     },
     Lab {
-        id: "pth_intact",
-        name: msg::labs::PTH_INTACT_NAME,
+        id: LabId::PthIntact,
         loinc: &["2731-8"],
         kind: LabKind::Numeric {
             units: &[
@@ -297,8 +324,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::PTH_INTACT_NOTE,
     },
     Lab {
-        id: "alkaline_phosphatase",
-        name: msg::labs::ALKALINE_PHOSPHATASE_NAME,
+        id: LabId::AlkalinePhosphatase,
         loinc: &["6768-6"],
         kind: LabKind::Numeric {
             units: &[
@@ -311,8 +337,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::ALKALINE_PHOSPHATASE_NOTE,
     },
     Lab {
-        id: "vitamin_d_25oh",
-        name: msg::labs::VITAMIN_D_25OH_NAME,
+        id: LabId::VitaminD25oh,
         loinc: &["1989-3", "62292-8"],
         kind: LabKind::Numeric {
             units: &[unit("ng/mL", 1.0, false), unit("nmol/L", VITD_NMOL, true)],
@@ -322,8 +347,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::EMPTY,
     },
     Lab {
-        id: "creatinine",
-        name: msg::labs::CREATININE_NAME,
+        id: LabId::Creatinine,
         loinc: &["2160-0", "14682-9"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("µmol/L", CREAT_UMOL, true)],
@@ -333,8 +357,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::CREATININE_NOTE,
     },
     Lab {
-        id: "crp",
-        name: msg::labs::CRP_NAME,
+        id: LabId::Crp,
         loinc: &["1988-5"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("mg/L", 0.1, true)],
@@ -345,8 +368,7 @@ pub const LABS: &[Lab] = &[
     },
     // Hypercoagulability panel (§5), in its order.
     Lab {
-        id: "platelets",
-        name: msg::labs::PLATELETS_NAME,
+        id: LabId::Platelets,
         loinc: &["777-3"],
         kind: LabKind::Numeric {
             units: &[
@@ -359,8 +381,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::EMPTY,
     },
     Lab {
-        id: "d_dimer",
-        name: msg::labs::D_DIMER_NAME,
+        id: LabId::DDimer,
         loinc: &["48065-7", "48066-5"],
         kind: LabKind::Numeric {
             units: &[
@@ -377,8 +398,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::D_DIMER_NOTE,
     },
     Lab {
-        id: "fibrinogen",
-        name: msg::labs::FIBRINOGEN_NAME,
+        id: LabId::Fibrinogen,
         loinc: &["3255-7"],
         kind: LabKind::Numeric {
             units: &[unit("mg/dL", 1.0, false), unit("g/L", 100.0, true)],
@@ -388,8 +408,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::FIBRINOGEN_NOTE,
     },
     Lab {
-        id: "plasminogen",
-        name: msg::labs::PLASMINOGEN_NAME,
+        id: LabId::Plasminogen,
         loinc: &["28660-9"],
         kind: LabKind::Numeric {
             units: PERCENT,
@@ -399,8 +418,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::PLASMINOGEN_NOTE,
     },
     Lab {
-        id: "pt_inr",
-        name: msg::labs::PT_INR_NAME,
+        id: LabId::PtInr,
         loinc: &["6301-6"],
         kind: LabKind::Numeric {
             units: &[unit_aka("ratio", 1.0, true, &["INR", ""])],
@@ -410,8 +428,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::EMPTY,
     },
     Lab {
-        id: "aptt",
-        name: msg::labs::APTT_NAME,
+        id: LabId::Aptt,
         loinc: &["14979-9"],
         kind: LabKind::Numeric {
             units: &[unit_aka("s", 1.0, true, &["sec", "seconds"])],
@@ -421,8 +438,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::APTT_NOTE,
     },
     Lab {
-        id: "protein_c_activity",
-        name: msg::labs::PROTEIN_C_ACTIVITY_NAME,
+        id: LabId::ProteinCActivity,
         loinc: &["27818-4"],
         kind: LabKind::Numeric {
             units: PERCENT,
@@ -432,8 +448,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::EMPTY,
     },
     Lab {
-        id: "protein_s_free",
-        name: msg::labs::PROTEIN_S_FREE_NAME,
+        id: LabId::ProteinSFree,
         loinc: &["27822-6"],
         kind: LabKind::Numeric {
             units: PERCENT,
@@ -443,8 +458,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::PROTEIN_S_FREE_NOTE,
     },
     Lab {
-        id: "antithrombin_activity",
-        name: msg::labs::ANTITHROMBIN_ACTIVITY_NAME,
+        id: LabId::AntithrombinActivity,
         loinc: &["27811-9"],
         kind: LabKind::Numeric {
             units: PERCENT,
@@ -454,8 +468,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::EMPTY,
     },
     Lab {
-        id: "factor_v_leiden",
-        name: msg::labs::FACTOR_V_LEIDEN_NAME,
+        id: LabId::FactorVLeiden,
         loinc: &["21668-9"],
         kind: LabKind::Qualitative {
             results: &[
@@ -467,8 +480,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::FACTOR_V_LEIDEN_NOTE,
     },
     Lab {
-        id: "prothrombin_g20210a",
-        name: msg::labs::PROTHROMBIN_G20210A_NAME,
+        id: LabId::ProthrombinG20210a,
         loinc: &["24475-6"],
         kind: LabKind::Qualitative {
             results: &[
@@ -480,8 +492,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::PROTHROMBIN_G20210A_NOTE,
     },
     Lab {
-        id: "lupus_anticoagulant",
-        name: msg::labs::LUPUS_ANTICOAGULANT_NAME,
+        id: LabId::LupusAnticoagulant,
         loinc: &[],
         kind: LabKind::Qualitative {
             results: &[
@@ -493,8 +504,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::LUPUS_ANTICOAGULANT_NOTE,
     },
     Lab {
-        id: "anticardiolipin_igg",
-        name: msg::labs::ANTICARDIOLIPIN_IGG_NAME,
+        id: LabId::AnticardiolipinIgg,
         loinc: &["3181-5", "8065-5"],
         kind: LabKind::Numeric {
             units: &[unit_aka("GPL U/mL", 1.0, true, &["GPL", "U/mL", "GPLU/mL"])],
@@ -504,8 +514,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::ANTICARDIOLIPIN_IGG_NOTE,
     },
     Lab {
-        id: "anticardiolipin_igm",
-        name: msg::labs::ANTICARDIOLIPIN_IGM_NAME,
+        id: LabId::AnticardiolipinIgm,
         loinc: &["3182-3"],
         kind: LabKind::Numeric {
             units: &[unit_aka("MPL U/mL", 1.0, true, &["MPL", "U/mL", "MPLU/mL"])],
@@ -515,8 +524,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::ANTICARDIOLIPIN_IGM_NOTE,
     },
     Lab {
-        id: "anti_b2gp1_igg",
-        name: msg::labs::ANTI_B2GP1_IGG_NAME,
+        id: LabId::AntiB2gp1Igg,
         loinc: &["44448-9"],
         kind: LabKind::Numeric {
             units: &[unit("U/mL", 1.0, true)],
@@ -526,8 +534,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::ANTI_B2GP1_IGG_NOTE,
     },
     Lab {
-        id: "anti_b2gp1_igm",
-        name: msg::labs::ANTI_B2GP1_IGM_NAME,
+        id: LabId::AntiB2gp1Igm,
         loinc: &["44449-7", "16136-4"],
         kind: LabKind::Numeric {
             units: &[unit("U/mL", 1.0, true)],
@@ -537,8 +544,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::ANTI_B2GP1_IGM_NOTE,
     },
     Lab {
-        id: "homocysteine",
-        name: msg::labs::HOMOCYSTEINE_NAME,
+        id: LabId::Homocysteine,
         loinc: &["13965-9"],
         kind: LabKind::Numeric {
             units: &[unit_aka("µmol/L", 1.0, true, &["umol/L"])],
@@ -548,8 +554,7 @@ pub const LABS: &[Lab] = &[
         note: msg::labs::HOMOCYSTEINE_NOTE,
     },
     Lab {
-        id: "factor_viii_activity",
-        name: msg::labs::FACTOR_VIII_ACTIVITY_NAME,
+        id: LabId::FactorViiiActivity,
         loinc: &["3209-4"],
         kind: LabKind::Numeric {
             units: PERCENT,
@@ -561,29 +566,35 @@ pub const LABS: &[Lab] = &[
 ];
 
 /// The hypercoagulability panel of `clinical.md` §5, in its order.
-pub const WORKUP_PANEL: &[&str] = &[
-    "platelets",
-    "d_dimer",
-    "fibrinogen",
-    "plasminogen",
-    "pt_inr",
-    "aptt",
-    "protein_c_activity",
-    "protein_s_free",
-    "antithrombin_activity",
-    "factor_v_leiden",
-    "prothrombin_g20210a",
-    "lupus_anticoagulant",
-    "anticardiolipin_igg",
-    "anticardiolipin_igm",
-    "anti_b2gp1_igg",
-    "anti_b2gp1_igm",
-    "homocysteine",
-    "factor_viii_activity",
+pub const WORKUP_PANEL: &[LabId] = &[
+    LabId::Platelets,
+    LabId::DDimer,
+    LabId::Fibrinogen,
+    LabId::Plasminogen,
+    LabId::PtInr,
+    LabId::Aptt,
+    LabId::ProteinCActivity,
+    LabId::ProteinSFree,
+    LabId::AntithrombinActivity,
+    LabId::FactorVLeiden,
+    LabId::ProthrombinG20210a,
+    LabId::LupusAnticoagulant,
+    LabId::AnticardiolipinIgg,
+    LabId::AnticardiolipinIgm,
+    LabId::AntiB2gp1Igg,
+    LabId::AntiB2gp1Igm,
+    LabId::Homocysteine,
+    LabId::FactorViiiActivity,
 ];
 
-pub fn lab(id: &str) -> Option<&'static Lab> {
-    LABS.iter().find(|lab| lab.id == id)
+/// The catalogue's entry for a lab: `LABS` is in `LabId` order (tested), so this is an index.
+pub fn lab(id: LabId) -> &'static Lab {
+    &LABS[id as usize]
+}
+
+/// The catalogue's entry for a lab id read from a case file, when the catalogue knows it.
+pub fn known_lab(id: &str) -> Option<&'static Lab> {
+    LabId::from_id(id).map(lab)
 }
 
 /// Formats a number for people: at most `decimals` places, trailing zeros dropped.
@@ -648,13 +659,13 @@ mod tests {
                 reference,
             } = lab.kind
             {
-                assert!(!units.is_empty(), "{} has no unit", lab.id);
-                assert_eq!(units[0].to_canonical, 1.0, "{} canonical first", lab.id);
-                assert!(plausible.0 < plausible.1, "{}", lab.id);
+                assert!(!units.is_empty(), "{:?} has no unit", lab.id);
+                assert_eq!(units[0].to_canonical, 1.0, "{:?} canonical first", lab.id);
+                assert!(plausible.0 < plausible.1, "{:?}", lab.id);
                 for limit in [reference.low, reference.high].into_iter().flatten() {
                     assert!(
                         (plausible.0..=plausible.1).contains(&limit),
-                        "{} reference outside plausible",
+                        "{:?} reference outside plausible",
                         lab.id
                     );
                 }
@@ -664,22 +675,22 @@ mod tests {
 
     #[test]
     fn limits_are_restated_to_the_precision_that_converts_back() {
-        let units = |id: &str| lab(id).unwrap().units();
-        let [mg, mmol] = units("calcium_total") else {
+        let units = |id: LabId| lab(id).units();
+        let [mg, mmol] = units(LabId::CalciumTotal) else {
             panic!()
         };
         assert_eq!(restate(10.2, mg, mmol), "2.54");
         assert_eq!(restate(1.32, mmol, mg), "5.3");
-        let [pg, pmol] = units("pth_intact") else {
+        let [pg, pmol] = units(LabId::PthIntact) else {
             panic!()
         };
         assert_eq!(restate(1000.0, pg, pmol), "106");
         assert_eq!(restate(300.0, pg, pmol), "31.8");
-        let [phos_mg, phos_mmol] = units("phosphate") else {
+        let [phos_mg, phos_mmol] = units(LabId::Phosphate) else {
             panic!()
         };
         assert_eq!(restate(4.5, phos_mg, phos_mmol), "1.45");
-        let [g_dl, g_l] = units("albumin") else {
+        let [g_dl, g_l] = units(LabId::Albumin) else {
             panic!()
         };
         assert_eq!(restate(3.5, g_dl, g_l), "35");
@@ -688,28 +699,32 @@ mod tests {
     }
 
     #[test]
-    fn panel_ids_are_in_the_catalogue() {
-        for id in WORKUP_PANEL {
-            assert!(lab(id).is_some(), "{id}");
+    fn the_catalogue_is_in_lab_id_order() {
+        assert_eq!(LABS.len(), LabId::ALL.len());
+        for (row, id) in LABS.iter().zip(LabId::ALL) {
+            assert_eq!(row.id, *id);
+            assert_eq!(lab(*id).id, *id);
         }
+        assert_eq!(known_lab("albumin").map(|l| l.id), Some(LabId::Albumin));
+        assert!(known_lab("mystery").is_none());
     }
 
     #[test]
     fn unit_spellings_are_folded() {
-        let calcium = lab("calcium_total").unwrap();
+        let calcium = lab(LabId::CalciumTotal);
         assert_eq!(calcium.parse_unit("mg/dl").unwrap().symbol, "mg/dL");
         assert_eq!(calcium.parse_unit(" MMOL/L ").unwrap().symbol, "mmol/L");
-        let platelets = lab("platelets").unwrap();
+        let platelets = lab(LabId::Platelets);
         for spelling in [
             "10^9/L", "x10^9/L", "×10^9/l", "10*9/L", "10^3/uL", "10^3/µL",
         ] {
             assert!(platelets.parse_unit(spelling).is_some(), "{spelling}");
         }
-        let homocysteine = lab("homocysteine").unwrap();
+        let homocysteine = lab(LabId::Homocysteine);
         for spelling in ["µmol/L", "umol/l", "μmol/L"] {
             assert!(homocysteine.parse_unit(spelling).is_some(), "{spelling}");
         }
-        let d_dimer = lab("d_dimer").unwrap();
+        let d_dimer = lab(LabId::DDimer);
         assert_eq!(d_dimer.parse_unit("ug/mL FEU").unwrap().symbol, "µg/mL FEU");
         // A D-dimer unit without FEU/DDU is ambiguous by a factor of two: not accepted.
         assert!(d_dimer.parse_unit("ng/mL").is_none());

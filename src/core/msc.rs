@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::case::{Response, Sex, TherapyTrial};
 use super::diagnosis::{Diagnosis, DiagnosticTier, HayashiStatus};
-use super::findings::Therapy;
+use super::findings::{FindingId, Therapy};
 use super::i18n::{msg, Lang, Text};
 use super::inputs::Inputs;
 use super::logic::Status;
@@ -107,7 +107,7 @@ struct Facts<'a> {
 enum Rule {
     /// One yes/no finding: "yes" meets the criterion (for an exclusion: the exclusion
     /// applies), "no" leaves it not met, not recorded leaves it unknown.
-    Finding(&'static str),
+    Finding(FindingId),
     Custom(for<'a> fn(&Facts<'a>) -> Judgement<'a>),
 }
 
@@ -140,14 +140,14 @@ const CRITERIA: &[CriterionDef] = &[
         kind: Kind::Inclusion,
         name: msg::msc::INFORMED_CONSENT_NAME,
         sources: SEEDS,
-        rule: Rule::Finding("informed_consent"),
+        rule: Rule::Finding(FindingId::InformedConsent),
     },
     CriterionDef {
         id: CriterionId::EthicsApproval,
         kind: Kind::Inclusion,
         name: msg::msc::ETHICS_APPROVAL_NAME,
         sources: SEEDS,
-        rule: Rule::Finding("ethics_approval"),
+        rule: Rule::Finding(FindingId::EthicsApproval),
     },
     CriterionDef {
         id: CriterionId::ActiveMalignancy,
@@ -175,21 +175,21 @@ const CRITERIA: &[CriterionDef] = &[
         kind: Kind::Exclusion,
         name: msg::msc::KNOWN_ALLERGY_TO_PRODUCT_NAME,
         sources: &["nct04464213"],
-        rule: Rule::Finding("known_allergy_to_product"),
+        rule: Rule::Finding(FindingId::KnownAllergyToProduct),
     },
     CriterionDef {
         id: CriterionId::UncontrolledBleeding,
         kind: Kind::Exclusion,
         name: msg::msc::UNCONTROLLED_BLEEDING_NAME,
         sources: &["nct05999656"],
-        rule: Rule::Finding("uncontrolled_bleeding"),
+        rule: Rule::Finding(FindingId::UncontrolledBleeding),
     },
     CriterionDef {
         id: CriterionId::LifeExpectancyTooShort,
         kind: Kind::Exclusion,
         name: msg::msc::LIFE_EXPECTANCY_TOO_SHORT_NAME,
         sources: SEEDS,
-        rule: Rule::Finding("life_expectancy_too_short"),
+        rule: Rule::Finding(FindingId::LifeExpectancyTooShort),
     },
 ];
 
@@ -219,11 +219,11 @@ enum Course {
 enum Reason<'a> {
     /// Findings recorded, all with this value ("recorded: sepsis").
     Recorded {
-        findings: Vec<&'static str>,
+        findings: Vec<FindingId>,
         value: bool,
     },
     /// Findings the rule needs, not recorded: also what to record.
-    NotRecorded { findings: Vec<&'static str> },
+    NotRecorded { findings: Vec<FindingId> },
     /// Pregnancy not recorded, for a man.
     MalePatient,
     /// A malignancy history, recorded as not active: whether within 5 years is a
@@ -246,7 +246,7 @@ enum Reason<'a> {
     },
 }
 
-fn finding_rule<'a>(inputs: &Inputs, finding: &'static str) -> Judgement<'a> {
+fn finding_rule<'a>(inputs: &Inputs, finding: FindingId) -> Judgement<'a> {
     let findings = vec![finding];
     match inputs.finding(finding) {
         Some(value) => judged(Some(value).into(), Reason::Recorded { findings, value }),
@@ -324,8 +324,8 @@ fn refractory_to_conventional<'a>(facts: &Facts<'a>) -> Judgement<'a> {
 /// Registered trials exclude malignancy within 5 years: a history recorded as not active
 /// still needs a specialist's judgement.
 fn active_malignancy<'a>(facts: &Facts<'a>) -> Judgement<'a> {
-    const ACTIVE: &str = "active_malignancy";
-    let history = facts.inputs.finding("malignancy_history");
+    const ACTIVE: FindingId = FindingId::ActiveMalignancy;
+    let history = facts.inputs.finding(FindingId::MalignancyHistory);
     match (facts.inputs.finding(ACTIVE), history) {
         (Some(false), Some(true)) => judged(Status::Unknown, Reason::PastMalignancy),
         (None, Some(true)) => judged(Status::Unknown, Reason::MalignancyActivityNotRecorded),
@@ -335,13 +335,13 @@ fn active_malignancy<'a>(facts: &Facts<'a>) -> Judgement<'a> {
 
 /// Met by an active uncontrolled infection or by sepsis (Kleene OR).
 fn active_uncontrolled_infection<'a>(facts: &Facts<'a>) -> Judgement<'a> {
-    const INFECTION: &str = "active_uncontrolled_infection";
-    const SEPSIS: &str = "sepsis";
-    let recorded = |finding: &str| facts.inputs.finding(finding);
+    const INFECTION: FindingId = FindingId::ActiveUncontrolledInfection;
+    const SEPSIS: FindingId = FindingId::Sepsis;
+    let recorded = |finding: FindingId| facts.inputs.finding(finding);
     // Sepsis first: the graver one is named when both are recorded.
     if let Some(present) = [SEPSIS, INFECTION]
         .into_iter()
-        .find(|f| recorded(f) == Some(true))
+        .find(|&f| recorded(f) == Some(true))
     {
         let findings = vec![present];
         return judged(
@@ -352,9 +352,9 @@ fn active_uncontrolled_infection<'a>(facts: &Facts<'a>) -> Judgement<'a> {
             },
         );
     }
-    let findings: Vec<&str> = [INFECTION, SEPSIS]
+    let findings: Vec<FindingId> = [INFECTION, SEPSIS]
         .into_iter()
-        .filter(|f| recorded(f).is_none())
+        .filter(|&f| recorded(f).is_none())
         .collect();
     if findings.is_empty() {
         let findings = vec![INFECTION, SEPSIS];
@@ -372,7 +372,7 @@ fn active_uncontrolled_infection<'a>(facts: &Facts<'a>) -> Judgement<'a> {
 
 /// A man needs no pregnancy answer.
 fn pregnancy_or_lactation<'a>(facts: &Facts<'a>) -> Judgement<'a> {
-    const FINDING: &str = "pregnancy_or_lactation";
+    const FINDING: FindingId = FindingId::PregnancyOrLactation;
     let male = facts.inputs.case.patient.sex == Some(Sex::Male);
     if male && facts.inputs.finding(FINDING).is_none() {
         return judged(Status::NotMet, Reason::MalePatient);
@@ -381,8 +381,8 @@ fn pregnancy_or_lactation<'a>(facts: &Facts<'a>) -> Judgement<'a> {
 }
 
 /// The findings' labels as a list inside a sentence.
-fn finding_labels(findings: &[&str], lang: Lang) -> String {
-    let labels: Vec<String> = findings.iter().map(|f| finding_label(f, lang)).collect();
+fn finding_labels(findings: &[FindingId], lang: Lang) -> String {
+    let labels: Vec<String> = findings.iter().map(|&f| finding_label(f, lang)).collect();
     labels.join(msg::common::LIST_SEPARATOR.get(lang))
 }
 
@@ -650,10 +650,10 @@ mod tests {
 
     const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
 
-    fn with_findings(findings: &[(&str, bool)]) -> Case {
+    fn with_findings(findings: &[(FindingId, bool)]) -> Case {
         let mut case = Case::default();
         for (id, value) in findings {
-            case.findings.insert(id.to_string(), *value);
+            case.findings.insert(id.id().to_string(), *value);
         }
         case
     }
@@ -682,10 +682,10 @@ mod tests {
     }
 
     /// Status, and the finding named in the basis (and, when unknown, in what to record).
-    fn assert_names(c: &MscCriterion, status: Status, findings: &[&str], lang: Lang) {
+    fn assert_names(c: &MscCriterion, status: Status, findings: &[FindingId], lang: Lang) {
         assert_eq!(c.status, status, "{}: {}", c.id, c.basis);
         for finding in findings {
-            let label = finding_label(finding, lang);
+            let label = finding_label(*finding, lang);
             assert!(
                 c.basis.contains(&label),
                 "{lang:?} basis {:?} lacks {label:?}",
@@ -713,8 +713,11 @@ mod tests {
     #[test]
     fn a_finding_rule_is_met_not_met_or_unknown_as_recorded() {
         for (id, finding) in [
-            (CriterionId::InformedConsent, "informed_consent"),
-            (CriterionId::UncontrolledBleeding, "uncontrolled_bleeding"),
+            (CriterionId::InformedConsent, FindingId::InformedConsent),
+            (
+                CriterionId::UncontrolledBleeding,
+                FindingId::UncontrolledBleeding,
+            ),
         ] {
             for lang in LANGS {
                 for (recorded, status) in [
@@ -734,7 +737,7 @@ mod tests {
 
     #[test]
     fn pregnancy_is_not_met_for_a_man_without_an_answer() {
-        const FINDING: &str = "pregnancy_or_lactation";
+        const FINDING: FindingId = FindingId::PregnancyOrLactation;
         let id = CriterionId::PregnancyOrLactation;
         for lang in LANGS {
             let mut man = Case::default();
@@ -754,8 +757,8 @@ mod tests {
 
     #[test]
     fn a_malignancy_history_needs_a_specialist_even_when_not_active() {
-        const ACTIVE: &str = "active_malignancy";
-        const HISTORY: &str = "malignancy_history";
+        const ACTIVE: FindingId = FindingId::ActiveMalignancy;
+        const HISTORY: FindingId = FindingId::MalignancyHistory;
         let id = CriterionId::ActiveMalignancy;
         for lang in LANGS {
             for (findings, status, named) in [
@@ -785,8 +788,8 @@ mod tests {
 
     #[test]
     fn infection_or_sepsis_names_what_decided_or_what_is_missing() {
-        const INFECTION: &str = "active_uncontrolled_infection";
-        const SEPSIS: &str = "sepsis";
+        const INFECTION: FindingId = FindingId::ActiveUncontrolledInfection;
+        const SEPSIS: FindingId = FindingId::Sepsis;
         let id = CriterionId::ActiveUncontrolledInfection;
         for lang in LANGS {
             for (findings, status, named) in [
@@ -912,8 +915,10 @@ mod tests {
 
     #[test]
     fn one_blocking_criterion_settles_the_overall_status() {
-        let bleeding =
-            with_findings(&[("informed_consent", true), ("uncontrolled_bleeding", true)]);
+        let bleeding = with_findings(&[
+            (FindingId::InformedConsent, true),
+            (FindingId::UncontrolledBleeding, true),
+        ]);
         let (inputs, _, _) = validate(&bleeding, Lang::En);
         let diagnosis = assess_in(&bleeding, Lang::En).diagnosis;
         let msc = assess_msc(&inputs, &diagnosis, Lang::En);

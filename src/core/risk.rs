@@ -9,10 +9,12 @@ use super::derived::{
     calcium_for_rules, corrected_with_slope, DerivedValues, CONVENTIONAL_SLOPE,
     PAYNE_REFERENCE_ALBUMIN_G_DL,
 };
-use super::findings::finding_def;
+use super::findings::{finding_def, FindingId};
 use super::i18n::{Lang, Text};
 use super::inputs::{flag_against, to_canonical, Flag, Inputs, LabValue};
-use super::labs::{decimals_for, decimals_written, fmt_number, lab, restate, Lab, LabKind, Unit};
+use super::labs::{
+    decimals_for, decimals_written, fmt_number, lab, restate, Lab, LabId, LabKind, Unit,
+};
 use super::logic::{any, Presence, Status};
 use super::workup::{Workup, WorkupItem, WorkupStatus};
 use crate::tr;
@@ -26,9 +28,41 @@ pub enum Tier {
     Other,
 }
 
+id_enum! {
+    /// The risk factors of the profile, in its order (`FACTORS`); each names its factor.
+    RiskFactorId {
+        DialysisOver5Years = "dialysis_over_5_years" => msg::risk::DIALYSIS_OVER_5_YEARS_NAME,
+        Warfarin = "warfarin" => msg::risk::WARFARIN_NAME,
+        HighDoseCalciumBinder = "high_dose_calcium_binder" => msg::risk::HIGH_DOSE_CALCIUM_BINDER_NAME,
+        ActiveVitaminDHighDose = "active_vitamin_d_high_dose" => msg::risk::ACTIVE_VITAMIN_D_HIGH_DOSE_NAME,
+        ProteinCOrSDeficiency = "protein_c_or_s_deficiency" => msg::risk::PROTEIN_C_OR_S_DEFICIENCY_NAME,
+        VitaminKDeficiency = "vitamin_k_deficiency" => msg::risk::VITAMIN_K_DEFICIENCY_NAME,
+        PthOver1000 = "pth_over_1000" => msg::risk::PTH_OVER_1000_NAME,
+        DialysisUnder5Years = "dialysis_under_5_years" => msg::risk::DIALYSIS_UNDER_5_YEARS_NAME,
+        Obesity = "obesity" => msg::risk::OBESITY_NAME,
+        DiabetesMellitus = "diabetes_mellitus" => msg::risk::DIABETES_MELLITUS_NAME,
+        Hypoalbuminemia = "hypoalbuminemia" => msg::risk::HYPOALBUMINEMIA_NAME,
+        ImmunosuppressantsOrGlucocorticoids = "immunosuppressants_or_glucocorticoids" => msg::risk::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_NAME,
+        Hypercalcemia = "hypercalcemia" => msg::risk::HYPERCALCEMIA_NAME,
+        Hyperphosphatemia = "hyperphosphatemia" => msg::risk::HYPERPHOSPHATEMIA_NAME,
+        HighAlkalinePhosphatase = "high_alkaline_phosphatase" => msg::risk::HIGH_ALKALINE_PHOSPHATASE_NAME,
+        PthUnder300 = "pth_under_300" => msg::risk::PTH_UNDER_300_NAME,
+        SubcutaneousInsulinOrHeparin = "subcutaneous_insulin_or_heparin" => msg::risk::SUBCUTANEOUS_INSULIN_OR_HEPARIN_NAME,
+        IronOverload = "iron_overload" => msg::risk::IRON_OVERLOAD_NAME,
+        FemaleSex = "female_sex" => msg::risk::FEMALE_SEX_NAME,
+        Malignancy = "malignancy" => msg::risk::MALIGNANCY_NAME,
+        LiverDisease = "liver_disease" => msg::risk::LIVER_DISEASE_NAME,
+        AutoimmuneDisease = "autoimmune_disease" => msg::risk::AUTOIMMUNE_DISEASE_NAME,
+        PeritonealDialysis = "peritoneal_dialysis" => msg::risk::PERITONEAL_DIALYSIS_NAME,
+        KidneyTransplant = "kidney_transplant" => msg::risk::KIDNEY_TRANSPLANT_NAME,
+        RapidWeightLoss = "rapid_weight_loss" => msg::risk::RAPID_WEIGHT_LOSS_NAME,
+        HypercoagulableStateKnown = "hypercoagulable_state_known" => msg::risk::HYPERCOAGULABLE_STATE_KNOWN_NAME,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RiskFactor {
-    pub id: &'static str,
+    pub id: RiskFactorId,
     pub tier: Tier,
     pub name: &'static str,
     pub status: Presence,
@@ -52,9 +86,9 @@ pub struct RiskThreshold {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RiskProfile {
-    pub present: Vec<&'static str>,
-    pub absent: Vec<&'static str>,
-    pub unknown: Vec<&'static str>,
+    pub present: Vec<RiskFactorId>,
+    pub absent: Vec<RiskFactorId>,
+    pub unknown: Vec<RiskFactorId>,
     pub major_present: usize,
     pub minor_present: usize,
     pub major_unknown: usize,
@@ -83,7 +117,7 @@ struct Context<'a> {
 
 enum Rule {
     /// Present / absent / unknown exactly as the finding is recorded.
-    Finding(&'static str),
+    Finding(FindingId),
     /// A lab against a cutoff; unknown when the lab is missing or not a number.
     Lab(&'static Cutoff),
     Custom(for<'a> fn(&Context<'a>) -> Judgement<'a>),
@@ -112,9 +146,8 @@ impl Wording {
 }
 
 struct FactorDef {
-    id: &'static str,
+    id: RiskFactorId,
     tier: Tier,
-    name: Text,
     threshold: Wording,
     evidence: Text,
     sources: &'static [&'static str],
@@ -125,7 +158,7 @@ struct FactorDef {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Measure {
     /// A lab of the catalogue, compared in its canonical unit.
-    Lab(&'static str),
+    Lab(LabId),
     Bmi,
     DialysisVintage,
 }
@@ -185,7 +218,7 @@ impl Cutoff {
         let Measure::Lab(id) = self.measure else {
             return None;
         };
-        let lab = lab(id)?;
+        let lab = lab(id);
         Some((lab, lab.unit_named(self.unit.get(Lang::En))?))
     }
 
@@ -242,28 +275,28 @@ impl Cutoff {
 }
 
 const PTH_ABOVE_1000: Cutoff = Cutoff {
-    measure: Measure::Lab("pth_intact"),
+    measure: Measure::Lab(LabId::PthIntact),
     what: msg::risk::WORDING_INTACT_PTH,
     comparison: Comparison::Above,
     limit: 1000.0,
     unit: msg::risk::WORDING_PG_ML,
 };
 const PTH_BELOW_300: Cutoff = Cutoff {
-    measure: Measure::Lab("pth_intact"),
+    measure: Measure::Lab(LabId::PthIntact),
     what: msg::risk::WORDING_INTACT_PTH,
     comparison: Comparison::Below,
     limit: 300.0,
     unit: msg::risk::WORDING_PG_ML,
 };
 const ALBUMIN_BELOW_3_5: Cutoff = Cutoff {
-    measure: Measure::Lab("albumin"),
+    measure: Measure::Lab(LabId::Albumin),
     what: msg::risk::WORDING_ALBUMIN,
     comparison: Comparison::Below,
     limit: 3.5,
     unit: msg::risk::WORDING_G_DL,
 };
 const PHOSPHATE_ABOVE_4_5: Cutoff = Cutoff {
-    measure: Measure::Lab("phosphate"),
+    measure: Measure::Lab(LabId::Phosphate),
     what: msg::risk::WORDING_PHOSPHATE,
     comparison: Comparison::Above,
     limit: 4.5,
@@ -271,14 +304,14 @@ const PHOSPHATE_ABOVE_4_5: Cutoff = Cutoff {
 };
 /// Stated in mmol/L as the reference is; compared in the catalogue's canonical mg/dL.
 const IONIZED_CALCIUM_ABOVE_1_32: Cutoff = Cutoff {
-    measure: Measure::Lab("calcium_ionized"),
+    measure: Measure::Lab(LabId::CalciumIonized),
     what: msg::risk::WORDING_IONIZED_CALCIUM,
     comparison: Comparison::Above,
     limit: 1.32,
     unit: msg::risk::WORDING_MMOL_L,
 };
 const CALCIUM_ABOVE_10_2: Cutoff = Cutoff {
-    measure: Measure::Lab("calcium_total"),
+    measure: Measure::Lab(LabId::CalciumTotal),
     what: msg::risk::WORDING_ALBUMIN_CORRECTED_TOTAL_CALCIUM,
     comparison: Comparison::Above,
     limit: 10.2,
@@ -358,7 +391,7 @@ fn hypercalcemia_wording(lang: Lang) -> String {
 
 /// The catalogue's upper reference limit of ALP, used when the laboratory gives none.
 fn alkaline_phosphatase_default_upper() -> Option<f64> {
-    match lab(ALP)?.kind {
+    match lab(ALP).kind {
         LabKind::Numeric { reference, .. } => reference.high,
         LabKind::Qualitative { .. } => None,
     }
@@ -375,7 +408,7 @@ fn alkaline_phosphatase_wording(lang: Lang) -> String {
     )
 }
 
-const ALP: &str = "alkaline_phosphatase";
+const ALP: LabId = LabId::AlkalinePhosphatase;
 
 /// A value as a reason shows it.
 #[derive(Clone, Copy)]
@@ -430,7 +463,7 @@ enum Reason<'a> {
     },
     /// A finding as recorded (`None`: not recorded).
     Recorded {
-        finding: &'static str,
+        finding: FindingId,
         value: Option<bool>,
     },
     /// The preferred input is missing, so another decided.
@@ -472,26 +505,8 @@ fn render(reason: &Reason, lang: Lang) -> String {
                 upper
             )
         }
-        Reason::CannotDecide { what, missing } => {
-            let what = what.get(lang);
-            match missing {
-                Missing::NotEntered => tr!(lang, msg::risk::RENDER_WHAT_NOT_ENTERED, what),
-                Missing::NotANumber => {
-                    tr!(lang, msg::risk::RENDER_WHAT_HAS_NO_NUMERIC_RESULT, what)
-                }
-                Missing::NoUpperLimit => {
-                    tr!(lang, msg::risk::RENDER_WHAT_NO_UPPER_REFERENCE_LIMIT, what)
-                }
-            }
-        }
-        Reason::Recorded { finding, value } => {
-            let label = finding_label(finding, lang);
-            match value {
-                Some(true) => tr!(lang, msg::risk::RENDER_RECORDED_LABEL, label),
-                Some(false) => tr!(lang, msg::risk::RENDER_RECORDED_AS_ABSENT_LABEL, label),
-                None => tr!(lang, msg::risk::RENDER_NOT_RECORDED_LABEL, label),
-            }
-        }
+        Reason::CannotDecide { what, missing } => render_missing(*what, *missing, lang),
+        Reason::Recorded { finding, value } => render_recorded(*finding, *value, lang),
         Reason::Instead { missing, then } => {
             let missing = missing.get(lang);
             let then = render(then, lang);
@@ -525,6 +540,28 @@ fn render(reason: &Reason, lang: Lang) -> String {
             )
         }
         Reason::Said(text) => text.get(lang).to_string(),
+    }
+}
+
+/// Why a rule cannot decide: "albumin not entered".
+fn render_missing(what: Text, missing: Missing, lang: Lang) -> String {
+    let what = what.get(lang);
+    match missing {
+        Missing::NotEntered => tr!(lang, msg::risk::RENDER_WHAT_NOT_ENTERED, what),
+        Missing::NotANumber => tr!(lang, msg::risk::RENDER_WHAT_HAS_NO_NUMERIC_RESULT, what),
+        Missing::NoUpperLimit => {
+            tr!(lang, msg::risk::RENDER_WHAT_NO_UPPER_REFERENCE_LIMIT, what)
+        }
+    }
+}
+
+/// A finding as recorded: "recorded: warfarin", "recorded as absent", "not recorded".
+fn render_recorded(finding: FindingId, value: Option<bool>, lang: Lang) -> String {
+    let label = finding_label(finding, lang);
+    match value {
+        Some(true) => tr!(lang, msg::risk::RENDER_RECORDED_LABEL, label),
+        Some(false) => tr!(lang, msg::risk::RENDER_RECORDED_AS_ABSENT_LABEL, label),
+        None => tr!(lang, msg::risk::RENDER_NOT_RECORDED_LABEL, label),
     }
 }
 
@@ -595,18 +632,16 @@ const CN: &str = "cn_consensus_2023";
 const FACTORS: &[FactorDef] = &[
     // Major (cn_consensus_2023, Table 3).
     FactorDef {
-        id: "dialysis_over_5_years",
+        id: RiskFactorId::DialysisOver5Years,
         tier: Tier::Major,
-        name: msg::risk::DIALYSIS_OVER_5_YEARS_NAME,
         threshold: Wording::Cutoff(&VINTAGE_OVER_60_MONTHS),
         evidence: msg::risk::DIALYSIS_OVER_5_YEARS_EVIDENCE,
         sources: &[CN, "liu_2022_jiangsu"],
         rule: Rule::Custom(dialysis_over_5_years),
     },
     FactorDef {
-        id: "warfarin",
+        id: RiskFactorId::Warfarin,
         tier: Tier::Major,
-        name: msg::risk::WARFARIN_NAME,
         threshold: Wording::None,
         evidence: msg::risk::WARFARIN_EVIDENCE,
         sources: &[
@@ -615,48 +650,43 @@ const FACTORS: &[FactorDef] = &[
             "brandenburg_2017",
             "nigwekar_2016_jasn",
         ],
-        rule: Rule::Finding("warfarin"),
+        rule: Rule::Finding(FindingId::Warfarin),
     },
     FactorDef {
-        id: "high_dose_calcium_binder",
+        id: RiskFactorId::HighDoseCalciumBinder,
         tier: Tier::Major,
-        name: msg::risk::HIGH_DOSE_CALCIUM_BINDER_NAME,
         threshold: Wording::None,
         evidence: msg::risk::HIGH_DOSE_CALCIUM_BINDER_EVIDENCE,
         sources: &[CN],
-        rule: Rule::Finding("high_dose_calcium_binder"),
+        rule: Rule::Finding(FindingId::HighDoseCalciumBinder),
     },
     FactorDef {
-        id: "active_vitamin_d_high_dose",
+        id: RiskFactorId::ActiveVitaminDHighDose,
         tier: Tier::Major,
-        name: msg::risk::ACTIVE_VITAMIN_D_HIGH_DOSE_NAME,
         threshold: Wording::None,
         evidence: msg::risk::HIGH_DOSE_CALCIUM_BINDER_EVIDENCE,
         sources: &[CN],
-        rule: Rule::Finding("active_vitamin_d_high_dose"),
+        rule: Rule::Finding(FindingId::ActiveVitaminDHighDose),
     },
     FactorDef {
-        id: "protein_c_or_s_deficiency",
+        id: RiskFactorId::ProteinCOrSDeficiency,
         tier: Tier::Major,
-        name: msg::risk::PROTEIN_C_OR_S_DEFICIENCY_NAME,
         threshold: Wording::Fixed(msg::risk::RENDER_NOTE_PROTEIN_C_OR_FREE_PROTEIN),
         evidence: msg::risk::PROTEIN_C_OR_S_DEFICIENCY_EVIDENCE,
         sources: &[CN, "dobry_2018"],
         rule: Rule::Custom(protein_c_or_s_deficiency),
     },
     FactorDef {
-        id: "vitamin_k_deficiency",
+        id: RiskFactorId::VitaminKDeficiency,
         tier: Tier::Major,
-        name: msg::risk::VITAMIN_K_DEFICIENCY_NAME,
         threshold: Wording::None,
         evidence: msg::risk::HIGH_DOSE_CALCIUM_BINDER_EVIDENCE,
         sources: &[CN],
-        rule: Rule::Finding("vitamin_k_deficiency"),
+        rule: Rule::Finding(FindingId::VitaminKDeficiency),
     },
     FactorDef {
-        id: "pth_over_1000",
+        id: RiskFactorId::PthOver1000,
         tier: Tier::Major,
-        name: msg::risk::PTH_OVER_1000_NAME,
         threshold: Wording::Cutoff(&PTH_ABOVE_1000),
         evidence: msg::risk::PTH_OVER_1000_EVIDENCE,
         sources: &[CN, "liu_2022_jiangsu"],
@@ -664,18 +694,16 @@ const FACTORS: &[FactorDef] = &[
     },
     // Minor (cn_consensus_2023, Table 3).
     FactorDef {
-        id: "dialysis_under_5_years",
+        id: RiskFactorId::DialysisUnder5Years,
         tier: Tier::Minor,
-        name: msg::risk::DIALYSIS_UNDER_5_YEARS_NAME,
         threshold: Wording::Generated(vintage_at_most_60_wording),
         evidence: msg::risk::DIALYSIS_UNDER_5_YEARS_EVIDENCE,
         sources: &[CN],
         rule: Rule::Custom(dialysis_under_5_years),
     },
     FactorDef {
-        id: "obesity",
+        id: RiskFactorId::Obesity,
         tier: Tier::Minor,
-        name: msg::risk::OBESITY_NAME,
         threshold: Wording::Generated(obesity_wording),
         evidence: msg::risk::OBESITY_EVIDENCE,
         sources: &[
@@ -689,45 +717,40 @@ const FACTORS: &[FactorDef] = &[
         rule: Rule::Custom(obesity),
     },
     FactorDef {
-        id: "diabetes_mellitus",
+        id: RiskFactorId::DiabetesMellitus,
         tier: Tier::Minor,
-        name: msg::risk::DIABETES_MELLITUS_NAME,
         threshold: Wording::None,
         evidence: msg::risk::DIABETES_MELLITUS_EVIDENCE,
         sources: &[CN, "nigwekar_2016_jasn", "liu_2022_jiangsu"],
-        rule: Rule::Finding("diabetes_mellitus"),
+        rule: Rule::Finding(FindingId::DiabetesMellitus),
     },
     FactorDef {
-        id: "hypoalbuminemia",
+        id: RiskFactorId::Hypoalbuminemia,
         tier: Tier::Minor,
-        name: msg::risk::HYPOALBUMINEMIA_NAME,
         threshold: Wording::Cutoff(&ALBUMIN_BELOW_3_5),
         evidence: msg::risk::HYPOALBUMINEMIA_EVIDENCE,
         sources: &[CN, "mazhar_2001", "hayashi_2012_ndt"],
         rule: Rule::Lab(&ALBUMIN_BELOW_3_5),
     },
     FactorDef {
-        id: "immunosuppressants_or_glucocorticoids",
+        id: RiskFactorId::ImmunosuppressantsOrGlucocorticoids,
         tier: Tier::Minor,
-        name: msg::risk::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_NAME,
         threshold: Wording::None,
         evidence: msg::risk::IMMUNOSUPPRESSANTS_OR_GLUCOCORTICOIDS_EVIDENCE,
         sources: &[CN, "weenig_2007"],
-        rule: Rule::Finding("immunosuppressants_or_glucocorticoids"),
+        rule: Rule::Finding(FindingId::ImmunosuppressantsOrGlucocorticoids),
     },
     FactorDef {
-        id: "hypercalcemia",
+        id: RiskFactorId::Hypercalcemia,
         tier: Tier::Minor,
-        name: msg::risk::HYPERCALCEMIA_NAME,
         threshold: Wording::Generated(hypercalcemia_wording),
         evidence: msg::risk::HYPERCALCEMIA_EVIDENCE,
         sources: &[CN, "nigwekar_2016_jasn", "payne_1973"],
         rule: Rule::Custom(hypercalcemia),
     },
     FactorDef {
-        id: "hyperphosphatemia",
+        id: RiskFactorId::Hyperphosphatemia,
         tier: Tier::Minor,
-        name: msg::risk::HYPERPHOSPHATEMIA_NAME,
         threshold: Wording::Cutoff(&PHOSPHATE_ABOVE_4_5),
         evidence: msg::risk::HYPERPHOSPHATEMIA_EVIDENCE,
         sources: &[
@@ -739,36 +762,32 @@ const FACTORS: &[FactorDef] = &[
         rule: Rule::Lab(&PHOSPHATE_ABOVE_4_5),
     },
     FactorDef {
-        id: "high_alkaline_phosphatase",
+        id: RiskFactorId::HighAlkalinePhosphatase,
         tier: Tier::Minor,
-        name: msg::risk::HIGH_ALKALINE_PHOSPHATASE_NAME,
         threshold: Wording::Generated(alkaline_phosphatase_wording),
         evidence: msg::risk::HIGH_ALKALINE_PHOSPHATASE_EVIDENCE,
         sources: &[CN, "liu_2022_jiangsu"],
         rule: Rule::Custom(high_alkaline_phosphatase),
     },
     FactorDef {
-        id: "pth_under_300",
+        id: RiskFactorId::PthUnder300,
         tier: Tier::Minor,
-        name: msg::risk::PTH_UNDER_300_NAME,
         threshold: Wording::Cutoff(&PTH_BELOW_300),
         evidence: msg::risk::PTH_UNDER_300_EVIDENCE,
         sources: &[CN],
         rule: Rule::Lab(&PTH_BELOW_300),
     },
     FactorDef {
-        id: "subcutaneous_insulin_or_heparin",
+        id: RiskFactorId::SubcutaneousInsulinOrHeparin,
         tier: Tier::Minor,
-        name: msg::risk::SUBCUTANEOUS_INSULIN_OR_HEPARIN_NAME,
         threshold: Wording::None,
         evidence: msg::risk::SUBCUTANEOUS_INSULIN_OR_HEPARIN_EVIDENCE,
         sources: &[CN, "nigwekar_2016_jasn"],
-        rule: Rule::Finding("subcutaneous_insulin_or_heparin"),
+        rule: Rule::Finding(FindingId::SubcutaneousInsulinOrHeparin),
     },
     FactorDef {
-        id: "iron_overload",
+        id: RiskFactorId::IronOverload,
         tier: Tier::Minor,
-        name: msg::risk::IRON_OVERLOAD_NAME,
         threshold: Wording::None,
         evidence: msg::risk::IRON_OVERLOAD_EVIDENCE,
         sources: &[CN, "iron_review_2022"],
@@ -776,18 +795,16 @@ const FACTORS: &[FactorDef] = &[
     },
     // Outside the consensus tiers.
     FactorDef {
-        id: "female_sex",
+        id: RiskFactorId::FemaleSex,
         tier: Tier::Other,
-        name: msg::risk::FEMALE_SEX_NAME,
         threshold: Wording::None,
         evidence: msg::risk::FEMALE_SEX_EVIDENCE,
         sources: &["mazhar_2001", "brandenburg_2017", "liu_2022_jiangsu"],
         rule: Rule::Custom(female_sex),
     },
     FactorDef {
-        id: "malignancy",
+        id: RiskFactorId::Malignancy,
         tier: Tier::Other,
-        name: msg::risk::MALIGNANCY_NAME,
         threshold: Wording::None,
         evidence: msg::risk::MALIGNANCY_EVIDENCE,
         sources: &[
@@ -798,54 +815,48 @@ const FACTORS: &[FactorDef] = &[
         rule: Rule::Custom(malignancy),
     },
     FactorDef {
-        id: "liver_disease",
+        id: RiskFactorId::LiverDisease,
         tier: Tier::Other,
-        name: msg::risk::LIVER_DISEASE_NAME,
         threshold: Wording::None,
         evidence: msg::risk::LIVER_DISEASE_EVIDENCE,
         sources: &["weenig_2007", "nigwekar_2008_nonuremic"],
-        rule: Rule::Finding("liver_disease"),
+        rule: Rule::Finding(FindingId::LiverDisease),
     },
     FactorDef {
-        id: "autoimmune_disease",
+        id: RiskFactorId::AutoimmuneDisease,
         tier: Tier::Other,
-        name: msg::risk::AUTOIMMUNE_DISEASE_NAME,
         threshold: Wording::None,
         evidence: msg::risk::AUTOIMMUNE_DISEASE_EVIDENCE,
         sources: &["nigwekar_2008_nonuremic"],
-        rule: Rule::Finding("autoimmune_disease"),
+        rule: Rule::Finding(FindingId::AutoimmuneDisease),
     },
     FactorDef {
-        id: "peritoneal_dialysis",
+        id: RiskFactorId::PeritonealDialysis,
         tier: Tier::Other,
-        name: msg::risk::PERITONEAL_DIALYSIS_NAME,
         threshold: Wording::None,
         evidence: msg::risk::PERITONEAL_DIALYSIS_EVIDENCE,
         sources: &["nigwekar_2018_nejm"],
         rule: Rule::Custom(peritoneal_dialysis),
     },
     FactorDef {
-        id: "kidney_transplant",
+        id: RiskFactorId::KidneyTransplant,
         tier: Tier::Other,
-        name: msg::risk::KIDNEY_TRANSPLANT_NAME,
         threshold: Wording::None,
         evidence: msg::risk::KIDNEY_TRANSPLANT_EVIDENCE,
         sources: &["seed_review_2025"],
         rule: Rule::Custom(kidney_transplant),
     },
     FactorDef {
-        id: "rapid_weight_loss",
+        id: RiskFactorId::RapidWeightLoss,
         tier: Tier::Other,
-        name: msg::risk::RAPID_WEIGHT_LOSS_NAME,
         threshold: Wording::None,
         evidence: msg::risk::RAPID_WEIGHT_LOSS_EVIDENCE,
         sources: &["gaisne_2020", "kalajian_2009"],
-        rule: Rule::Finding("rapid_weight_loss"),
+        rule: Rule::Finding(FindingId::RapidWeightLoss),
     },
     FactorDef {
-        id: "hypercoagulable_state_known",
+        id: RiskFactorId::HypercoagulableStateKnown,
         tier: Tier::Other,
-        name: msg::risk::HYPERCOAGULABLE_STATE_KNOWN_NAME,
         threshold: Wording::None,
         evidence: msg::risk::HYPERCOAGULABLE_STATE_KNOWN_EVIDENCE,
         sources: &["dobry_2018", "el_azhary_2016"],
@@ -855,22 +866,19 @@ const FACTORS: &[FactorDef] = &[
 
 /// The finding's clinical label, lower-cased for use inside a sentence (English); the
 /// label as is in Chinese.
-pub fn finding_label(id: &str, lang: Lang) -> String {
-    match finding_def(id) {
-        Some(finding) if lang == Lang::Zh => finding.label(Lang::Zh).to_string(),
-        Some(finding) => {
-            let mut chars = finding.label(Lang::En).chars();
-            chars
-                .next()
-                .map(|first| first.to_lowercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        // Not in the catalogue: quoted as written, never dressed up as a name.
-        None => format!("\"{id}\""),
+pub fn finding_label(id: FindingId, lang: Lang) -> String {
+    let label = finding_def(id).label(lang);
+    if lang == Lang::Zh {
+        return label.to_string();
     }
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
-fn finding_rule<'a>(ctx: &Context<'a>, finding: &'static str) -> Judgement<'a> {
+fn finding_rule<'a>(ctx: &Context<'a>, finding: FindingId) -> Judgement<'a> {
     let value = ctx.inputs.finding(finding);
     judged(value.into(), Reason::Recorded { finding, value })
 }
@@ -950,13 +958,13 @@ fn dialysis_under_5_years<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 }
 
 fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
-    if ctx.inputs.finding("protein_c_or_s_deficiency") == Some(true) {
+    if ctx.inputs.finding(FindingId::ProteinCOrSDeficiency) == Some(true) {
         return judged(
             Presence::Present,
             Reason::Said(msg::risk::PROTEIN_C_OR_S_DEFICIENCY_RECORDED_DOCUMENTED_PROTEIN_C_OR),
         );
     }
-    let items: Vec<&WorkupItem> = ["protein_c_activity", "protein_s_free"]
+    let items: Vec<&WorkupItem> = [LabId::ProteinCActivity, LabId::ProteinSFree]
         .iter()
         .filter_map(|test| ctx.workup.items.iter().find(|item| item.test == *test))
         .collect();
@@ -982,7 +990,7 @@ fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
         return judged(Presence::Unknown, Reason::Uninterpretable(uninterpretable));
     }
     let both_normal = items.len() == 2 && items.iter().all(|i| i.status == WorkupStatus::Normal);
-    match ctx.inputs.finding("protein_c_or_s_deficiency") {
+    match ctx.inputs.finding(FindingId::ProteinCOrSDeficiency) {
         Some(false) => judged(
             Presence::Absent,
             Reason::Said(msg::risk::PROTEIN_C_OR_S_DEFICIENCY_RECORDED_AS_ABSENT),
@@ -1012,7 +1020,7 @@ fn obesity<'a>(ctx: &Context<'a>) -> Judgement<'a> {
             note,
         );
     }
-    let recorded = finding_rule(ctx, "obesity");
+    let recorded = finding_rule(ctx, FindingId::Obesity);
     judged(
         recorded.status,
         Reason::Instead {
@@ -1025,7 +1033,7 @@ fn obesity<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 /// Ionized calcium when measured; else total calcium, corrected when albumin is low.
 fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let inputs = ctx.inputs;
-    if let Some(ionized) = inputs.lab("calcium_ionized") {
+    if let Some(ionized) = inputs.lab(LabId::CalciumIonized) {
         let cutoff = &IONIZED_CALCIUM_ABOVE_1_32;
         let Some(canonical) = ionized.canonical() else {
             return cannot_decide(cutoff.what, Missing::NotANumber);
@@ -1041,7 +1049,7 @@ fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     }
     let cutoff = &CALCIUM_ABOVE_10_2;
     let measured = msg::risk::HYPERCALCEMIA_MEASURED_TOTAL_CALCIUM;
-    let Some(total) = inputs.lab_canonical("calcium_total") else {
+    let Some(total) = inputs.lab_canonical(LabId::CalciumTotal) else {
         return judged(
             Presence::Unknown,
             Reason::Said(msg::risk::HYPERCALCEMIA_NEITHER_IONIZED_NOR_TOTAL_CALCIUM),
@@ -1052,7 +1060,7 @@ fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     if cutoff.holds(total) {
         return compared(measured, Shown::Number(total, 2), total, cutoff, None);
     }
-    let Some(albumin) = inputs.lab_canonical("albumin") else {
+    let Some(albumin) = inputs.lab_canonical(LabId::Albumin) else {
         let reason = Reason::VsCutoff {
             what: measured,
             value: Shown::Number(total, 2),
@@ -1109,8 +1117,8 @@ fn high_alkaline_phosphatase<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 }
 
 fn iron_overload<'a>(ctx: &Context<'a>) -> Judgement<'a> {
-    let recorded = finding_rule(ctx, "iron_overload");
-    if recorded.status == Presence::Unknown && ctx.inputs.finding("iv_iron") == Some(true) {
+    let recorded = finding_rule(ctx, FindingId::IronOverload);
+    if recorded.status == Presence::Unknown && ctx.inputs.finding(FindingId::IvIron) == Some(true) {
         return judged(
             Presence::Unknown,
             Reason::Said(msg::risk::IRON_OVERLOAD_IV_IRON_RECORDED_BUT_IRON),
@@ -1131,8 +1139,8 @@ fn female_sex<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 fn malignancy<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let inputs = ctx.inputs;
     let status: Presence = any([
-        inputs.finding("active_malignancy"),
-        inputs.finding("malignancy_history"),
+        inputs.finding(FindingId::ActiveMalignancy),
+        inputs.finding(FindingId::MalignancyHistory),
     ])
     .into();
     let words = match status {
@@ -1185,7 +1193,7 @@ fn kidney_transplant<'a>(ctx: &Context<'a>) -> Judgement<'a> {
 }
 
 fn hypercoagulable_state_known<'a>(ctx: &Context<'a>) -> Judgement<'a> {
-    let recorded = finding_rule(ctx, "hypercoagulable_state_known");
+    let recorded = finding_rule(ctx, FindingId::HypercoagulableStateKnown);
     if recorded.status == Presence::Present {
         return recorded;
     }
@@ -1197,16 +1205,16 @@ fn hypercoagulable_state_known<'a>(ctx: &Context<'a>) -> Judgement<'a> {
             i.status == WorkupStatus::Abnormal
                 && matches!(
                     i.test,
-                    "protein_c_activity"
-                        | "protein_s_free"
-                        | "antithrombin_activity"
-                        | "factor_v_leiden"
-                        | "prothrombin_g20210a"
-                        | "lupus_anticoagulant"
-                        | "anticardiolipin_igg"
-                        | "anticardiolipin_igm"
-                        | "anti_b2gp1_igg"
-                        | "anti_b2gp1_igm"
+                    LabId::ProteinCActivity
+                        | LabId::ProteinSFree
+                        | LabId::AntithrombinActivity
+                        | LabId::FactorVLeiden
+                        | LabId::ProthrombinG20210a
+                        | LabId::LupusAnticoagulant
+                        | LabId::AnticardiolipinIgg
+                        | LabId::AnticardiolipinIgm
+                        | LabId::AntiB2gp1Igg
+                        | LabId::AntiB2gp1Igm
                 )
         })
         .map(|i| i.name)
@@ -1229,26 +1237,7 @@ pub fn assess_risk(
         derived,
         workup,
     };
-    let factors: Vec<RiskFactor> = FACTORS
-        .iter()
-        .map(|def| {
-            let judgement = match def.rule {
-                Rule::Finding(id) => finding_rule(&ctx, id),
-                Rule::Lab(cutoff) => lab_rule(&ctx, cutoff),
-                Rule::Custom(rule) => rule(&ctx),
-            };
-            RiskFactor {
-                id: def.id,
-                tier: def.tier,
-                name: def.name.get(lang),
-                status: judgement.status,
-                basis: render(&judgement.reason, lang),
-                threshold: def.threshold.get(lang),
-                evidence: def.evidence.get(lang),
-                sources: def.sources.to_vec(),
-            }
-        })
-        .collect();
+    let factors: Vec<RiskFactor> = FACTORS.iter().map(|def| factor(def, &ctx, lang)).collect();
 
     let count = |tier: Tier, status: Presence| {
         factors
@@ -1275,7 +1264,6 @@ pub fn assess_risk(
             .map(|f| f.id)
             .collect::<Vec<_>>()
     };
-    let present = ids(Presence::Present);
     let summary = summarise(
         &factors,
         major_present,
@@ -1285,7 +1273,7 @@ pub fn assess_risk(
         lang,
     );
     RiskProfile {
-        present,
+        present: ids(Presence::Present),
         absent: ids(Presence::Absent),
         unknown: ids(Presence::Unknown),
         major_present,
@@ -1295,6 +1283,25 @@ pub fn assess_risk(
         threshold,
         factors,
         summary,
+    }
+}
+
+/// One factor of the table judged for this patient, in words.
+fn factor(def: &FactorDef, ctx: &Context, lang: Lang) -> RiskFactor {
+    let judgement = match def.rule {
+        Rule::Finding(id) => finding_rule(ctx, id),
+        Rule::Lab(cutoff) => lab_rule(ctx, cutoff),
+        Rule::Custom(rule) => rule(ctx),
+    };
+    RiskFactor {
+        id: def.id,
+        tier: def.tier,
+        name: def.id.name(lang),
+        status: judgement.status,
+        basis: render(&judgement.reason, lang),
+        threshold: def.threshold.get(lang),
+        evidence: def.evidence.get(lang),
+        sources: def.sources.to_vec(),
     }
 }
 
@@ -1404,12 +1411,12 @@ mod tests {
     use crate::core::labs::{QualitativeMeaning, Reference};
 
     /// A lab whose kind changed to qualitative, to show a rule reading it stays unknown.
-    fn qualitative(id: &'static str) -> LabValue {
+    fn qualitative(id: LabId) -> LabValue {
         let lab: &'static Lab = Box::leak(Box::new(Lab {
             kind: LabKind::Qualitative {
                 results: &[("positive", QualitativeMeaning::Abnormal)],
             },
-            ..*lab(id).unwrap()
+            ..*lab(id)
         }));
         LabValue::Qualitative {
             lab,
@@ -1418,7 +1425,7 @@ mod tests {
         }
     }
 
-    fn status_with(labs: Vec<(&'static str, LabValue)>, factor: &str) -> Presence {
+    fn status_with(labs: Vec<(LabId, LabValue)>, factor: RiskFactorId) -> Presence {
         let case = Case::default();
         let inputs = Inputs::with_labs(&case, labs);
         let workup = Workup {
@@ -1439,25 +1446,28 @@ mod tests {
     fn a_lab_that_is_not_a_number_leaves_its_factor_unknown() {
         // Each was `canonical().unwrap_or(NaN)`: NaN compares false, so these were absent.
         for (lab, factor) in [
-            ("albumin", "hypoalbuminemia"),
-            ("phosphate", "hyperphosphatemia"),
-            ("calcium_ionized", "hypercalcemia"),
-            ("pth_intact", "pth_over_1000"),
-            ("pth_intact", "pth_under_300"),
-            ("alkaline_phosphatase", "high_alkaline_phosphatase"),
+            (LabId::Albumin, RiskFactorId::Hypoalbuminemia),
+            (LabId::Phosphate, RiskFactorId::Hyperphosphatemia),
+            (LabId::CalciumIonized, RiskFactorId::Hypercalcemia),
+            (LabId::PthIntact, RiskFactorId::PthOver1000),
+            (LabId::PthIntact, RiskFactorId::PthUnder300),
+            (
+                LabId::AlkalinePhosphatase,
+                RiskFactorId::HighAlkalinePhosphatase,
+            ),
         ] {
             let status = status_with(vec![(lab, qualitative(lab))], factor);
-            assert_eq!(status, Presence::Unknown, "{lab} → {factor}");
+            assert_eq!(status, Presence::Unknown, "{lab:?} → {factor:?}");
         }
     }
 
     #[test]
     fn an_unusable_albumin_leaves_a_normal_total_calcium_unknown() {
         let total = LabValue::Numeric {
-            lab: lab("calcium_total").unwrap(),
+            lab: lab(LabId::CalciumTotal),
             canonical: 9.5,
             entered: 9.5,
-            unit: &lab("calcium_total").unwrap().units()[0],
+            unit: &lab(LabId::CalciumTotal).units()[0],
             reference: Reference {
                 low: None,
                 high: None,
@@ -1465,10 +1475,13 @@ mod tests {
             local_reference: false,
         };
         let labs = vec![
-            ("calcium_total", total),
-            ("albumin", qualitative("albumin")),
+            (LabId::CalciumTotal, total),
+            (LabId::Albumin, qualitative(LabId::Albumin)),
         ];
-        assert_eq!(status_with(labs, "hypercalcemia"), Presence::Unknown);
+        assert_eq!(
+            status_with(labs, RiskFactorId::Hypercalcemia),
+            Presence::Unknown
+        );
     }
 
     #[test]
@@ -1476,17 +1489,17 @@ mod tests {
         for cutoff in CUTOFFS {
             if let Measure::Lab(id) = cutoff.measure {
                 let (lab, _) = cutoff.lab_units().unwrap_or_else(|| panic!("{cutoff:?}"));
-                assert!(matches!(lab.kind, LabKind::Numeric { .. }), "{id}");
-                assert!(cutoff.canonical_limit().is_finite(), "{id}");
+                assert!(matches!(lab.kind, LabKind::Numeric { .. }), "{id:?}");
+                assert!(cutoff.canonical_limit().is_finite(), "{id:?}");
             }
         }
         // A lab rule's threshold wording is generated from the very cutoff it compares with.
         for def in FACTORS {
             if let Rule::Lab(cutoff) = def.rule {
-                assert!(matches!(cutoff.measure, Measure::Lab(_)), "{}", def.id);
+                assert!(matches!(cutoff.measure, Measure::Lab(_)), "{:?}", def.id);
                 assert!(
                     matches!(def.threshold, Wording::Cutoff(words) if std::ptr::eq(words, cutoff)),
-                    "{}",
+                    "{:?}",
                     def.id
                 );
             }
@@ -1495,21 +1508,21 @@ mod tests {
 
     #[test]
     fn threshold_wording_restates_the_compared_limit_in_the_other_unit() {
-        let words = |id: &str, lang: Lang| {
+        let words = |id: RiskFactorId, lang: Lang| {
             let def = FACTORS.iter().find(|f| f.id == id).unwrap();
             def.threshold.get(lang).unwrap()
         };
         for (id, en, zh) in [
-            ("pth_over_1000", "intact PTH > 1000 pg/mL (106 pmol/L)", "全段 PTH > 1000 pg/mL（106 pmol/L）"),
-            ("pth_under_300", "intact PTH < 300 pg/mL (31.8 pmol/L)", "全段 PTH < 300 pg/mL（31.8 pmol/L）"),
-            ("hypoalbuminemia", "albumin < 3.5 g/dL (35 g/L)", "白蛋白 < 3.5 g/dL（35 g/L）"),
-            ("hyperphosphatemia", "phosphate > 4.5 mg/dL (1.45 mmol/L)", "血磷 > 4.5 mg/dL（1.45 mmol/L）"),
-            ("high_alkaline_phosphatase", "ALP above the laboratory's upper limit (default 120 U/L)", "碱性磷酸酶高于本实验室参考上限（默认 120 U/L）"),
-            ("dialysis_over_5_years", "dialysis vintage > 60 months", "透析龄 > 60 个月"),
-            ("dialysis_under_5_years", "on dialysis, dialysis vintage ≤ 60 months", "维持透析，透析龄 ≤ 60 个月"),
-            ("obesity", "BMI ≥ 30 kg/m² (WHO); the Chinese adult cut-off of 28 is shown as a note", "体重指数 BMI ≥ 30 kg/m²（WHO）；中国成人切点 28 作为提示列出"),
+            (RiskFactorId::PthOver1000, "intact PTH > 1000 pg/mL (106 pmol/L)", "全段 PTH > 1000 pg/mL（106 pmol/L）"),
+            (RiskFactorId::PthUnder300, "intact PTH < 300 pg/mL (31.8 pmol/L)", "全段 PTH < 300 pg/mL（31.8 pmol/L）"),
+            (RiskFactorId::Hypoalbuminemia, "albumin < 3.5 g/dL (35 g/L)", "白蛋白 < 3.5 g/dL（35 g/L）"),
+            (RiskFactorId::Hyperphosphatemia, "phosphate > 4.5 mg/dL (1.45 mmol/L)", "血磷 > 4.5 mg/dL（1.45 mmol/L）"),
+            (RiskFactorId::HighAlkalinePhosphatase, "ALP above the laboratory's upper limit (default 120 U/L)", "碱性磷酸酶高于本实验室参考上限（默认 120 U/L）"),
+            (RiskFactorId::DialysisOver5Years, "dialysis vintage > 60 months", "透析龄 > 60 个月"),
+            (RiskFactorId::DialysisUnder5Years, "on dialysis, dialysis vintage ≤ 60 months", "维持透析，透析龄 ≤ 60 个月"),
+            (RiskFactorId::Obesity, "BMI ≥ 30 kg/m² (WHO); the Chinese adult cut-off of 28 is shown as a note", "体重指数 BMI ≥ 30 kg/m²（WHO）；中国成人切点 28 作为提示列出"),
             // 10.2 mg/dL is 2.545 mmol/L: 2.55 mmol/L (10.22 mg/dL) is above the limit.
-            ("hypercalcemia", "ionized calcium > 1.32 mmol/L (5.3 mg/dL) when measured; otherwise albumin-corrected total calcium > 10.2 mg/dL (2.54 mmol/L)", "已测定离子钙时，离子钙 > 1.32 mmol/L（5.3 mg/dL）；否则白蛋白校正总钙 > 10.2 mg/dL（2.54 mmol/L）"),
+            (RiskFactorId::Hypercalcemia, "ionized calcium > 1.32 mmol/L (5.3 mg/dL) when measured; otherwise albumin-corrected total calcium > 10.2 mg/dL (2.54 mmol/L)", "已测定离子钙时，离子钙 > 1.32 mmol/L（5.3 mg/dL）；否则白蛋白校正总钙 > 10.2 mg/dL（2.54 mmol/L）"),
         ] {
             assert_eq!(words(id, Lang::En), en);
             assert_eq!(words(id, Lang::Zh), zh);
@@ -1519,10 +1532,7 @@ mod tests {
     #[test]
     fn the_ionized_limit_is_compared_in_the_canonical_unit() {
         // 1.32 mmol/L converted with the catalogue factor, exactly as an entry would be.
-        let mmol = lab("calcium_ionized")
-            .unwrap()
-            .unit_named("mmol/L")
-            .unwrap();
+        let mmol = lab(LabId::CalciumIonized).unit_named("mmol/L").unwrap();
         let at = to_canonical(1.32, mmol);
         assert!(!IONIZED_CALCIUM_ABOVE_1_32.holds(at));
         assert!(IONIZED_CALCIUM_ABOVE_1_32.holds(to_canonical(1.3201, mmol)));
@@ -1544,7 +1554,7 @@ mod tests {
     #[test]
     fn every_factor_cites_a_source_that_exists() {
         for def in FACTORS {
-            assert!(!def.sources.is_empty(), "{}", def.id);
+            assert!(!def.sources.is_empty(), "{:?}", def.id);
             for source in def.sources {
                 assert!(
                     super::super::citations::citation(source).is_some(),

@@ -5,9 +5,10 @@
 use crate::core::i18n::msg;
 use serde::Serialize;
 
+use super::findings::FindingId;
 use super::i18n::{Lang, Text};
 use super::inputs::{describe_reference_of, Flag, Inputs, LabValue};
-use super::labs::{lab, WORKUP_PANEL};
+use super::labs::{lab, LabId, WORKUP_PANEL};
 use super::risk::finding_label;
 use crate::tr;
 
@@ -30,7 +31,7 @@ pub enum Direction {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkupItem {
-    pub test: &'static str,
+    pub test: LabId,
     pub name: &'static str,
     pub status: WorkupStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,8 +68,8 @@ enum Pushes {
 
 struct Confounder {
     /// Any of these findings being true triggers it.
-    findings: &'static [&'static str],
-    tests: &'static [&'static str],
+    findings: &'static [FindingId],
+    tests: &'static [LabId],
     pushes: Pushes,
     reason: Text,
     /// Empty (in both languages) when there is nothing to do but note it.
@@ -76,18 +77,22 @@ struct Confounder {
     sources: &'static [&'static str],
 }
 
-const PC_PS: &[&str] = &["protein_c_activity", "protein_s_free"];
-const PC_PS_AT: &[&str] = &[
-    "protein_c_activity",
-    "protein_s_free",
-    "antithrombin_activity",
+const PC_PS: &[LabId] = &[LabId::ProteinCActivity, LabId::ProteinSFree];
+const PC_PS_AT: &[LabId] = &[
+    LabId::ProteinCActivity,
+    LabId::ProteinSFree,
+    LabId::AntithrombinActivity,
 ];
-const ACUTE: &[&str] = &["acute_thrombosis", "sepsis", "acute_inflammation"];
+const ACUTE: &[FindingId] = &[
+    FindingId::AcuteThrombosis,
+    FindingId::Sepsis,
+    FindingId::AcuteInflammation,
+];
 
 /// The confounders of §5, each with its source. Order is the order notes appear in.
 const CONFOUNDERS: &[Confounder] = &[
     Confounder {
-        findings: &["warfarin"],
+        findings: &[FindingId::Warfarin],
         tests: PC_PS,
         pushes: Pushes::Low,
         reason: msg::workup::WARFARIN_VITAMIN_K_ANTAGONIST_LOWERS,
@@ -95,71 +100,71 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014", "baglin_2010"],
     },
     Confounder {
-        findings: &["warfarin"],
-        tests: &["antithrombin_activity"],
+        findings: &[FindingId::Warfarin],
+        tests: &[LabId::AntithrombinActivity],
         pushes: Pushes::Note,
         reason: msg::workup::ANTITHROMBIN_MAY_RISE_ON_WARFARIN,
         advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["warfarin"],
-        tests: &["lupus_anticoagulant"],
+        findings: &[FindingId::Warfarin],
+        tests: &[LabId::LupusAnticoagulant],
         pushes: Pushes::High,
         reason: msg::workup::LUPUS_ANTICOAGULANT_CLOTTING_TESTS_GIVE,
         advice: msg::workup::INTERPRET_ONLY_WITH_THE_LABORATORY,
         sources: &["devreese_2020_la"],
     },
     Confounder {
-        findings: &["warfarin"],
-        tests: &["pt_inr"],
+        findings: &[FindingId::Warfarin],
+        tests: &[LabId::PtInr],
         pushes: Pushes::Note,
         reason: msg::workup::A_PROLONGED_INR_IS_THE,
         advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["heparin"],
-        tests: &["lupus_anticoagulant"],
+        findings: &[FindingId::Heparin],
+        tests: &[LabId::LupusAnticoagulant],
         pushes: Pushes::High,
         reason: msg::workup::HEPARIN_CAN_CAUSE_A_FALSE,
         advice: msg::workup::TEST_WHEN_HEPARIN_IS_STOPPED,
         sources: &["devreese_2020_la"],
     },
     Confounder {
-        findings: &["heparin"],
-        tests: &["antithrombin_activity"],
+        findings: &[FindingId::Heparin],
+        tests: &[LabId::AntithrombinActivity],
         pushes: Pushes::Low,
         reason: msg::workup::HEPARIN_LOWERS_ANTITHROMBIN_ACTIVITY,
         advice: msg::workup::REPEAT_AFTER_HEPARIN_IS_STOPPED,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["heparin"],
-        tests: &["aptt"],
+        findings: &[FindingId::Heparin],
+        tests: &[LabId::Aptt],
         pushes: Pushes::Note,
         reason: msg::workup::UNFRACTIONATED_HEPARIN_PROLONGS_THE_APTT,
         advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["doac"],
-        tests: &["lupus_anticoagulant"],
+        findings: &[FindingId::Doac],
+        tests: &[LabId::LupusAnticoagulant],
         pushes: Pushes::High,
         reason: msg::workup::DIRECT_ORAL_ANTICOAGULANTS_CAUSE_FALSE,
         advice: msg::workup::TEST_OFF_THE_DOAC_TIMING,
         sources: &["devreese_2020_la"],
     },
     Confounder {
-        findings: &["doac"],
-        tests: &["antithrombin_activity"],
+        findings: &[FindingId::Doac],
+        tests: &[LabId::AntithrombinActivity],
         pushes: Pushes::Any,
         reason: msg::workup::DIRECT_ORAL_ANTICOAGULANTS_INTERFERE_WITH,
         advice: msg::workup::REPEAT_OFF_THE_DOAC,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["doac"],
+        findings: &[FindingId::Doac],
         tests: PC_PS,
         pushes: Pushes::Note,
         reason: msg::workup::CLOT_BASED_PROTEIN_C_AND,
@@ -176,14 +181,14 @@ const CONFOUNDERS: &[Confounder] = &[
     },
     Confounder {
         findings: ACUTE,
-        tests: &["factor_viii_activity", "fibrinogen"],
+        tests: &[LabId::FactorViiiActivity, LabId::Fibrinogen],
         pushes: Pushes::High,
         reason: msg::workup::FACTOR_VIII_AND_FIBRINOGEN_ARE,
         advice: msg::workup::REPEAT_WHEN_THE_PATIENT_IS,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["liver_disease"],
+        findings: &[FindingId::LiverDisease],
         tests: PC_PS_AT,
         pushes: Pushes::Low,
         reason: msg::workup::LIVER_DISEASE_LOWERS_THE_SYNTHESIS,
@@ -191,8 +196,8 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &["nephrotic_syndrome"],
-        tests: &["antithrombin_activity"],
+        findings: &[FindingId::NephroticSyndrome],
+        tests: &[LabId::AntithrombinActivity],
         pushes: Pushes::Low,
         reason: msg::workup::ANTITHROMBIN_IS_LOST_IN_THE,
         advice: msg::workup::REPEAT_IN_REMISSION,
@@ -201,45 +206,47 @@ const CONFOUNDERS: &[Confounder] = &[
 ];
 
 /// Why each test belongs in a calciphylaxis workup.
-fn panel_sources(test: &str) -> &'static [&'static str] {
+fn panel_sources(test: LabId) -> &'static [&'static str] {
     match test {
-        "platelets" | "d_dimer" | "fibrinogen" | "plasminogen" | "pt_inr" | "aptt" => {
-            &["seed_hamsc_hypercoag_2023"]
-        }
-        "protein_c_activity" | "protein_s_free" | "antithrombin_activity" => {
+        LabId::Platelets
+        | LabId::DDimer
+        | LabId::Fibrinogen
+        | LabId::Plasminogen
+        | LabId::PtInr
+        | LabId::Aptt => &["seed_hamsc_hypercoag_2023"],
+        LabId::ProteinCActivity | LabId::ProteinSFree | LabId::AntithrombinActivity => {
             &["dobry_2018", "el_azhary_2016"]
         }
-        "factor_v_leiden" | "prothrombin_g20210a" => &["el_azhary_2016"],
-        "lupus_anticoagulant"
-        | "anticardiolipin_igg"
-        | "anticardiolipin_igm"
-        | "anti_b2gp1_igg"
-        | "anti_b2gp1_igm" => &["dobry_2018", "miyakis_2006"],
+        LabId::FactorVLeiden | LabId::ProthrombinG20210a => &["el_azhary_2016"],
+        LabId::LupusAnticoagulant
+        | LabId::AnticardiolipinIgg
+        | LabId::AnticardiolipinIgm
+        | LabId::AntiB2gp1Igg
+        | LabId::AntiB2gp1Igm => &["dobry_2018", "miyakis_2006"],
         _ => &["dobry_2018"],
     }
 }
 
-const ANTIPHOSPHOLIPID: &[&str] = &[
-    "lupus_anticoagulant",
-    "anticardiolipin_igg",
-    "anticardiolipin_igm",
-    "anti_b2gp1_igg",
-    "anti_b2gp1_igm",
+const ANTIPHOSPHOLIPID: &[LabId] = &[
+    LabId::LupusAnticoagulant,
+    LabId::AnticardiolipinIgg,
+    LabId::AnticardiolipinIgm,
+    LabId::AntiB2gp1Igg,
+    LabId::AntiB2gp1Igm,
 ];
 
 pub fn assess_workup(inputs: &Inputs, lang: Lang) -> Workup {
     let items: Vec<WorkupItem> = WORKUP_PANEL
         .iter()
-        .filter_map(|test| lab(test))
-        .map(|lab| interpret(lab.id, inputs, lang))
+        .map(|&test| interpret(test, inputs, lang))
         .collect();
     let summary = summarise(&items, lang);
     Workup { items, summary }
 }
 
 /// One test of the panel in this patient.
-pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem {
-    let lab = lab(test).expect("panel tests are in the catalogue");
+pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
+    let lab = lab(test);
     let value = inputs.lab(test);
     let mut item = WorkupItem {
         test,
@@ -280,64 +287,7 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
     }
 
     for confounder in CONFOUNDERS.iter().filter(|c| c.tests.contains(&test)) {
-        let active: Vec<&str> = confounder
-            .findings
-            .iter()
-            .copied()
-            .filter(|id| inputs.finding(id) == Some(true))
-            .collect();
-        if active.is_empty() {
-            continue;
-        }
-        let makes_uninterpretable = match (confounder.pushes, item.status, direction) {
-            (_, WorkupStatus::ToOrder | WorkupStatus::Uninterpretable, _) => false,
-            (Pushes::Any, _, _) => true,
-            (Pushes::Low, WorkupStatus::Abnormal, Some(Direction::Low)) => true,
-            (Pushes::High, WorkupStatus::Abnormal, Some(Direction::High | Direction::Positive)) => {
-                true
-            }
-            _ => false,
-        };
-        let trigger = active
-            .iter()
-            .map(|id| finding_label(id, lang))
-            .collect::<Vec<_>>()
-            .join(msg::workup::INTERPRET_TEXT.get(lang));
-        let reason = confounder.reason.get(lang);
-        let advice = confounder.advice.get(lang);
-        let note = match (item.status, makes_uninterpretable, advice.is_empty()) {
-            (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => tr!(
-                lang,
-                msg::workup::INTERPRET_TRIGGER_REASON_DEFER_OR_INTERPRET,
-                advice,
-                reason,
-                trigger
-            ),
-            (_, true, false) => tr!(
-                lang,
-                msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON_ADVICE,
-                advice,
-                reason,
-                trigger
-            ),
-            (_, true, true) => tr!(
-                lang,
-                msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON,
-                reason,
-                trigger
-            ),
-            _ => tr!(lang, msg::workup::INTERPRET_TRIGGER_REASON, reason, trigger),
-        };
-        item.notes.push(note);
-        if makes_uninterpretable {
-            item.status = WorkupStatus::Uninterpretable;
-            item.direction = None;
-        }
-        for source in confounder.sources {
-            if !item.sources.contains(source) {
-                item.sources.push(source);
-            }
-        }
+        apply_confounder(&mut item, confounder, direction, inputs, lang);
     }
 
     if ANTIPHOSPHOLIPID.contains(&test) && item.status == WorkupStatus::Abnormal {
@@ -348,6 +298,90 @@ pub fn interpret(test: &'static str, inputs: &Inputs, lang: Lang) -> WorkupItem 
         );
     }
     item
+}
+
+/// A confounder of this test: when one of its findings is recorded, its note, and the result
+/// made uninterpretable when the confounder could have caused it.
+fn apply_confounder(
+    item: &mut WorkupItem,
+    confounder: &Confounder,
+    direction: Option<Direction>,
+    inputs: &Inputs,
+    lang: Lang,
+) {
+    let active: Vec<FindingId> = confounder
+        .findings
+        .iter()
+        .copied()
+        .filter(|&id| inputs.finding(id) == Some(true))
+        .collect();
+    if active.is_empty() {
+        return;
+    }
+    let makes_uninterpretable = match (confounder.pushes, item.status, direction) {
+        (_, WorkupStatus::ToOrder | WorkupStatus::Uninterpretable, _) => false,
+        (Pushes::Any, _, _) => true,
+        (Pushes::Low, WorkupStatus::Abnormal, Some(Direction::Low)) => true,
+        (Pushes::High, WorkupStatus::Abnormal, Some(Direction::High | Direction::Positive)) => true,
+        _ => false,
+    };
+    let trigger = active
+        .iter()
+        .map(|&id| finding_label(id, lang))
+        .collect::<Vec<_>>()
+        .join(msg::workup::INTERPRET_TEXT.get(lang));
+    item.notes.push(confounder_note(
+        confounder,
+        item.status,
+        makes_uninterpretable,
+        &trigger,
+        lang,
+    ));
+    if makes_uninterpretable {
+        item.status = WorkupStatus::Uninterpretable;
+        item.direction = None;
+    }
+    for source in confounder.sources {
+        if !item.sources.contains(source) {
+            item.sources.push(source);
+        }
+    }
+}
+
+/// The note a confounder adds, by whether the test is still to order and whether the result
+/// is now uninterpretable.
+fn confounder_note(
+    confounder: &Confounder,
+    status: WorkupStatus,
+    makes_uninterpretable: bool,
+    trigger: &str,
+    lang: Lang,
+) -> String {
+    let reason = confounder.reason.get(lang);
+    let advice = confounder.advice.get(lang);
+    match (status, makes_uninterpretable, advice.is_empty()) {
+        (WorkupStatus::ToOrder, _, false) if confounder.pushes != Pushes::Note => tr!(
+            lang,
+            msg::workup::INTERPRET_TRIGGER_REASON_DEFER_OR_INTERPRET,
+            advice,
+            reason,
+            trigger
+        ),
+        (_, true, false) => tr!(
+            lang,
+            msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON_ADVICE,
+            advice,
+            reason,
+            trigger
+        ),
+        (_, true, true) => tr!(
+            lang,
+            msg::workup::INTERPRET_UNINTERPRETABLE_TRIGGER_REASON,
+            reason,
+            trigger
+        ),
+        _ => tr!(lang, msg::workup::INTERPRET_TRIGGER_REASON, reason, trigger),
+    }
 }
 
 fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {

@@ -13,19 +13,19 @@ use super::{Action, State};
 use crate::core::case::{Biopsy, CkdStage, Dialysis, Issue, Sex};
 use crate::core::findings::{FindingGroup, Site, FINDINGS};
 use crate::core::i18n::{Lang, Text};
-use crate::core::labs::{lab, result_label, LabKind, WORKUP_PANEL};
+use crate::core::labs::{lab, result_label, LabId, LabKind, WORKUP_PANEL};
 use crate::form::{therapies, CaseText, Form, FormEdit, LabText, NOT_TRIED};
 
-const MINERAL_LABS: &[&str] = &[
-    "calcium_total",
-    "calcium_ionized",
-    "phosphate",
-    "albumin",
-    "pth_intact",
-    "alkaline_phosphatase",
-    "vitamin_d_25oh",
-    "creatinine",
-    "crp",
+const MINERAL_LABS: &[LabId] = &[
+    LabId::CalciumTotal,
+    LabId::CalciumIonized,
+    LabId::Phosphate,
+    LabId::Albumin,
+    LabId::PthIntact,
+    LabId::AlkalinePhosphatase,
+    LabId::VitaminD25oh,
+    LabId::Creatinine,
+    LabId::Crp,
 ];
 
 #[derive(Properties, PartialEq)]
@@ -87,29 +87,29 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         dispatcher.dispatch(Action::Edit(FormEdit::Finding(id, value)))
                     });
                     html! {
-                        <TriState id={format!("finding-{id}")} label={f.label(lang)} value={form.findings.get(id).copied()} {lang} {onchange} />
+                        <TriState id={format!("finding-{}", id.id())} label={f.label(lang)} value={form.findings.get(id.id()).copied()} {lang} {onchange} />
                     }
                 }) }
             </div>
         }
     };
 
-    let lab_fields = |ids: &[&'static str]| {
+    let lab_fields = |ids: &[LabId]| {
         html! {
             <div class="lab-grid">
-                { for ids.iter().filter_map(|id| lab(id)).map(|lab| {
-                    let id = lab.id;
+                { for ids.iter().map(|&id| lab(id)).map(|lab| {
+                    let (lab_id, id) = (lab.id, lab.id.id());
                     let input = form.labs.get(id).cloned().unwrap_or_default();
                     let name = lab.name(lang);
                     match lab.kind {
                         LabKind::Numeric { units, .. } => {
                             let on_text = {
                                 let dispatcher = dispatcher.clone();
-                                Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(FormEdit::LabText(id, LabText::Value, text))))
+                                Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(FormEdit::LabText(lab_id, LabText::Value, text))))
                             };
                             let on_unit = {
                                 let dispatcher = dispatcher.clone();
-                                Callback::from(move |unit: String| dispatcher.dispatch(Action::Edit(FormEdit::LabUnit(id, unit))))
+                                Callback::from(move |unit: String| dispatcher.dispatch(Action::Edit(FormEdit::LabUnit(lab_id, unit))))
                             };
                             html! {
                                 <LabField lab_id={id} label={name} unit_label={format!("{name} {}", t::UNIT_OF.get(lang))}
@@ -121,7 +121,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         LabKind::Qualitative { results } => {
                             let dispatcher = dispatcher.clone();
                             let on_result = Callback::from(move |result: String| {
-                                dispatcher.dispatch(Action::Edit(FormEdit::LabResult(id, result)))
+                                dispatcher.dispatch(Action::Edit(FormEdit::LabResult(lab_id, result)))
                             });
                             let mut choices = vec![(AttrValue::from(""), AttrValue::from(t::QUALITATIVE_UNKNOWN.get(lang)))];
                             choices.extend(results.iter().map(|(r, _)| (AttrValue::from(*r), AttrValue::from(result_label(r, lang)))));

@@ -176,17 +176,17 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                                 onchange={on_biopsy} />
                         </div>
                         <div class="lab-grid">
-                            { for VISIT_LABS.iter().filter_map(|id| lab(id)).map(|lab| {
-                                let id = lab.id;
+                            { for VISIT_LABS.iter().map(|&id| lab(id)).map(|lab| {
+                                let (lab_id, id) = (lab.id, lab.id.id());
                                 let input = visit.labs.get(id).cloned().unwrap_or_default();
                                 let unit = input.shown_unit(id, units);
                                 let on_text = {
                                     let dispatcher = dispatcher.clone();
-                                    Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::LabText(id, text)))))
+                                    Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::LabText(lab_id, text)))))
                                 };
                                 let on_unit = {
                                     let dispatcher = dispatcher.clone();
-                                    Callback::from(move |unit: String| dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::LabUnit(id, unit)))))
+                                    Callback::from(move |unit: String| dispatcher.dispatch(Action::Edit(FormEdit::Visit(index, VisitEdit::LabUnit(lab_id, unit)))))
                                 };
                                 let name = lab.name(lang);
                                 html! {

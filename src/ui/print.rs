@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use super::text as t;
 use crate::core::case::{Case, TherapyTrial};
-use crate::core::findings::{finding_def, Therapy};
+use crate::core::findings::{known_finding, Therapy};
 use crate::core::i18n::{Lang, Text};
-use crate::core::labs::{fmt_number, lab, result_label};
+use crate::core::labs::{fmt_number, known_lab, result_label};
 use crate::core::Assessment;
 use crate::tr;
 
@@ -60,7 +60,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         case.findings
             .iter()
             .filter(|(_, v)| **v == value)
-            .filter_map(|(id, _)| finding_def(id).map(|f| f.label(lang).to_string()))
+            .filter_map(|(id, _)| known_finding(id).map(|f| f.label(lang).to_string()))
             .collect()
     };
     let mut lesions: Vec<String> = Vec::new();
@@ -82,7 +82,7 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
         .labs
         .iter()
         .map(|(id, entry)| {
-            let name = lab(id).map(|l| l.name(lang)).unwrap_or(id);
+            let name = known_lab(id).map(|l| l.name(lang)).unwrap_or(id);
             let value = match (&entry.value, &entry.result) {
                 (Some(v), _) => format!(
                     "{} {}",

@@ -220,7 +220,7 @@ pub fn RiskPanel(props: &AssessmentProps) -> Html {
                 <h3>{ title }</h3>
                 <ul class="rows factors">
                     { for factors.into_iter().map(|f| html! {
-                        <li data-factor={f.id}>
+                        <li data-factor={f.id.id()}>
                             <span class="row-name">{ f.name.to_string() }</span>
                             { presence_badge(f.status, lang) }
                             <Why basis={f.basis.clone()} threshold={f.threshold.as_ref().map(|t| AttrValue::from(t.to_string()))}
@@ -350,7 +350,7 @@ pub fn WorkupPanel(props: &AssessmentProps) -> Html {
                         WorkupStatus::Uninterpretable => "status-uninterpretable",
                     };
                     html! {
-                        <li data-test={item.test} class={status_class}>
+                        <li data-test={item.test.id()} class={status_class}>
                             <span class="row-name">{ item.name.to_string() }</span>
                             <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {}", text.get(lang)) }</span>
                             if let Some(result) = &item.result { <span class="result">{ result.clone() }</span> }

@@ -6,6 +6,7 @@ use calciphylaxis::core::assess::collect_source_ids;
 use calciphylaxis::core::case::{parse_case_text_in, Issue, ParsedCase};
 use calciphylaxis::core::citations::citation;
 use calciphylaxis::core::i18n::Lang;
+use calciphylaxis::core::risk::RiskFactorId;
 use calciphylaxis::core::{assess_parsed_in, Assessment};
 use calciphylaxis::form::{Form, UnitSystem};
 use serde_json::Value;
@@ -83,9 +84,15 @@ pub fn check_assessment(a: &Assessment) -> Value {
             .map(|f| f["id"].as_str().unwrap().to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(risk.present, with("present", None), "present");
-    assert_eq!(risk.absent, with("absent", None), "absent");
-    assert_eq!(risk.unknown, with("unknown", None), "unknown");
+    let ids = |factors: &[RiskFactorId]| {
+        factors
+            .iter()
+            .map(|f| f.id().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&risk.present), with("present", None), "present");
+    assert_eq!(ids(&risk.absent), with("absent", None), "absent");
+    assert_eq!(ids(&risk.unknown), with("unknown", None), "unknown");
     assert_eq!(risk.major_present, with("present", Some("major")).len());
     assert_eq!(risk.minor_present, with("present", Some("minor")).len());
     assert_eq!(risk.major_unknown, with("unknown", Some("major")).len());
