@@ -14,6 +14,7 @@ fn case_files(dir: &str) -> Vec<PathBuf> {
 }
 
 /// Every example case file, sorted by name.
+#[allow(dead_code)]
 pub fn examples() -> Vec<PathBuf> {
     case_files("examples/cases")
 }
