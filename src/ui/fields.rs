@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::text as t;
+use crate::core::case::Issue;
 use crate::core::i18n::Lang;
 
 /// A message shown next to a field: why its value is left out, or a warning.
@@ -11,6 +12,55 @@ use crate::core::i18n::Lang;
 pub struct FieldMessage {
     pub text: String,
     pub is_error: bool,
+}
+
+/// The form's errors that belong to one section, in their order: a section is given only
+/// its own, so an error elsewhere does not render it again.
+#[derive(Clone, PartialEq, Default)]
+pub struct Messages(Vec<Issue>);
+
+impl Messages {
+    /// The errors of `all` for which `belongs` holds.
+    pub fn select(all: &[Issue], belongs: impl Fn(&Issue) -> bool) -> Messages {
+        Messages(all.iter().filter(|e| belongs(e)).cloned().collect())
+    }
+
+    /// The errors of `all` at `section` (a path text such as `patient`) or inside it.
+    pub fn under(all: &[Issue], section: &str) -> Messages {
+        Messages::select(all, |e| is_at_or_in(&e.field.to_string(), section))
+    }
+
+    /// Those of these errors for which `belongs` holds.
+    pub fn narrow(&self, belongs: impl Fn(&Issue) -> bool) -> Messages {
+        Messages::select(&self.0, belongs)
+    }
+
+    /// The errors of `all` at any of `fields` (path texts) or inside one of them.
+    pub fn under_any(all: &[Issue], fields: &[String]) -> Messages {
+        Messages::select(all, |e| {
+            let path = e.field.to_string();
+            fields.iter().any(|field| is_at_or_in(&path, field))
+        })
+    }
+
+    /// The first error at `field` (a path text) or inside it.
+    pub fn at(&self, field: &str) -> Option<FieldMessage> {
+        self.first(|e| is_at_or_in(&e.field.to_string(), field))
+    }
+
+    /// The first error for which `matches` holds.
+    pub fn first(&self, matches: impl Fn(&Issue) -> bool) -> Option<FieldMessage> {
+        self.0.iter().find(|e| matches(e)).map(|e| FieldMessage {
+            text: e.message.clone(),
+            is_error: true,
+        })
+    }
+}
+
+/// `path` is `field` or a path inside it (`labs.albumin.value` is in `labs.albumin`).
+fn is_at_or_in(path: &str, field: &str) -> bool {
+    path.strip_prefix(field)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 #[derive(Properties, PartialEq)]

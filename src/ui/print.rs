@@ -27,59 +27,101 @@ pub struct CaseSummaryProps {
 #[component]
 pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     let (case, lang) = (&props.case, props.lang);
-    let number = |v: Option<f64>, unit: &str| v.map(|v| format!("{} {unit}", fmt_number(v, 1)));
-    let patient: Vec<String> = [
-        number(
-            case.patient.age_years,
-            msg::ui_print::CASESUMMARY_Y.get(lang),
-        ),
-        case.patient.sex.map(|s| s.name(lang).to_string()),
-        number(case.patient.weight_kg, "kg"),
-        number(case.patient.height_cm, "cm"),
+    let row = |title: Text, items: Vec<String>| {
+        if items.is_empty() {
+            html! {}
+        } else {
+            html! { <><dt>{ title.get(lang) }</dt><dd>{ items.join(msg::ui_print::CASESUMMARY_TEXT_2.get(lang)) }</dd></> }
+        }
+    };
+    html! {
+        <section class={classes!("case-summary", (!props.on_screen).then_some("print-only"))}
+            aria-hidden={(!props.on_screen).then_some("true")}>
+            if !props.on_screen { <h2>{ t::CASE_FORM.get(lang) }</h2> }
+            if let Some(label) = &case.label { <p>{ label.clone() }</p> }
+            <dl>
+                { row(t::PATIENT, patient_items(case, lang)) }
+                { row(t::KIDNEY, kidney_items(case, lang)) }
+                { row(t::RECORDED_YES, finding_items(case, true, lang)) }
+                { row(t::RECORDED_NO, finding_items(case, false, lang)) }
+                { row(t::SKIN, lesion_items(case, lang)) }
+                { row(t::LABS, lab_items(case, lang)) }
+                { row(t::THERAPIES, therapy_items(case, lang)) }
+            </dl>
+        </section>
+    }
+}
+
+/// "12.5 unit", one decimal.
+fn number(value: Option<f64>, unit: &str) -> Option<String> {
+    value.map(|v| format!("{} {unit}", fmt_number(v, 1)))
+}
+
+/// Age, sex, weight, height.
+fn patient_items(case: &Case, lang: Lang) -> Vec<String> {
+    let patient = &case.patient;
+    [
+        number(patient.age_years, msg::ui_print::CASESUMMARY_Y.get(lang)),
+        patient.sex.map(|s| s.name(lang).to_string()),
+        number(patient.weight_kg, "kg"),
+        number(patient.height_cm, "cm"),
     ]
     .into_iter()
     .flatten()
-    .collect();
-    let kidney: Vec<String> = [
-        case.kidney.ckd_stage.map(|s| s.id().to_string()),
-        case.kidney
+    .collect()
+}
+
+/// CKD stage, dialysis and its vintage, transplant.
+fn kidney_items(case: &Case, lang: Lang) -> Vec<String> {
+    let kidney = &case.kidney;
+    [
+        kidney.ckd_stage.map(|s| s.id().to_string()),
+        kidney
             .dialysis
             .map(|d| field(t::DIALYSIS, d.name(lang), lang)),
         number(
-            case.kidney.dialysis_vintage_months,
+            kidney.dialysis_vintage_months,
             msg::ui_print::CASESUMMARY_MONTHS.get(lang),
         ),
-        case.kidney
+        kidney
             .kidney_transplant
             .map(|t| field(t::TRANSPLANT, yes_no(t, lang), lang)),
     ]
     .into_iter()
     .flatten()
-    .collect();
-    let findings = |value: bool| -> Vec<String> {
-        case.findings
-            .iter()
-            .filter(|(_, v)| **v == value)
-            .filter_map(|(id, _)| known_finding(id).map(|f| f.label(lang).to_string()))
-            .collect()
-    };
-    let mut lesions: Vec<String> = Vec::new();
-    if let Some(count) = case.lesions.count {
-        lesions.push(field(t::LESION_COUNT, &fmt_number(count, 0), lang));
+    .collect()
+}
+
+/// The findings recorded as present (`value` true) or absent.
+fn finding_items(case: &Case, value: bool, lang: Lang) -> Vec<String> {
+    case.findings
+        .iter()
+        .filter(|(_, v)| **v == value)
+        .filter_map(|(id, _)| known_finding(id).map(|f| f.label(lang).to_string()))
+        .collect()
+}
+
+/// Lesion count, sites, biopsy.
+fn lesion_items(case: &Case, lang: Lang) -> Vec<String> {
+    let lesions = &case.lesions;
+    let mut items = Vec::new();
+    if let Some(count) = lesions.count {
+        items.push(field(t::LESION_COUNT, &fmt_number(count, 0), lang));
     }
-    if !case.lesions.sites.is_empty() {
-        let sites: Vec<&str> = case.lesions.sites.iter().map(|s| s.name(lang)).collect();
-        lesions.push(field(
-            t::SITES,
-            &sites.join(msg::common::LIST_SEPARATOR.get(lang)),
-            lang,
-        ));
+    if !lesions.sites.is_empty() {
+        let sites: Vec<&str> = lesions.sites.iter().map(|s| s.name(lang)).collect();
+        let sites = sites.join(msg::common::LIST_SEPARATOR.get(lang));
+        items.push(field(t::SITES, &sites, lang));
     }
-    if let Some(biopsy) = case.lesions.biopsy {
-        lesions.push(field(t::BIOPSY, biopsy.name(lang), lang));
+    if let Some(biopsy) = lesions.biopsy {
+        items.push(field(t::BIOPSY, biopsy.name(lang), lang));
     }
-    let labs: Vec<String> = case
-        .labs
+    items
+}
+
+/// Each lab: its value and unit, or its result.
+fn lab_items(case: &Case, lang: Lang) -> Vec<String> {
+    case.labs
         .iter()
         .map(|(id, entry)| {
             let name = known_lab(id).map(|l| l.name(lang)).unwrap_or(id);
@@ -94,9 +136,12 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
             };
             format!("{name} {value}")
         })
-        .collect();
-    let therapies: Vec<String> = case
-        .therapies_tried
+        .collect()
+}
+
+/// Each therapy tried: not tried, or for how long and with what response.
+fn therapy_items(case: &Case, lang: Lang) -> Vec<String> {
+    case.therapies_tried
         .iter()
         .flatten()
         .map(|(id, trial)| {
@@ -106,47 +151,24 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
                 TherapyTrial::NotTried => {
                     tr!(lang, msg::ui_print::CASESUMMARY_NAME_NOT_TRIED, name)
                 }
-                TherapyTrial::Detail { weeks, response } => format!(
-                    "{name}{}{}",
-                    weeks
+                TherapyTrial::Detail { weeks, response } => {
+                    let weeks = weeks
                         .map(|w| {
                             let weeks = fmt_number(w, 0);
                             tr!(lang, msg::ui_print::CASESUMMARY_WEEKS_WEEKS, weeks)
                         })
-                        .unwrap_or_default(),
-                    response
+                        .unwrap_or_default();
+                    let response = response
                         .map(|r| {
                             let response = r.name(lang);
                             tr!(lang, msg::ui_print::CASESUMMARY_RESPONSE, response)
                         })
-                        .unwrap_or_default()
-                ),
+                        .unwrap_or_default();
+                    format!("{name}{weeks}{response}")
+                }
             }
         })
-        .collect();
-    let row = |title: &'static str, items: Vec<String>| {
-        if items.is_empty() {
-            html! {}
-        } else {
-            html! { <><dt>{ title }</dt><dd>{ items.join(msg::ui_print::CASESUMMARY_TEXT_2.get(lang)) }</dd></> }
-        }
-    };
-    html! {
-        <section class={classes!("case-summary", (!props.on_screen).then_some("print-only"))}
-            aria-hidden={(!props.on_screen).then_some("true")}>
-            if !props.on_screen { <h2>{ t::CASE_FORM.get(lang) }</h2> }
-            if let Some(label) = &case.label { <p>{ label.clone() }</p> }
-            <dl>
-                { row(t::PATIENT.get(lang), patient) }
-                { row(t::KIDNEY.get(lang), kidney) }
-                { row(t::RECORDED_YES.get(lang), findings(true)) }
-                { row(t::RECORDED_NO.get(lang), findings(false)) }
-                { row(t::SKIN.get(lang), lesions) }
-                { row(t::LABS.get(lang), labs) }
-                { row(t::THERAPIES.get(lang), therapies) }
-            </dl>
-        </section>
-    }
+        .collect()
 }
 
 /// "Name: value" with the language's colon.

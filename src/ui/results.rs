@@ -13,7 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
 use crate::core::msc::{Kind, MscStatus};
 use crate::core::risk::{RiskFactor, Tier};
-use crate::core::workup::{Direction, WorkupStatus};
+use crate::core::workup::{Direction, WorkupItem, WorkupStatus};
 use crate::core::Assessment;
 
 use super::text as t;
@@ -305,63 +305,71 @@ pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
 #[component]
 pub fn WorkupPanel(props: &AssessmentProps) -> Html {
     let (workup, lang) = (&props.assessment.workup, props.lang);
-    // Prints only the tests to order or repeat: the body's class narrows the print stylesheet
-    // for this one print.
-    let print = Callback::from(|_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let body = window.document().and_then(|d| d.body());
-        if let Some(body) = &body {
-            let _ = body.class_list().add_1("print-orders");
-        }
-        let _ = window.print();
-        if let Some(body) = &body {
-            let _ = body.class_list().remove_1("print-orders");
-        }
-    });
     html! {
         <section class="panel" aria-labelledby="workup-h" id="workup">
             <h2 id="workup-h">{ t::WORKUP_TITLE.get(lang) }</h2>
             <h2 class="print-orders-only">{ t::ORDER_LIST.get(lang) }</h2>
             <p class="panel-summary" data-testid="workup-summary">{ workup.summary.clone() }</p>
-            <button type="button" class="secondary no-print" onclick={print}>{ t::PRINT_ORDERS.get(lang) }</button>
+            <button type="button" class="secondary no-print" onclick={Callback::from(print_orders)}>{ t::PRINT_ORDERS.get(lang) }</button>
             <ol class="rows checklist">
-                { for workup.items.iter().map(|item| {
-                    let (class, symbol, text) = match (item.status, item.direction) {
-                        (WorkupStatus::ToOrder, _) => ("badge unknown", "☐", t::TO_ORDER),
-                        (WorkupStatus::Normal, _) => ("badge absent", "✓", t::NORMAL),
-                        (WorkupStatus::Abnormal, Some(Direction::Low)) => ("badge present", "↓", t::LOW),
-                        (WorkupStatus::Abnormal, Some(Direction::High)) => ("badge present", "↑", t::HIGH),
-                        (WorkupStatus::Abnormal, _) => ("badge present", "+", t::POSITIVE),
-                        (WorkupStatus::Uninterpretable, _) => ("badge warn", "!", t::UNINTERPRETABLE),
-                    };
-                    let basis = format!(
-                        "{}; {} {}{}",
-                        item.result.clone().unwrap_or_else(|| t::NO_RESULT.get(lang).to_string()),
-                        t::REFERENCE.get(lang),
-                        item.reference,
-                        item.about.map(|about| format!(". {about}")).unwrap_or_default()
-                    );
-                    let status_class = match item.status {
-                        WorkupStatus::ToOrder => "status-to-order",
-                        WorkupStatus::Normal => "status-normal",
-                        WorkupStatus::Abnormal => "status-abnormal",
-                        WorkupStatus::Uninterpretable => "status-uninterpretable",
-                    };
-                    html! {
-                        <li data-test={item.test.id()} class={status_class}>
-                            <span class="row-name">{ item.name.to_string() }</span>
-                            <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {}", text.get(lang)) }</span>
-                            if let Some(result) = &item.result { <span class="result">{ result.clone() }</span> }
-                            // What applies to this patient is shown; the assay's general note is under "Why?".
-                            { for item.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
-                            <Why {basis} sources={item.sources.clone()} {lang} />
-                        </li>
-                    }
-                }) }
+                { for workup.items.iter().map(|item| workup_row(item, lang)) }
             </ol>
         </section>
+    }
+}
+
+/// Prints only the tests to order or repeat: the body's class narrows the print stylesheet
+/// for this one print.
+fn print_orders(_: MouseEvent) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let body = window.document().and_then(|d| d.body());
+    if let Some(body) = &body {
+        let _ = body.class_list().add_1("print-orders");
+    }
+    let _ = window.print();
+    if let Some(body) = &body {
+        let _ = body.class_list().remove_1("print-orders");
+    }
+}
+
+/// One test of the workup: its status, its result and what applies to this patient.
+fn workup_row(item: &WorkupItem, lang: Lang) -> Html {
+    let (class, symbol, text) = match (item.status, item.direction) {
+        (WorkupStatus::ToOrder, _) => ("badge unknown", "☐", t::TO_ORDER),
+        (WorkupStatus::Normal, _) => ("badge absent", "✓", t::NORMAL),
+        (WorkupStatus::Abnormal, Some(Direction::Low)) => ("badge present", "↓", t::LOW),
+        (WorkupStatus::Abnormal, Some(Direction::High)) => ("badge present", "↑", t::HIGH),
+        (WorkupStatus::Abnormal, _) => ("badge present", "+", t::POSITIVE),
+        (WorkupStatus::Uninterpretable, _) => ("badge warn", "!", t::UNINTERPRETABLE),
+    };
+    let basis = format!(
+        "{}; {} {}{}",
+        item.result
+            .clone()
+            .unwrap_or_else(|| t::NO_RESULT.get(lang).to_string()),
+        t::REFERENCE.get(lang),
+        item.reference,
+        item.about
+            .map(|about| format!(". {about}"))
+            .unwrap_or_default()
+    );
+    let status_class = match item.status {
+        WorkupStatus::ToOrder => "status-to-order",
+        WorkupStatus::Normal => "status-normal",
+        WorkupStatus::Abnormal => "status-abnormal",
+        WorkupStatus::Uninterpretable => "status-uninterpretable",
+    };
+    html! {
+        <li data-test={item.test.id()} class={status_class}>
+            <span class="row-name">{ item.name.to_string() }</span>
+            <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {}", text.get(lang)) }</span>
+            if let Some(result) = &item.result { <span class="result">{ result.clone() }</span> }
+            // What applies to this patient is shown; the assay's general note is under "Why?".
+            { for item.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
+            <Why {basis} sources={item.sources.clone()} {lang} />
+        </li>
     }
 }
 

@@ -3,21 +3,26 @@
 //! the consensus tier and the MSC status, then reveals the engine's answer and reasoning.
 //! A presenter view shows one panel at a time in large type, driven by the keyboard.
 
+//!
+//! Each view is a component of its own: the library (`teaching/library.rs`), the case
+//! studied with its prediction and answer (`teaching/study.rs`), the presenter
+//! (`teaching/presenter.rs`). The prediction lives with the case, so leaving the presenter
+//! returns to the answer as it was, and choosing a case starts afresh.
+
+mod library;
+mod presenter;
+mod study;
+
 use crate::core::i18n::msg;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::SelectField;
-use super::print::CaseSummary;
-use super::results::{AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Sources, WorkupPanel};
 use super::text as t;
-use crate::core::case::parse_case_text;
 use crate::core::i18n::{Lang, Text};
 use crate::core::logic::Status;
 use crate::core::msc::MscStatus;
-use crate::core::teaching::LIBRARY;
-use crate::core::{assess_in, Assessment};
+use library::Library;
+use study::CaseStudy;
 
 const TITLE: Text = msg::ui_teaching::TITLE;
 const INTRO: Text = msg::ui_teaching::INTRO;
@@ -109,211 +114,19 @@ fn label_of(options: &[(&str, Text)], id: &str, lang: Lang) -> &'static str {
         .unwrap_or("—")
 }
 
+/// The library, or the case chosen from it.
 #[component]
 pub fn TeachingView(props: &TeachingProps) -> Html {
     let lang = props.lang;
     let selected = use_state(|| None::<usize>);
-    let prediction = use_state(Prediction::default);
-    let revealed = use_state(|| false);
-    let presenting = use_state(|| false);
-    let slide = use_state(|| 0usize);
-    // The presenter view takes the keyboard focus, so the arrow keys work at once.
-    let presenter_ref = use_node_ref();
-    {
-        let presenter_ref = presenter_ref.clone();
-        use_effect_with((*presenting, *slide), move |(on, _)| {
-            if *on {
-                if let Some(element) = presenter_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-
-    let Some(index) = *selected else {
-        return html! {
-            <section class="panel teaching" aria-labelledby="teaching-h" data-testid="teaching">
-                <h2 id="teaching-h">{ TITLE.get(lang) }</h2>
-                <p>{ INTRO.get(lang) }</p>
-                <ul class="library">
-                    { for LIBRARY.iter().enumerate().map(|(i, case)| {
-                        let (selected, prediction, revealed, slide) = (selected.clone(), prediction.clone(), revealed.clone(), slide.clone());
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            prediction.set(Prediction::default());
-                            revealed.set(false);
-                            slide.set(0);
-                            selected.set(Some(i));
-                        });
-                        html! {
-                            <li>
-                                <button type="button" class="secondary" {onclick}>{ case.title.get(lang) }</button>
-                                <p class="muted">{ case.summary.get(lang) }</p>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </section>
-        };
-    };
-
-    let case_def = &LIBRARY[index];
-    let case = Rc::new(
-        parse_case_text(case_def.case_json)
-            .map(|p| p.case)
-            .unwrap_or_default(),
-    );
-    let assessment: Rc<Assessment> = Rc::new(assess_in(&case, lang));
-    let set = |apply: fn(&mut Prediction, String)| {
-        let prediction = prediction.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*prediction).clone();
-            apply(&mut next, value);
-            prediction.set(next);
-        })
-    };
-    let on_reveal = {
-        let revealed = revealed.clone();
-        Callback::from(move |_: MouseEvent| revealed.set(true))
-    };
-    let on_back = {
-        let selected = selected.clone();
-        Callback::from(move |_: MouseEvent| selected.set(None))
-    };
-    let points = html! {
-        <section class="points">
-            <h3>{ POINTS.get(lang) }</h3>
-            <ul>
-                { for case_def.points.iter().map(|p| html! {
-                    <li>{ p.text.get(lang) }<Sources ids={p.sources.to_vec()} {lang} /></li>
-                }) }
-            </ul>
-        </section>
-    };
-    let panels = AssessmentProps {
-        assessment: assessment.clone(),
-        lang,
-    };
-
-    if *presenting {
-        const SLIDES: usize = 5;
-        let current = (*slide).min(SLIDES - 1);
-        let go = |delta: isize| {
-            let slide = slide.clone();
-            move || slide.set(((*slide as isize + delta).clamp(0, SLIDES as isize - 1)) as usize)
-        };
-        let (next, previous) = (go(1), go(-1));
-        let onkeydown = {
-            let presenting = presenting.clone();
-            let (next, previous) = (next.clone(), previous.clone());
-            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                "ArrowRight" | "PageDown" | " " => {
-                    e.prevent_default();
-                    next()
-                }
-                "ArrowLeft" | "PageUp" => {
-                    e.prevent_default();
-                    previous()
-                }
-                "Escape" => presenting.set(false),
-                _ => {}
-            })
-        };
-        let exit = {
-            let presenting = presenting.clone();
-            Callback::from(move |_: MouseEvent| presenting.set(false))
-        };
-        let body = match current {
-            0 => {
-                html! { <><h2>{ case_def.title.get(lang) }</h2><p>{ case_def.summary.get(lang) }</p>{ points.clone() }</> }
-            }
-            1 => html! { <RiskPanel ..AssessmentProps { assessment: assessment.clone(), lang } /> },
-            2 => {
-                html! { <DiagnosisPanel ..AssessmentProps { assessment: assessment.clone(), lang } /> }
-            }
-            3 => {
-                html! { <WorkupPanel ..AssessmentProps { assessment: assessment.clone(), lang } /> }
-            }
-            _ => html! { <MscPanel ..AssessmentProps { assessment: assessment.clone(), lang } /> },
-        };
-        return html! {
-            <section class="presenter" tabindex="0" ref={presenter_ref} {onkeydown} data-testid="presenter" data-slide={current.to_string()}
-                aria-roledescription="slide" aria-label={format!("{} / {SLIDES}", current + 1)}>
-                <div class="presenter-bar">
-                    <span>{ format!("{} / {SLIDES}", current + 1) }</span>
-                    <button type="button" class="secondary" onclick={Callback::from(move |_: MouseEvent| previous())}>{ PREVIOUS.get(lang) }</button>
-                    <button type="button" class="secondary" onclick={Callback::from(move |_: MouseEvent| next())}>{ NEXT.get(lang) }</button>
-                    <button type="button" class="secondary" onclick={exit}>{ EXIT.get(lang) }</button>
-                    <span class="muted">{ KEYS.get(lang) }</span>
-                </div>
-                { body }
-            </section>
-        };
-    }
-
-    let answer_row = |label: Text, predicted: &str, actual: &str, options: &[(&str, Text)]| {
-        let matched = predicted == actual;
-        html! {
-            <li data-matched={matched.to_string()}>
-                <strong>{ format!("{}: ", label.get(lang)) }</strong>{ label_of(options, actual, lang) }
-                { " " }
-                if matched { <span class="badge met">{ MATCH.get(lang) }</span> }
-                else { <span class="badge not-met">{ format!("{} {}", DIFFERS.get(lang), label_of(options, predicted, lang)) }</span> }
-            </li>
+    match *selected {
+        None => {
+            let on_choose = Callback::from(move |index| selected.set(Some(index)));
+            html! { <Library {lang} {on_choose} /> }
         }
-    };
-    let any_uninterpretable = assessment
-        .workup
-        .items
-        .iter()
-        .any(|i| i.status == crate::core::workup::WorkupStatus::Uninterpretable);
-    let on_present = {
-        let (presenting, slide) = (presenting.clone(), slide.clone());
-        Callback::from(move |_: MouseEvent| {
-            slide.set(0);
-            presenting.set(true);
-        })
-    };
-
-    html! {
-        <section class="panel teaching" aria-labelledby="teaching-case-h" data-testid="teaching">
-            <button type="button" class="secondary" onclick={on_back}>{ BACK.get(lang) }</button>
-            <h2 id="teaching-case-h">{ case_def.title.get(lang) }</h2>
-            <p>{ case_def.summary.get(lang) }</p>
-            <h3>{ FINDINGS.get(lang) }</h3>
-            <CaseSummary case={case.clone()} {lang} on_screen=true />
-            <fieldset class="prediction">
-                <legend>{ PREDICT.get(lang) }</legend>
-                <div class="grid">
-                    <SelectField id="predict-threshold" label={THRESHOLD.get(lang)} value={prediction.threshold.clone()}
-                        options={options(lang, THRESHOLD_OPTIONS)} onchange={set(|p, v| p.threshold = v)} />
-                    <SelectField id="predict-tier" label={TIER.get(lang)} value={prediction.tier.clone()}
-                        options={options(lang, TIER_OPTIONS)} onchange={set(|p, v| p.tier = v)} />
-                    <SelectField id="predict-workup" label={WORKUP.get(lang)} value={prediction.workup.clone()}
-                        options={options(lang, YES_NO)} onchange={set(|p, v| p.workup = v)} />
-                    <SelectField id="predict-msc" label={MSC.get(lang)} value={prediction.msc.clone()}
-                        options={options(lang, MSC_OPTIONS)} onchange={set(|p, v| p.msc = v)} />
-                </div>
-                if !*revealed {
-                    <button type="button" onclick={on_reveal}>{ REVEAL.get(lang) }</button>
-                }
-            </fieldset>
-            if *revealed {
-                <section class="answer" data-testid="answer">
-                    <h3>{ ANSWER.get(lang) }</h3>
-                    <ul>
-                        { answer_row(THRESHOLD, &prediction.threshold, threshold_id(assessment.risk.threshold.status), THRESHOLD_OPTIONS) }
-                        { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.highest.id(), TIER_OPTIONS) }
-                        { answer_row(WORKUP, &prediction.workup, if any_uninterpretable { "yes" } else { "no" }, YES_NO) }
-                        { answer_row(MSC, &prediction.msc, msc_id(assessment.msc.status), MSC_OPTIONS) }
-                    </ul>
-                    { points }
-                    <button type="button" class="secondary" onclick={on_present}>{ PRESENT.get(lang) }</button>
-                    <RiskPanel ..panels.clone() />
-                    <DiagnosisPanel ..panels.clone() />
-                    <WorkupPanel ..panels.clone() />
-                    <MscPanel ..panels />
-                </section>
-            }
-        </section>
+        Some(index) => {
+            let on_back = Callback::from(move |_: MouseEvent| selected.set(None));
+            html! { <CaseStudy {index} {lang} {on_back} /> }
+        }
     }
 }

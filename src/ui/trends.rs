@@ -50,6 +50,25 @@ pub struct Layout {
     pub treatment_x: Option<f64>,
 }
 
+/// The span of `values`, padded by 5 % (10 % of the value, at least 0.1, for a single
+/// value; 0–1 when there is none), so no point sits on the plot's edge.
+fn padded_domain(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut y_min, mut y_max) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values {
+        y_min = y_min.min(v);
+        y_max = y_max.max(v);
+    }
+    if !y_min.is_finite() {
+        (y_min, y_max) = (0.0, 1.0);
+    }
+    let pad = if y_max > y_min {
+        (y_max - y_min) * 0.05
+    } else {
+        y_min.abs().max(1.0) * 0.1
+    };
+    (y_min - pad, y_max + pad)
+}
+
 /// The chart's geometry. x is proportional to time when every date is a real date (else
 /// the points are evenly spaced); y spans the values and the reference limits, padded by
 /// 5 %. Non-finite values are left out.
@@ -73,21 +92,8 @@ pub fn layout(
         low.filter(|v| v.is_finite()),
         high.filter(|v| v.is_finite()),
     );
-    let mut y_min = f64::INFINITY;
-    let mut y_max = f64::NEG_INFINITY;
-    for v in series.iter().map(|(_, v)| *v).chain(low).chain(high) {
-        y_min = y_min.min(v);
-        y_max = y_max.max(v);
-    }
-    if !y_min.is_finite() {
-        (y_min, y_max) = (0.0, 1.0);
-    }
-    let pad = if y_max > y_min {
-        (y_max - y_min) * 0.05
-    } else {
-        y_min.abs().max(1.0) * 0.1
-    };
-    let y_domain = (y_min - pad, y_max + pad);
+    let values = series.iter().map(|(_, v)| *v).chain(low).chain(high);
+    let y_domain = padded_domain(values);
     let x_of = |x: f64| scale(x, x_domain, (PLOT_LEFT, PLOT_RIGHT));
     let y_of = |y: f64| scale(y, y_domain, (PLOT_BOTTOM, PLOT_TOP));
     let points = xs
@@ -161,9 +167,6 @@ pub struct TrendChartProps {
 /// data as a visually hidden table.
 #[component]
 pub fn TrendChart(props: &TrendChartProps) -> Html {
-    let lang = props.lang;
-    let unit = props.unit.as_str();
-    let title = props.title.as_str();
     let series: Vec<(String, f64)> = props
         .series
         .iter()
@@ -171,8 +174,19 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         .cloned()
         .collect();
     let geometry = layout(&series, props.reference, props.treatment_start.as_deref());
-    let reference = props.reference.and_then(|r| describe_reference(r, unit));
+    let label = chart_label(&series, props);
+    html! {
+        <figure class="trend-chart">
+            { chart_svg(&geometry, &series, label, props.lang) }
+            { values_table(&series, props) }
+        </figure>
+    }
+}
 
+/// What a screen reader says of the chart: the values from first to last, the reference
+/// range and the start of treatment.
+fn chart_label(series: &[(String, f64)], props: &TrendChartProps) -> String {
+    let (lang, unit, title) = (props.lang, props.unit.as_str(), props.title.as_str());
     let mut label = match (series.first(), series.last()) {
         (Some((d0, v0)), Some((d1, v1))) => {
             let n = series.len();
@@ -190,7 +204,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         }
         _ => tr!(lang, msg::ui_trends::TRENDCHART_TITLE_NO_VALUES, title),
     };
-    if let Some(reference) = &reference {
+    if let Some(reference) = props.reference.and_then(|r| describe_reference(r, unit)) {
         label.push_str(&tr!(
             lang,
             msg::ui_trends::TRENDCHART_REFERENCE_RANGE_REFERENCE,
@@ -204,7 +218,11 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
             start
         ));
     }
+    label
+}
 
+/// The picture: band, axes with their end ticks, treatment line, line and points.
+fn chart_svg(geometry: &Layout, series: &[(String, f64)], label: String, lang: Lang) -> Html {
     let (y_lo, y_hi) = geometry.y_domain;
     let polyline = geometry
         .points
@@ -214,70 +232,74 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         .join(" ");
     let first_date = series.first().map(|(d, _)| d.clone()).unwrap_or_default();
     let last_date = series.last().map(|(d, _)| d.clone()).unwrap_or_default();
-    let msc = msg::ui_trends::TRENDCHART_MSC.get(lang);
-
     html! {
-        <figure class="trend-chart">
-            <svg class="trend-svg" role="img" aria-label={label}
-                viewBox={format!("0 0 {WIDTH} {HEIGHT}")} xmlns="http://www.w3.org/2000/svg">
-                if let Some((top, bottom)) = geometry.band {
-                    <rect class="trend-band" x={coord(PLOT_LEFT)} y={coord(top)}
-                        width={coord(PLOT_RIGHT - PLOT_LEFT)} height={coord(bottom - top)}
-                        fill="#2e7d32" fill-opacity="0.12" />
-                }
-                <line class="trend-axis" x1={coord(PLOT_LEFT)} y1={coord(PLOT_TOP)}
-                    x2={coord(PLOT_LEFT)} y2={coord(PLOT_BOTTOM)} stroke="currentColor" stroke-width="1" />
-                <line class="trend-axis" x1={coord(PLOT_LEFT)} y1={coord(PLOT_BOTTOM)}
-                    x2={coord(PLOT_RIGHT)} y2={coord(PLOT_BOTTOM)} stroke="currentColor" stroke-width="1" />
-                <text class="trend-tick" x={coord(PLOT_LEFT - 4.0)} y={coord(PLOT_TOP + 4.0)}
-                    text-anchor="end" font-size="10" fill="currentColor">{ number(y_hi) }</text>
-                <text class="trend-tick" x={coord(PLOT_LEFT - 4.0)} y={coord(PLOT_BOTTOM)}
-                    text-anchor="end" font-size="10" fill="currentColor">{ number(y_lo) }</text>
-                <text class="trend-tick" x={coord(PLOT_LEFT)} y={coord(PLOT_BOTTOM + 16.0)}
-                    text-anchor="start" font-size="10" fill="currentColor">{ first_date }</text>
-                <text class="trend-tick" x={coord(PLOT_RIGHT)} y={coord(PLOT_BOTTOM + 16.0)}
-                    text-anchor="end" font-size="10" fill="currentColor">{ last_date }</text>
-                if let Some(x) = geometry.treatment_x {
-                    <line class="trend-treatment" x1={coord(x)} y1={coord(PLOT_TOP)}
-                        x2={coord(x)} y2={coord(PLOT_BOTTOM)} stroke="#6a1b9a"
-                        stroke-width="1.5" stroke-dasharray="4 3" />
-                    <text class="trend-treatment-label" x={coord(x + 3.0)} y={coord(PLOT_TOP + 10.0)}
-                        font-size="10" fill="#6a1b9a">{ msc }</text>
-                }
-                if geometry.points.len() > 1 {
-                    <polyline class="trend-line" points={polyline} fill="none"
-                        stroke="currentColor" stroke-width="2" />
-                }
-                { for geometry.points.iter().map(|(x, y)| html! {
-                    <circle class="trend-point" cx={coord(*x)} cy={coord(*y)} r="3" fill="currentColor" />
+        <svg class="trend-svg" role="img" aria-label={label}
+            viewBox={format!("0 0 {WIDTH} {HEIGHT}")} xmlns="http://www.w3.org/2000/svg">
+            if let Some((top, bottom)) = geometry.band {
+                <rect class="trend-band" x={coord(PLOT_LEFT)} y={coord(top)}
+                    width={coord(PLOT_RIGHT - PLOT_LEFT)} height={coord(bottom - top)}
+                    fill="#2e7d32" fill-opacity="0.12" />
+            }
+            <line class="trend-axis" x1={coord(PLOT_LEFT)} y1={coord(PLOT_TOP)}
+                x2={coord(PLOT_LEFT)} y2={coord(PLOT_BOTTOM)} stroke="currentColor" stroke-width="1" />
+            <line class="trend-axis" x1={coord(PLOT_LEFT)} y1={coord(PLOT_BOTTOM)}
+                x2={coord(PLOT_RIGHT)} y2={coord(PLOT_BOTTOM)} stroke="currentColor" stroke-width="1" />
+            <text class="trend-tick" x={coord(PLOT_LEFT - 4.0)} y={coord(PLOT_TOP + 4.0)}
+                text-anchor="end" font-size="10" fill="currentColor">{ number(y_hi) }</text>
+            <text class="trend-tick" x={coord(PLOT_LEFT - 4.0)} y={coord(PLOT_BOTTOM)}
+                text-anchor="end" font-size="10" fill="currentColor">{ number(y_lo) }</text>
+            <text class="trend-tick" x={coord(PLOT_LEFT)} y={coord(PLOT_BOTTOM + 16.0)}
+                text-anchor="start" font-size="10" fill="currentColor">{ first_date }</text>
+            <text class="trend-tick" x={coord(PLOT_RIGHT)} y={coord(PLOT_BOTTOM + 16.0)}
+                text-anchor="end" font-size="10" fill="currentColor">{ last_date }</text>
+            if let Some(x) = geometry.treatment_x {
+                <line class="trend-treatment" x1={coord(x)} y1={coord(PLOT_TOP)}
+                    x2={coord(x)} y2={coord(PLOT_BOTTOM)} stroke="#6a1b9a"
+                    stroke-width="1.5" stroke-dasharray="4 3" />
+                <text class="trend-treatment-label" x={coord(x + 3.0)} y={coord(PLOT_TOP + 10.0)}
+                    font-size="10" fill="#6a1b9a">{ msg::ui_trends::TRENDCHART_MSC.get(lang) }</text>
+            }
+            if geometry.points.len() > 1 {
+                <polyline class="trend-line" points={polyline} fill="none"
+                    stroke="currentColor" stroke-width="2" />
+            }
+            { for geometry.points.iter().map(|(x, y)| html! {
+                <circle class="trend-point" cx={coord(*x)} cy={coord(*y)} r="3" fill="currentColor" />
+            }) }
+        </svg>
+    }
+}
+
+/// The same values as a table, visually hidden, for screen readers.
+fn values_table(series: &[(String, f64)], props: &TrendChartProps) -> Html {
+    let (lang, unit, title) = (props.lang, props.unit.as_str(), props.title.as_str());
+    let value_heading = if unit.is_empty() {
+        msg::ui_trends::TRENDCHART_VALUE.get(lang).to_string()
+    } else {
+        tr!(lang, msg::ui_trends::TRENDCHART_VALUE_UNIT, unit)
+    };
+    html! {
+        <table class="visually-hidden">
+            <caption>{ if unit.is_empty() { title.to_string() } else { format!("{title} ({unit})") } }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ msg::ui_trends::TRENDCHART_DATE.get(lang) }</th>
+                    <th scope="col">{ value_heading }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for series.iter().map(|(date, value)| {
+                    let started = props.treatment_start.as_deref() == Some(date.as_str());
+                    html! {
+                        <tr>
+                            <th scope="row">{ date.clone() }
+                                if started { { msg::ui_trends::TRENDCHART_MSC_START.get(lang) } }
+                            </th>
+                            <td>{ number(*value) }</td>
+                        </tr>
+                    }
                 }) }
-            </svg>
-            <table class="visually-hidden">
-                <caption>{ if unit.is_empty() { title.to_string() } else { format!("{title} ({unit})") } }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ msg::ui_trends::TRENDCHART_DATE.get(lang) }</th>
-                        <th scope="col">{ if unit.is_empty() {
-                            msg::ui_trends::TRENDCHART_VALUE.get(lang).to_string()
-                        } else {
-                            tr!(lang, msg::ui_trends::TRENDCHART_VALUE_UNIT, unit)
-                        } }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for series.iter().map(|(date, value)| {
-                        let started = props.treatment_start.as_deref() == Some(date.as_str());
-                        html! {
-                            <tr>
-                                <th scope="row">{ date.clone() }
-                                    if started { { msg::ui_trends::TRENDCHART_MSC_START.get(lang) } }
-                                </th>
-                                <td>{ number(*value) }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </figure>
+            </tbody>
+        </table>
     }
 }

@@ -1,0 +1,75 @@
+//! The conventional therapies tried: each one's response and how many weeks.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use super::options;
+use crate::core::findings::Therapy;
+use crate::core::i18n::{Lang, Text};
+use crate::form::{therapies, FormEdit, TherapyInput, NOT_TRIED};
+use crate::ui::fields::{FieldMessage, Messages, NumberField, SelectField};
+use crate::ui::text as t;
+
+const RESPONSES: &[(&str, Text)] = &[
+    ("", t::UNKNOWN),
+    (NOT_TRIED, t::NOT_TRIED),
+    ("tried", t::TRIED),
+    ("none", t::NO_RESPONSE),
+    ("partial", t::PARTIAL),
+    ("complete", t::COMPLETE),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct TherapiesProps {
+    /// What was entered, by therapy id.
+    pub therapies: BTreeMap<String, TherapyInput>,
+    /// The errors under `therapies_tried`.
+    pub messages: Messages,
+    pub lang: Lang,
+    pub on_edit: Callback<FormEdit>,
+}
+
+#[component]
+pub fn TherapiesSection(props: &TherapiesProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <details open=true class="group">
+            <summary><h2>{ t::THERAPIES.get(lang) }</h2></summary>
+            <div class="grid">
+                { for therapies().iter().map(|therapy| {
+                    let id = therapy.id();
+                    html! {
+                        <TherapyRow therapy={*therapy} input={props.therapies.get(id).cloned().unwrap_or_default()}
+                            message={props.messages.at(&format!("therapies_tried.{id}.weeks"))} {lang} on_edit={props.on_edit.clone()} />
+                    }
+                }) }
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TherapyRowProps {
+    pub therapy: Therapy,
+    pub input: TherapyInput,
+    /// The error at its weeks.
+    pub message: Option<FieldMessage>,
+    pub lang: Lang,
+    pub on_edit: Callback<FormEdit>,
+}
+
+#[component]
+pub fn TherapyRow(props: &TherapyRowProps) -> Html {
+    let (therapy, lang) = (props.therapy, props.lang);
+    let id = therapy.id();
+    let name = therapy.name(lang);
+    html! {
+        <div class="therapy">
+            <SelectField id={format!("therapy-{id}")} label={name} value={props.input.response.clone()}
+                options={options(lang, RESPONSES)} onchange={props.on_edit.reform(move |v| FormEdit::TherapyResponse(therapy, v))} />
+            <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={props.input.weeks.clone()}
+                message={props.message.clone()} oninput={props.on_edit.reform(move |v| FormEdit::TherapyWeeks(therapy, v))} />
+        </div>
+    }
+}
