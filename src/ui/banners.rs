@@ -7,7 +7,6 @@ use super::state::{Action, Banner, State};
 use super::text as t;
 use crate::core::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
 pub struct BannersProps {
     pub banner: Option<Banner>,
     /// A replaced case can be brought back.
@@ -16,8 +15,9 @@ pub struct BannersProps {
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn Banners(props: &BannersProps) -> Html {
+/// A render function, not a component: it has no state, and a component's machinery costs
+/// wasm bytes for nothing here.
+pub fn banners(props: &BannersProps) -> Html {
     let lang = props.lang;
     let on_dismiss = {
         let dispatcher = props.dispatcher.clone();

@@ -8,15 +8,14 @@ use super::state::{Action, State, View};
 use super::text as t;
 use crate::core::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
 pub struct MastheadProps {
     pub view: View,
     pub lang: Lang,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn Masthead(props: &MastheadProps) -> Html {
+/// A render function (no state of its own; see `banners`).
+pub fn masthead(props: &MastheadProps) -> Html {
     let lang = props.lang;
     let on_lang = {
         let dispatcher = props.dispatcher.clone();

@@ -25,9 +25,9 @@ use yew::prelude::*;
 
 use crate::core::i18n::Lang;
 use crate::form::UnitSystem;
-use banners::Banners;
+use banners::{banners, BannersProps};
 use calculator::Calculator;
-use header::Masthead;
+use header::{masthead, MastheadProps};
 use hooks::{use_assessment, use_document_language, use_remember, use_share_link};
 use toolbar::Toolbar;
 
@@ -69,13 +69,13 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="app">
             <header class="app-header">
-                <Masthead view={state.view} {lang} dispatcher={dispatcher.clone()} />
+                { masthead(&MastheadProps { view: state.view, lang, dispatcher: dispatcher.clone() }) }
                 if state.view == View::Calculator {
                     <Toolbar case={computed.case.clone()} units={state.form.units}
                         remember={state.remember} {lang} dispatcher={dispatcher.clone()} />
                 }
-                <Banners banner={state.banner.clone()} can_undo={state.undo.is_some()} {lang}
-                    dispatcher={dispatcher.clone()} />
+                { banners(&BannersProps { banner: state.banner.clone(), can_undo: state.undo.is_some(), lang,
+                    dispatcher: dispatcher.clone() }) }
             </header>
             if state.view == View::Teaching {
                 <teaching::TeachingView {lang} />

@@ -21,7 +21,7 @@ use super::text as t;
 use crate::core::i18n::{Lang, Text};
 use crate::core::logic::Status;
 use crate::core::msc::MscStatus;
-use library::Library;
+use library::{library, LibraryProps};
 use study::CaseStudy;
 
 const TITLE: Text = msg::ui_teaching::TITLE;
@@ -122,7 +122,7 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
     match *selected {
         None => {
             let on_choose = Callback::from(move |index| selected.set(Some(index)));
-            html! { <Library {lang} {on_choose} /> }
+            library(&LibraryProps { lang, on_choose })
         }
         Some(index) => {
             let on_back = Callback::from(move |_: MouseEvent| selected.set(None));

@@ -6,15 +6,14 @@ use super::{INTRO, TITLE};
 use crate::core::i18n::Lang;
 use crate::core::teaching::LIBRARY;
 
-#[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub lang: Lang,
     /// Called with the index of the case chosen in [`LIBRARY`].
     pub on_choose: Callback<usize>,
 }
 
-#[component]
-pub fn Library(props: &LibraryProps) -> Html {
+/// A render function (no state of its own; see `ui::banners`).
+pub fn library(props: &LibraryProps) -> Html {
     let lang = props.lang;
     html! {
         <section class="panel teaching" aria-labelledby="teaching-h" data-testid="teaching">
