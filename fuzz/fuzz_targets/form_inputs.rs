@@ -16,14 +16,14 @@ mod common;
 
 use arbitrary::Arbitrary;
 use calciphylaxis::core::case::LabEntry;
-use calciphylaxis::core::case::{Biopsy, CkdStage, Dialysis, Route, Sex};
+use calciphylaxis::core::case::{Biopsy, CkdStage, Dialysis, Sex};
 use calciphylaxis::core::findings::{Site, Therapy, FINDINGS};
 use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::core::inputs::{from_canonical, to_canonical, validate_lab, LabValue};
 use calciphylaxis::core::labs::{Lab, LabKind, Unit, LABS};
 use calciphylaxis::form::{
-    convert_unit, parse_number, CaseText, Form, FormEdit, LabInput, LabText, UnitSystem, VisitEdit,
-    VisitText, MSC_GIVEN, NOT_TRIED, VISIT_LABS,
+    convert_unit, parse_number, CaseText, Form, FormEdit, LabInput, LabText, MscGiven,
+    TherapyChoice, UnitSystem, VisitEdit, VisitText, VISIT_LABS,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -122,18 +122,12 @@ const VISIT_TEXTS: &[VisitText] = &[
     VisitText::Qol,
     VisitText::MscDose,
 ];
-const RESPONSES: &[&str] = &["", NOT_TRIED, "tried", "none", "partial", "complete"];
 
 impl Edit {
     /// The form edit; visit indexes may be past the last visit (nothing happens).
     fn form_edit(&self) -> FormEdit {
         let lab = |i: u8| &LABS[i as usize % LABS.len()];
         let visit_lab = |i: u8| any(VISIT_LABS, i);
-        let routes = || {
-            let mut all = vec!["", MSC_GIVEN];
-            all.extend(Route::ALL.iter().map(|r| r.id()));
-            all
-        };
         match self {
             Edit::Units(si) => FormEdit::Units(if *si {
                 UnitSystem::Si
@@ -160,7 +154,8 @@ impl Edit {
                 FormEdit::LabResult(lab(*i).id, pick(&results, *r).unwrap_or_default().into())
             }
             Edit::TherapyResponse(t, r) => {
-                FormEdit::TherapyResponse(any(Therapy::ALL, *t), any(RESPONSES, *r).into())
+                let choices: Vec<_> = TherapyChoice::all().collect();
+                FormEdit::TherapyResponse(any(Therapy::ALL, *t), pick(&choices, *r))
             }
             Edit::TherapyWeeks(t, text) => {
                 FormEdit::TherapyWeeks(any(Therapy::ALL, *t), text.text())
@@ -170,7 +165,10 @@ impl Edit {
             Edit::VisitText(v, f, text) => {
                 visit(*v, VisitEdit::Text(any(VISIT_TEXTS, *f), text.text()))
             }
-            Edit::VisitRoute(v, r) => visit(*v, VisitEdit::MscRoute(any(&routes(), *r).into())),
+            Edit::VisitRoute(v, r) => {
+                let choices: Vec<_> = MscGiven::all().collect();
+                visit(*v, VisitEdit::MscRoute(pick(&choices, *r)))
+            }
             Edit::VisitBiopsy(v, i) => visit(*v, VisitEdit::Biopsy(pick(Biopsy::ALL, *i))),
             Edit::VisitLabText(v, i, text) => {
                 visit(*v, VisitEdit::LabText(visit_lab(*i), text.text()))

@@ -14,7 +14,7 @@ use crate::core::case::{Biopsy, CkdStage, Dialysis, Issue, Sex};
 use crate::core::findings::{FindingGroup, Site, FINDINGS};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{lab, result_label, LabKind, WORKUP_PANEL};
-use crate::form::{therapies, CaseText, Form, FormEdit, LabText, NOT_TRIED};
+use crate::form::{therapies, CaseText, Form, FormEdit, LabText, TherapyChoice};
 
 const MINERAL_LABS: &[&str] = &[
     "calcium_total",
@@ -233,7 +233,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         let input = form.therapies.get(id).cloned().unwrap_or_default();
                         let on_response = {
                             let dispatcher = dispatcher.clone();
-                            Callback::from(move |v: String| dispatcher.dispatch(Action::Edit(FormEdit::TherapyResponse(therapy, v))))
+                            Callback::from(move |v: String| dispatcher.dispatch(Action::Edit(FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))))
                         };
                         let on_weeks = {
                             let dispatcher = dispatcher.clone();
@@ -241,8 +241,8 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                         };
                         html! {
                             <div class="therapy">
-                                <SelectField id={format!("therapy-{id}")} label={name} value={input.response.clone()}
-                                    options={options(lang, &[("", t::UNKNOWN), (NOT_TRIED, t::NOT_TRIED), ("tried", t::TRIED), ("none", t::NO_RESPONSE), ("partial", t::PARTIAL), ("complete", t::COMPLETE)])}
+                                <SelectField id={format!("therapy-{id}")} label={name} value={input.choice.map_or("", TherapyChoice::id)}
+                                    options={options(lang, &[("", t::UNKNOWN), (TherapyChoice::NotTried.id(), t::NOT_TRIED), ("tried", t::TRIED), ("none", t::NO_RESPONSE), ("partial", t::PARTIAL), ("complete", t::COMPLETE)])}
                                     onchange={on_response} />
                                 <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={input.weeks.clone()}
                                     message={message(&format!("therapies_tried.{id}.weeks"))} oninput={on_weeks} />

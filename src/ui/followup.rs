@@ -16,7 +16,7 @@ use crate::core::followup::marker_name;
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{fmt_number, lab};
 use crate::core::Assessment;
-use crate::form::{FormEdit, UnitSystem, VisitEdit, VisitInput, VisitText, MSC_GIVEN, VISIT_LABS};
+use crate::form::{FormEdit, MscGiven, UnitSystem, VisitEdit, VisitInput, VisitText, VISIT_LABS};
 
 const FOLLOW_UP: Text = msg::ui_followup::FOLLOW_UP;
 const FOLLOW_UP_HINT: Text = msg::ui_followup::FOLLOW_UP_HINT;
@@ -105,7 +105,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
     };
     let routes: Vec<(AttrValue, AttrValue)> = [
         ("", NO_MSC),
-        (MSC_GIVEN, GIVEN),
+        (MscGiven::RouteNotRecorded.id(), GIVEN),
         ("intravenous", IV),
         ("intramuscular", IM),
         ("topical", TOPICAL),
@@ -136,7 +136,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                 };
                 let on_biopsy = on_visit(index, |biopsy| VisitEdit::Biopsy(Biopsy::from_id(&biopsy)));
                 let dose_id = format!("visit-{index}-dose");
-                let on_route = on_visit(index, VisitEdit::MscRoute);
+                let on_route = on_visit(index, |route| VisitEdit::MscRoute(MscGiven::from_id(&route)));
                 let remove = {
                     let dispatcher = dispatcher.clone();
                     Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Edit(FormEdit::RemoveVisit(index))))
@@ -162,9 +162,9 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
                             { text_field(index, "area", AREA, &visit.wound_area, VisitField::WoundArea, VisitText::WoundArea) }
                             { text_field(index, "count", COUNT, &visit.wound_count, VisitField::WoundCount, VisitText::WoundCount) }
                             { text_field(index, "qol", QOL, &visit.qol, VisitField::Qol, VisitText::Qol) }
-                            <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc_route.clone()}
+                            <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc.map_or("", MscGiven::id)}
                                 options={routes.clone()} onchange={on_route} />
-                            if !visit.msc_route.is_empty() {
+                            if visit.msc.is_some() {
                                 <div class="field">
                                     <label for={dose_id.clone()}>{ DOSE.get(lang) }</label>
                                     <input id={dose_id} type="text" value={visit.msc_dose.clone()} oninput={on_dose} />

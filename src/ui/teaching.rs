@@ -11,8 +11,8 @@ use yew::prelude::*;
 use super::fields::SelectField;
 use super::print::CaseSummary;
 use super::results::{AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Sources, WorkupPanel};
-use super::text as t;
 use crate::core::case::parse_case_text;
+use crate::core::diagnosis::DiagnosticTier;
 use crate::core::i18n::{Lang, Text};
 use crate::core::logic::Status;
 use crate::core::msc::MscStatus;
@@ -84,13 +84,21 @@ const THRESHOLD_OPTIONS: &[(&str, Text)] = &[
     ("not_met", msg::ui_teaching::OPTIONS_NOT_MET),
     ("undecided", msg::ui_teaching::OPTIONS_CANNOT_BE_SETTLED_YET),
 ];
-// The same words as the diagnosis panel's tiers.
-const TIER_OPTIONS: &[(&str, Text)] = &[
-    ("confirmed", t::TIER_CONFIRMED),
-    ("clinical", t::TIER_CLINICAL),
-    ("suspected", t::TIER_SUSPECTED),
-    ("none", t::TIER_NONE),
+/// The tiers a learner can predict, highest first, in the words of the tiers themselves
+/// (`DiagnosticTier::text`, the same words as the diagnosis panel).
+const TIER_OPTIONS: &[DiagnosticTier] = &[
+    DiagnosticTier::Confirmed,
+    DiagnosticTier::Clinical,
+    DiagnosticTier::Suspected,
+    DiagnosticTier::None,
 ];
+
+fn tier_options() -> Vec<(&'static str, Text)> {
+    TIER_OPTIONS
+        .iter()
+        .map(|tier| (tier.id(), tier.text()))
+        .collect()
+}
 const YES_NO: &[(&str, Text)] = &[
     ("yes", msg::ui_teaching::OPTIONS_YES),
     ("no", msg::ui_teaching::OPTIONS_NO),
@@ -287,7 +295,7 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
                     <SelectField id="predict-threshold" label={THRESHOLD.get(lang)} value={prediction.threshold.clone()}
                         options={options(lang, THRESHOLD_OPTIONS)} onchange={set(|p, v| p.threshold = v)} />
                     <SelectField id="predict-tier" label={TIER.get(lang)} value={prediction.tier.clone()}
-                        options={options(lang, TIER_OPTIONS)} onchange={set(|p, v| p.tier = v)} />
+                        options={options(lang, &tier_options())} onchange={set(|p, v| p.tier = v)} />
                     <SelectField id="predict-workup" label={WORKUP.get(lang)} value={prediction.workup.clone()}
                         options={options(lang, YES_NO)} onchange={set(|p, v| p.workup = v)} />
                     <SelectField id="predict-msc" label={MSC.get(lang)} value={prediction.msc.clone()}
@@ -302,7 +310,7 @@ pub fn TeachingView(props: &TeachingProps) -> Html {
                     <h3>{ ANSWER.get(lang) }</h3>
                     <ul>
                         { answer_row(THRESHOLD, &prediction.threshold, threshold_id(assessment.risk.threshold.status), THRESHOLD_OPTIONS) }
-                        { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.highest.id(), TIER_OPTIONS) }
+                        { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.highest.id(), &tier_options()) }
                         { answer_row(WORKUP, &prediction.workup, if any_uninterpretable { "yes" } else { "no" }, YES_NO) }
                         { answer_row(MSC, &prediction.msc, msc_id(assessment.msc.status), MSC_OPTIONS) }
                     </ul>
