@@ -66,6 +66,58 @@ impl LabInput {
         }
         entry
     }
+
+    /// The field for a case's lab entry; the unit in the catalogue's spelling when known.
+    fn from_entry(id: &str, entry: &LabEntry) -> Self {
+        let text = |value: Option<f64>| value.map(exact_text).unwrap_or_default();
+        LabInput {
+            text: text(entry.value),
+            unit: entry
+                .unit
+                .as_deref()
+                .and_then(|u| lab(id).and_then(|l| l.parse_unit(u)))
+                .map(|u| u.symbol.to_string())
+                .or_else(|| entry.unit.clone())
+                .unwrap_or_default(),
+            result: entry.result.clone().unwrap_or_default(),
+            upper_limit: text(entry.reference_high),
+            lower_limit: text(entry.reference_low),
+            date: entry.date.clone().unwrap_or_default(),
+            unit_missing: unit_missing(id, entry),
+        }
+    }
+
+    /// The case's entry for this field: a qualitative result, or a numeric value with the
+    /// laboratory's limits; `None` when nothing (readable) was entered. Numbers that cannot
+    /// be read are reported through `number`.
+    fn to_entry(
+        &self,
+        id: &str,
+        units: UnitSystem,
+        number: &mut impl FnMut(FieldPath, &str) -> Option<f64>,
+    ) -> Option<LabEntry> {
+        let date = Some(self.date.clone()).filter(|d| !d.is_empty());
+        match lab(id)?.kind {
+            LabKind::Qualitative { .. } if !self.result.is_empty() => {
+                let mut entry = LabEntry::qualitative(&self.result);
+                entry.date = date;
+                Some(entry)
+            }
+            LabKind::Qualitative { .. } => None,
+            LabKind::Numeric { .. } => {
+                let value = number(FieldPath::lab(id), &self.text);
+                let high = FieldPath::lab_part(id, LabField::ReferenceHigh);
+                let upper = number(high, &self.upper_limit);
+                let low = FieldPath::lab_part(id, LabField::ReferenceLow);
+                let lower = number(low, &self.lower_limit);
+                let mut entry = self.numeric_entry(id, value?, units);
+                entry.reference_high = upper;
+                entry.reference_low = lower;
+                entry.date = date;
+                Some(entry)
+            }
+        }
+    }
 }
 
 /// An imported numeric lab that has a value but no unit, where the unit matters (only a
@@ -84,6 +136,20 @@ pub struct TherapyInput {
     /// `None`: not recorded (unknown), which is not the same as not tried.
     pub choice: Option<TherapyChoice>,
     pub weeks: String,
+}
+
+impl TherapyInput {
+    /// The fields for a therapy as the case records it.
+    fn from_trial(trial: &TherapyTrial) -> Self {
+        let weeks = match trial {
+            TherapyTrial::Detail { weeks, .. } => weeks.map(exact_text).unwrap_or_default(),
+            TherapyTrial::Tried | TherapyTrial::NotTried => String::new(),
+        };
+        TherapyInput {
+            choice: Some(TherapyChoice::of_trial(trial)),
+            weeks,
+        }
+    }
 }
 
 /// What the form says of a conventional therapy: recorded as not tried (`false` in the
@@ -339,30 +405,26 @@ impl Form {
         case.lesions.biopsy = self.biopsy;
         // `carried` holds only the labs the form cannot show; the form's own are added here.
         for (id, input) in &self.labs {
-            match lab(id).map(|l| l.kind) {
-                Some(LabKind::Qualitative { .. }) if !input.result.is_empty() => {
-                    let mut entry = LabEntry::qualitative(&input.result);
-                    entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
-                    case.labs.insert(id.clone(), entry);
-                }
-                Some(LabKind::Qualitative { .. }) => {}
-                Some(LabKind::Numeric { .. }) => {
-                    let value = number(FieldPath::lab(id), &input.text);
-                    let high = FieldPath::lab_part(id, LabField::ReferenceHigh);
-                    let upper = number(high, &input.upper_limit);
-                    let low = FieldPath::lab_part(id, LabField::ReferenceLow);
-                    let lower = number(low, &input.lower_limit);
-                    if let Some(value) = value {
-                        let mut entry = input.numeric_entry(id, value, self.units);
-                        entry.reference_high = upper;
-                        entry.reference_low = lower;
-                        entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
-                        case.labs.insert(id.clone(), entry);
-                    }
-                }
-                None => {}
+            if let Some(entry) = input.to_entry(id, self.units, &mut number) {
+                case.labs.insert(id.clone(), entry);
             }
         }
+        case.therapies_tried = self.therapies_tried(&mut number);
+        case.visits = self
+            .visits
+            .iter()
+            .enumerate()
+            .map(|(index, input)| input.to_visit(index, self.units, &mut number))
+            .collect();
+        (case, errors)
+    }
+
+    /// The therapies recorded (tried or not tried); `None` when none is. Weeks that are
+    /// not a number are reported even for a therapy left unknown.
+    fn therapies_tried(
+        &self,
+        number: &mut impl FnMut(FieldPath, &str) -> Option<f64>,
+    ) -> Option<BTreeMap<String, TherapyTrial>> {
         let mut therapies = BTreeMap::new();
         for (id, input) in &self.therapies {
             let weeks = number(
@@ -373,14 +435,7 @@ impl Form {
                 therapies.insert(id.clone(), choice.trial(weeks));
             }
         }
-        case.therapies_tried = (!therapies.is_empty()).then_some(therapies);
-        case.visits = self
-            .visits
-            .iter()
-            .enumerate()
-            .map(|(index, input)| input.to_visit(index, self.units, &mut number))
-            .collect();
-        (case, errors)
+        (!therapies.is_empty()).then_some(therapies)
     }
 
     /// The form for a case (an import, an example or a saved case).
@@ -400,58 +455,45 @@ impl Form {
         form.lesion_count = text(case.lesions.count);
         form.sites = case.lesions.sites.clone();
         form.biopsy = case.lesions.biopsy;
-        for (id, entry) in &case.labs {
-            let input = LabInput {
-                text: text(entry.value),
-                unit: entry
-                    .unit
-                    .as_deref()
-                    .and_then(|u| lab(id).and_then(|l| l.parse_unit(u)))
-                    .map(|u| u.symbol.to_string())
-                    .or_else(|| entry.unit.clone())
-                    .unwrap_or_default(),
-                result: entry.result.clone().unwrap_or_default(),
-                upper_limit: text(entry.reference_high),
-                lower_limit: text(entry.reference_low),
-                date: entry.date.clone().unwrap_or_default(),
-                unit_missing: unit_missing(id, entry),
-            };
-            form.labs.insert(id.clone(), input);
-        }
-        for (id, trial) in case.therapies_tried.iter().flatten() {
-            let weeks = match trial {
-                TherapyTrial::Detail { weeks, .. } => text(*weeks),
-                TherapyTrial::Tried | TherapyTrial::NotTried => String::new(),
-            };
-            let input = TherapyInput {
-                choice: Some(TherapyChoice::of_trial(trial)),
-                weeks,
-            };
-            form.therapies.insert(id.clone(), input);
-        }
-        form.visits = case.visits.iter().map(VisitInput::from_visit).collect();
-        // Keep the unknown keys the form has no field for, to give them back on export.
-        form.carried = Case {
-            extra: case.extra.clone(),
-            ..Case::default()
-        };
-        form.carried.patient.extra = case.patient.extra.clone();
-        form.carried.kidney.extra = case.kidney.extra.clone();
-        form.carried.lesions.extra = case.lesions.extra.clone();
-        // Labs the form has no field for (an id not in the catalogue, a qualitative lab given
-        // only a number) travel unchanged too; the engine reports them as it reads them.
-        form.carried.labs = case
+        form.labs = case
             .labs
             .iter()
-            .filter(|(id, entry)| match lab(id).map(|l| &l.kind) {
-                None => true,
-                Some(LabKind::Qualitative { .. }) => entry.result.is_none(),
-                Some(LabKind::Numeric { .. }) => false,
-            })
-            .map(|(id, entry)| (id.clone(), entry.clone()))
+            .map(|(id, entry)| (id.clone(), LabInput::from_entry(id, entry)))
             .collect();
+        form.therapies = case
+            .therapies_tried
+            .iter()
+            .flatten()
+            .map(|(id, trial)| (id.clone(), TherapyInput::from_trial(trial)))
+            .collect();
+        form.visits = case.visits.iter().map(VisitInput::from_visit).collect();
+        form.carried = not_shown(case);
         form
     }
+}
+
+/// What a case holds that the form has no field for, to give it back on export: unknown
+/// keys, and labs the form cannot show (an id not in the catalogue, a qualitative lab given
+/// only a number), which travel unchanged; the engine reports them as it reads them.
+fn not_shown(case: &Case) -> Case {
+    let mut carried = Case {
+        extra: case.extra.clone(),
+        ..Case::default()
+    };
+    carried.patient.extra = case.patient.extra.clone();
+    carried.kidney.extra = case.kidney.extra.clone();
+    carried.lesions.extra = case.lesions.extra.clone();
+    carried.labs = case
+        .labs
+        .iter()
+        .filter(|(id, entry)| match lab(id).map(|l| &l.kind) {
+            None => true,
+            Some(LabKind::Qualitative { .. }) => entry.result.is_none(),
+            Some(LabKind::Numeric { .. }) => false,
+        })
+        .map(|(id, entry)| (id.clone(), entry.clone()))
+        .collect();
+    carried
 }
 
 /// A text field of the case itself (not of a lab, a therapy or a visit).
