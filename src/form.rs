@@ -66,6 +66,58 @@ impl LabInput {
         }
         entry
     }
+
+    /// The field for a case's lab entry; the unit in the catalogue's spelling when known.
+    fn from_entry(id: &str, entry: &LabEntry) -> Self {
+        let text = |value: Option<f64>| value.map(exact_text).unwrap_or_default();
+        LabInput {
+            text: text(entry.value),
+            unit: entry
+                .unit
+                .as_deref()
+                .and_then(|u| known_lab(id).and_then(|l| l.parse_unit(u)))
+                .map(|u| u.symbol.to_string())
+                .or_else(|| entry.unit.clone())
+                .unwrap_or_default(),
+            result: entry.result.clone().unwrap_or_default(),
+            upper_limit: text(entry.reference_high),
+            lower_limit: text(entry.reference_low),
+            date: entry.date.clone().unwrap_or_default(),
+            unit_missing: unit_missing(id, entry),
+        }
+    }
+
+    /// The case's entry for this field: a qualitative result, or a numeric value with the
+    /// laboratory's limits; `None` when nothing (readable) was entered. Numbers that cannot
+    /// be read are reported through `number`.
+    fn to_entry(
+        &self,
+        id: &str,
+        units: UnitSystem,
+        number: &mut impl FnMut(FieldPath, &str) -> Option<f64>,
+    ) -> Option<LabEntry> {
+        let date = Some(self.date.clone()).filter(|d| !d.is_empty());
+        match known_lab(id)?.kind {
+            LabKind::Qualitative { .. } if !self.result.is_empty() => {
+                let mut entry = LabEntry::qualitative(&self.result);
+                entry.date = date;
+                Some(entry)
+            }
+            LabKind::Qualitative { .. } => None,
+            LabKind::Numeric { .. } => {
+                let value = number(FieldPath::lab(id), &self.text);
+                let high = FieldPath::lab_part(id, LabField::ReferenceHigh);
+                let upper = number(high, &self.upper_limit);
+                let low = FieldPath::lab_part(id, LabField::ReferenceLow);
+                let lower = number(low, &self.lower_limit);
+                let mut entry = self.numeric_entry(id, value?, units);
+                entry.reference_high = upper;
+                entry.reference_low = lower;
+                entry.date = date;
+                Some(entry)
+            }
+        }
+    }
 }
 
 /// An imported numeric lab that has a value but no unit, where the unit matters (only a
@@ -81,13 +133,78 @@ fn unit_missing(lab_id: &str, entry: &LabEntry) -> bool {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TherapyInput {
-    /// "" (not recorded), [`NOT_TRIED`], "tried", "none", "partial" or "complete".
-    pub response: String,
+    /// `None`: not recorded (unknown), which is not the same as not tried.
+    pub choice: Option<TherapyChoice>,
     pub weeks: String,
 }
 
-/// `TherapyInput::response` for a therapy recorded as not tried (`false` in the file).
-pub const NOT_TRIED: &str = "not_tried";
+impl TherapyInput {
+    /// The fields for a therapy as the case records it.
+    fn from_trial(trial: &TherapyTrial) -> Self {
+        let weeks = match trial {
+            TherapyTrial::Detail { weeks, .. } => weeks.map(exact_text).unwrap_or_default(),
+            TherapyTrial::Tried | TherapyTrial::NotTried => String::new(),
+        };
+        TherapyInput {
+            choice: Some(TherapyChoice::of_trial(trial)),
+            weeks,
+        }
+    }
+}
+
+/// What the form says of a conventional therapy: recorded as not tried (`false` in the
+/// file), or tried, with its response when one is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TherapyChoice {
+    NotTried,
+    Tried(Option<Response>),
+}
+
+impl TherapyChoice {
+    /// The select's value: `not_tried`, `tried`, or the response id.
+    pub fn id(self) -> &'static str {
+        match self {
+            TherapyChoice::NotTried => "not_tried",
+            TherapyChoice::Tried(None) => "tried",
+            TherapyChoice::Tried(Some(response)) => response.id(),
+        }
+    }
+
+    /// The choice of a select's value; `None` for any other (unknown).
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "not_tried" => Some(TherapyChoice::NotTried),
+            "tried" => Some(TherapyChoice::Tried(None)),
+            _ => Response::from_id(id).map(|r| TherapyChoice::Tried(Some(r))),
+        }
+    }
+
+    /// Every choice, in the form's order.
+    pub fn all() -> impl Iterator<Item = TherapyChoice> {
+        [TherapyChoice::NotTried, TherapyChoice::Tried(None)]
+            .into_iter()
+            .chain(Response::ALL.iter().map(|r| TherapyChoice::Tried(Some(*r))))
+    }
+
+    /// The choice for a therapy as the case records it.
+    fn of_trial(trial: &TherapyTrial) -> Self {
+        match trial {
+            TherapyTrial::NotTried => TherapyChoice::NotTried,
+            TherapyTrial::Tried => TherapyChoice::Tried(None),
+            TherapyTrial::Detail { response, .. } => TherapyChoice::Tried(*response),
+        }
+    }
+
+    /// The case's record of the therapy, with the weeks typed (a response or a duration
+    /// makes it a detailed trial; weeks are not recorded for a therapy not tried).
+    fn trial(self, weeks: Option<f64>) -> TherapyTrial {
+        match self {
+            TherapyChoice::NotTried => TherapyTrial::NotTried,
+            TherapyChoice::Tried(None) if weeks.is_none() => TherapyTrial::Tried,
+            TherapyChoice::Tried(response) => TherapyTrial::Detail { weeks, response },
+        }
+    }
+}
 
 /// The labs a follow-up visit asks for: the markers the published hAMSC cases tracked.
 pub const VISIT_LABS: &[LabId] = &[
@@ -101,8 +218,44 @@ pub const VISIT_LABS: &[LabId] = &[
     LabId::Albumin,
 ];
 
-/// `VisitInput::msc_route` for an MSC treatment whose route is not recorded.
-pub const MSC_GIVEN: &str = "given";
+/// An MSC treatment given at a visit, as the form's select says it: by a route, or with
+/// the route not recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MscGiven {
+    Route(Route),
+    RouteNotRecorded,
+}
+
+impl MscGiven {
+    /// The select's value: the route id, or `given` when the route is not recorded.
+    pub fn id(self) -> &'static str {
+        match self {
+            MscGiven::Route(route) => route.id(),
+            MscGiven::RouteNotRecorded => "given",
+        }
+    }
+
+    /// The treatment of a select's value; `None` for any other (no MSC at this visit).
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "given" => Some(MscGiven::RouteNotRecorded),
+            _ => Route::from_id(id).map(MscGiven::Route),
+        }
+    }
+
+    /// Every choice: route not recorded, then each route.
+    pub fn all() -> impl Iterator<Item = MscGiven> {
+        std::iter::once(MscGiven::RouteNotRecorded)
+            .chain(Route::ALL.iter().map(|r| MscGiven::Route(*r)))
+    }
+
+    fn route(self) -> Option<Route> {
+        match self {
+            MscGiven::Route(route) => Some(route),
+            MscGiven::RouteNotRecorded => None,
+        }
+    }
+}
 
 /// One follow-up visit as typed. `base` is the visit as imported: whatever the form does
 /// not show (notes, other treatments, unknown keys) is given back unchanged.
@@ -115,8 +268,8 @@ pub struct VisitInput {
     pub wound_count: String,
     pub qol: String,
     pub labs: BTreeMap<String, LabInput>,
-    /// The route of an MSC treatment given at this visit; "" when none.
-    pub msc_route: String,
+    /// The MSC treatment given at this visit; `None` when none was.
+    pub msc: Option<MscGiven>,
     /// Its dose, as the clinician writes it ("1×10^6 cells/kg").
     pub msc_dose: String,
     pub biopsy: Option<Biopsy>,
@@ -252,48 +405,11 @@ impl Form {
         case.lesions.biopsy = self.biopsy;
         // `carried` holds only the labs the form cannot show; the form's own are added here.
         for (id, input) in &self.labs {
-            match known_lab(id).map(|l| l.kind) {
-                Some(LabKind::Qualitative { .. }) if !input.result.is_empty() => {
-                    let mut entry = LabEntry::qualitative(&input.result);
-                    entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
-                    case.labs.insert(id.clone(), entry);
-                }
-                Some(LabKind::Qualitative { .. }) => {}
-                Some(LabKind::Numeric { .. }) => {
-                    let value = number(FieldPath::lab(id), &input.text);
-                    let high = FieldPath::lab_part(id, LabField::ReferenceHigh);
-                    let upper = number(high, &input.upper_limit);
-                    let low = FieldPath::lab_part(id, LabField::ReferenceLow);
-                    let lower = number(low, &input.lower_limit);
-                    if let Some(value) = value {
-                        let mut entry = input.numeric_entry(id, value, self.units);
-                        entry.reference_high = upper;
-                        entry.reference_low = lower;
-                        entry.date = Some(input.date.clone()).filter(|d| !d.is_empty());
-                        case.labs.insert(id.clone(), entry);
-                    }
-                }
-                None => {}
+            if let Some(entry) = input.to_entry(id, self.units, &mut number) {
+                case.labs.insert(id.clone(), entry);
             }
         }
-        let mut therapies = BTreeMap::new();
-        for (id, input) in &self.therapies {
-            let weeks = number(
-                FieldPath::therapy(id, Some(TherapyField::Weeks)),
-                &input.weeks,
-            );
-            let trial = match input.response.as_str() {
-                "" => continue,
-                NOT_TRIED => TherapyTrial::NotTried,
-                "tried" if weeks.is_none() => TherapyTrial::Tried,
-                other => TherapyTrial::Detail {
-                    weeks,
-                    response: Response::from_id(other),
-                },
-            };
-            therapies.insert(id.clone(), trial);
-        }
-        case.therapies_tried = (!therapies.is_empty()).then_some(therapies);
+        case.therapies_tried = self.therapies_tried(&mut number);
         case.visits = self
             .visits
             .iter()
@@ -301,6 +417,25 @@ impl Form {
             .map(|(index, input)| input.to_visit(index, self.units, &mut number))
             .collect();
         (case, errors)
+    }
+
+    /// The therapies recorded (tried or not tried); `None` when none is. Weeks that are
+    /// not a number are reported even for a therapy left unknown.
+    fn therapies_tried(
+        &self,
+        number: &mut impl FnMut(FieldPath, &str) -> Option<f64>,
+    ) -> Option<BTreeMap<String, TherapyTrial>> {
+        let mut therapies = BTreeMap::new();
+        for (id, input) in &self.therapies {
+            let weeks = number(
+                FieldPath::therapy(id, Some(TherapyField::Weeks)),
+                &input.weeks,
+            );
+            if let Some(choice) = input.choice {
+                therapies.insert(id.clone(), choice.trial(weeks));
+            }
+        }
+        (!therapies.is_empty()).then_some(therapies)
     }
 
     /// The form for a case (an import, an example or a saved case).
@@ -320,64 +455,45 @@ impl Form {
         form.lesion_count = text(case.lesions.count);
         form.sites = case.lesions.sites.clone();
         form.biopsy = case.lesions.biopsy;
-        for (id, entry) in &case.labs {
-            let input = LabInput {
-                text: text(entry.value),
-                unit: entry
-                    .unit
-                    .as_deref()
-                    .and_then(|u| known_lab(id).and_then(|l| l.parse_unit(u)))
-                    .map(|u| u.symbol.to_string())
-                    .or_else(|| entry.unit.clone())
-                    .unwrap_or_default(),
-                result: entry.result.clone().unwrap_or_default(),
-                upper_limit: text(entry.reference_high),
-                lower_limit: text(entry.reference_low),
-                date: entry.date.clone().unwrap_or_default(),
-                unit_missing: unit_missing(id, entry),
-            };
-            form.labs.insert(id.clone(), input);
-        }
-        for (id, trial) in case.therapies_tried.iter().flatten() {
-            let input = match trial {
-                TherapyTrial::Tried => TherapyInput {
-                    response: "tried".into(),
-                    weeks: String::new(),
-                },
-                TherapyTrial::Detail { weeks, response } => TherapyInput {
-                    response: response.map(|r| r.id()).unwrap_or("tried").to_string(),
-                    weeks: text(*weeks),
-                },
-                TherapyTrial::NotTried => TherapyInput {
-                    response: NOT_TRIED.into(),
-                    weeks: String::new(),
-                },
-            };
-            form.therapies.insert(id.clone(), input);
-        }
-        form.visits = case.visits.iter().map(VisitInput::from_visit).collect();
-        // Keep the unknown keys the form has no field for, to give them back on export.
-        form.carried = Case {
-            extra: case.extra.clone(),
-            ..Case::default()
-        };
-        form.carried.patient.extra = case.patient.extra.clone();
-        form.carried.kidney.extra = case.kidney.extra.clone();
-        form.carried.lesions.extra = case.lesions.extra.clone();
-        // Labs the form has no field for (an id not in the catalogue, a qualitative lab given
-        // only a number) travel unchanged too; the engine reports them as it reads them.
-        form.carried.labs = case
+        form.labs = case
             .labs
             .iter()
-            .filter(|(id, entry)| match known_lab(id).map(|l| &l.kind) {
-                None => true,
-                Some(LabKind::Qualitative { .. }) => entry.result.is_none(),
-                Some(LabKind::Numeric { .. }) => false,
-            })
-            .map(|(id, entry)| (id.clone(), entry.clone()))
+            .map(|(id, entry)| (id.clone(), LabInput::from_entry(id, entry)))
             .collect();
+        form.therapies = case
+            .therapies_tried
+            .iter()
+            .flatten()
+            .map(|(id, trial)| (id.clone(), TherapyInput::from_trial(trial)))
+            .collect();
+        form.visits = case.visits.iter().map(VisitInput::from_visit).collect();
+        form.carried = not_shown(case);
         form
     }
+}
+
+/// What a case holds that the form has no field for, to give it back on export: unknown
+/// keys, and labs the form cannot show (an id not in the catalogue, a qualitative lab given
+/// only a number), which travel unchanged; the engine reports them as it reads them.
+fn not_shown(case: &Case) -> Case {
+    let mut carried = Case {
+        extra: case.extra.clone(),
+        ..Case::default()
+    };
+    carried.patient.extra = case.patient.extra.clone();
+    carried.kidney.extra = case.kidney.extra.clone();
+    carried.lesions.extra = case.lesions.extra.clone();
+    carried.labs = case
+        .labs
+        .iter()
+        .filter(|(id, entry)| match known_lab(id).map(|l| &l.kind) {
+            None => true,
+            Some(LabKind::Qualitative { .. }) => entry.result.is_none(),
+            Some(LabKind::Numeric { .. }) => false,
+        })
+        .map(|(id, entry)| (id.clone(), entry.clone()))
+        .collect();
+    carried
 }
 
 /// A text field of the case itself (not of a lab, a therapy or a visit).
@@ -434,8 +550,8 @@ pub enum FormEdit {
     LabUnit(LabId, String),
     /// A qualitative lab's result id; "" for unknown.
     LabResult(LabId, String),
-    /// A therapy's choice: "" (not recorded), [`NOT_TRIED`], "tried" or a response id.
-    TherapyResponse(Therapy, String),
+    /// A therapy's choice; `None`: not recorded.
+    TherapyResponse(Therapy, Option<TherapyChoice>),
     TherapyWeeks(Therapy, String),
     AddVisit,
     /// Removes the visit at this index (nothing when there is none).
@@ -448,8 +564,8 @@ pub enum FormEdit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum VisitEdit {
     Text(VisitText, String),
-    /// The MSC route id, [`MSC_GIVEN`], or "" for no MSC at this visit.
-    MscRoute(String),
+    /// The MSC treatment given at this visit; `None`: no MSC at this visit.
+    MscRoute(Option<MscGiven>),
     Biopsy(Option<Biopsy>),
     /// A visit lab's value (one of [`VISIT_LABS`]), as typed.
     LabText(LabId, String),
@@ -486,9 +602,7 @@ impl Form {
             FormEdit::LabResult(id, result) => {
                 self.labs.entry(id.id().to_string()).or_default().result = result
             }
-            FormEdit::TherapyResponse(therapy, response) => {
-                self.therapy_mut(therapy).response = response
-            }
+            FormEdit::TherapyResponse(therapy, choice) => self.therapy_mut(therapy).choice = choice,
             FormEdit::TherapyWeeks(therapy, weeks) => self.therapy_mut(therapy).weeks = weeks,
             FormEdit::AddVisit => self.visits.push(VisitInput::default()),
             FormEdit::RemoveVisit(index) => {
@@ -550,7 +664,7 @@ impl VisitInput {
                     VisitText::MscDose => &mut self.msc_dose,
                 } = text
             }
-            VisitEdit::MscRoute(route) => self.msc_route = route,
+            VisitEdit::MscRoute(msc) => self.msc = msc,
             VisitEdit::Biopsy(biopsy) => self.biopsy = biopsy,
             VisitEdit::LabText(lab, text) => {
                 let id = lab.id();
@@ -600,9 +714,7 @@ impl VisitInput {
                     (id.clone(), input)
                 })
                 .collect(),
-            msc_route: msc
-                .map(|t| t.route.map(|r| r.id()).unwrap_or(MSC_GIVEN).to_string())
-                .unwrap_or_default(),
+            msc: msc.map(|t| t.route.map_or(MscGiven::RouteNotRecorded, MscGiven::Route)),
             msc_dose: msc.and_then(|t| t.dose.clone()).unwrap_or_default(),
             biopsy: visit.biopsy,
         }
@@ -637,30 +749,34 @@ impl VisitInput {
                     .insert(id.to_string(), input.numeric_entry(id, value, units));
             }
         }
-        // The MSC treatment of this visit, as chosen; its dose and other treatments are kept.
-        let is_msc = |t: &Treatment| t.kind == Some(TreatmentKind::Msc);
-        if self.msc_route.is_empty() {
-            visit.treatments.retain(|t| !is_msc(t));
-        } else {
-            let route = Route::from_id(&self.msc_route);
-            let dose = Some(self.msc_dose.trim().to_string()).filter(|d| !d.is_empty());
-            match visit.treatments.iter_mut().find(|t| is_msc(t)) {
-                Some(treatment) => {
-                    treatment.route = route;
-                    treatment.dose = dose;
-                }
-                None => visit.treatments.insert(
-                    0,
-                    Treatment {
-                        kind: Some(TreatmentKind::Msc),
-                        route,
-                        dose,
-                        ..Default::default()
-                    },
-                ),
-            }
-        }
+        self.put_msc(&mut visit.treatments);
         visit
+    }
+
+    /// The MSC treatment of this visit, as chosen; its dose and other treatments are kept.
+    fn put_msc(&self, treatments: &mut Vec<Treatment>) {
+        let is_msc = |t: &Treatment| t.kind == Some(TreatmentKind::Msc);
+        let Some(msc) = self.msc else {
+            treatments.retain(|t| !is_msc(t));
+            return;
+        };
+        let route = msc.route();
+        let dose = Some(self.msc_dose.trim().to_string()).filter(|d| !d.is_empty());
+        match treatments.iter_mut().find(|t| is_msc(t)) {
+            Some(treatment) => {
+                treatment.route = route;
+                treatment.dose = dose;
+            }
+            None => treatments.insert(
+                0,
+                Treatment {
+                    kind: Some(TreatmentKind::Msc),
+                    route,
+                    dose,
+                    ..Default::default()
+                },
+            ),
+        }
     }
 }
 
@@ -794,8 +910,14 @@ mod tests {
             "therapies_tried":{"wound_care":false,"stop_warfarin":true}}"#;
         let case = crate::core::case::parse_case_text(text).unwrap().case;
         let mut form = Form::from_case(&case, UnitSystem::Conventional);
-        assert_eq!(form.therapies["wound_care"].response, NOT_TRIED);
-        assert_eq!(form.therapies["stop_warfarin"].response, "tried");
+        assert_eq!(
+            form.therapies["wound_care"].choice,
+            Some(TherapyChoice::NotTried)
+        );
+        assert_eq!(
+            form.therapies["stop_warfarin"].choice,
+            Some(TherapyChoice::Tried(None))
+        );
         assert!(!form.therapies.contains_key("cinacalcet"));
         let (back, errors) = form.to_case();
         assert!(errors.is_empty());
@@ -805,16 +927,32 @@ mod tests {
         form.therapies
             .entry("cinacalcet".into())
             .or_default()
-            .response = NOT_TRIED.into();
+            .choice = Some(TherapyChoice::NotTried);
         let json: serde_json::Value =
             serde_json::from_str(&form.to_case().0.to_json_pretty()).unwrap();
         assert_eq!(json["therapies_tried"]["cinacalcet"], false);
 
         // "Unknown" removes the therapy from the file: not recorded.
-        form.therapies.get_mut("wound_care").unwrap().response = String::new();
-        form.therapies.get_mut("cinacalcet").unwrap().response = String::new();
+        form.therapies.get_mut("wound_care").unwrap().choice = None;
+        form.therapies.get_mut("cinacalcet").unwrap().choice = None;
         let therapies = form.to_case().0.therapies_tried.unwrap();
         assert_eq!(therapies.keys().collect::<Vec<_>>(), vec!["stop_warfarin"]);
+    }
+
+    #[test]
+    fn every_select_value_reads_back_and_anything_else_is_unknown() {
+        let choices: Vec<_> = TherapyChoice::all().collect();
+        assert_eq!(choices.len(), 5, "not tried, tried, and three responses");
+        for choice in choices {
+            assert_eq!(TherapyChoice::from_id(choice.id()), Some(choice));
+        }
+        assert_eq!(MscGiven::all().count(), 1 + Route::ALL.len());
+        for msc in MscGiven::all() {
+            assert_eq!(MscGiven::from_id(msc.id()), Some(msc));
+        }
+        assert_eq!(TherapyChoice::from_id(""), None);
+        assert_eq!(MscGiven::from_id(""), None);
+        assert_eq!(MscGiven::from_id("msc"), None);
     }
 
     #[test]
@@ -841,7 +979,7 @@ mod tests {
         let parsed = crate::core::case::parse_case_text(text).unwrap();
         let mut form = Form::from_case(&parsed.case, UnitSystem::Conventional);
         form.visits[0].pain = "5".into();
-        form.visits[0].msc_route = "topical".into();
+        form.visits[0].msc = Some(MscGiven::Route(Route::Topical));
         form.visits.push(VisitInput {
             date: "2024-02-01".into(),
             pain: "x".into(),
@@ -886,14 +1024,20 @@ mod tests {
             ),
             LabUnit(LabId::CalciumTotal, "mmol/L".into()),
             LabResult(LabId::LupusAnticoagulant, "positive".into()),
-            TherapyResponse(Therapy::SodiumThiosulfate, "partial".into()),
+            TherapyResponse(
+                Therapy::SodiumThiosulfate,
+                Some(TherapyChoice::Tried(Some(Response::Partial))),
+            ),
             TherapyWeeks(Therapy::SodiumThiosulfate, "6".into()),
-            TherapyResponse(Therapy::WoundCare, NOT_TRIED.into()),
+            TherapyResponse(Therapy::WoundCare, Some(TherapyChoice::NotTried)),
             AddVisit,
             Visit(0, VisitEdit::Text(VisitText::Date, "2024-01-05".into())),
             Visit(0, VisitEdit::Text(VisitText::Pain, "8".into())),
             Visit(0, VisitEdit::LabText(LabId::Platelets, "420".into())),
-            Visit(0, VisitEdit::MscRoute("intravenous".into())),
+            Visit(
+                0,
+                VisitEdit::MscRoute(Some(MscGiven::Route(Route::Intravenous))),
+            ),
             Visit(0, VisitEdit::Text(VisitText::MscDose, " 1e6/kg ".into())),
             AddVisit,
             Visit(1, VisitEdit::Text(VisitText::Pain, "3".into())),

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use calciphylaxis::core::i18n::Lang;
-use calciphylaxis::form::{UnitSystem, NOT_TRIED};
+use calciphylaxis::form::{TherapyChoice, UnitSystem};
 use calciphylaxis::saved::{read_case, read_prefs, write_case, write_prefs, SavedPrefs};
 
 #[test]
@@ -80,7 +80,10 @@ fn a_therapy_not_tried_is_saved_and_restored() {
     );
     let restored = read_case(&saved, Lang::Zh, UnitSystem::Si).unwrap();
     assert_eq!(restored, form);
-    assert_eq!(restored.therapies["wound_care"].response, NOT_TRIED);
+    assert_eq!(
+        restored.therapies["wound_care"].choice,
+        Some(TherapyChoice::NotTried)
+    );
     assert!(!restored.therapies.contains_key("sodium_thiosulfate"));
 }
 

@@ -10,7 +10,7 @@ use calciphylaxis::core::case::{
     parse_case_text, Case, LabEntry, TherapyTrial, Treatment, Visit, MAX_CASE_BYTES,
 };
 use calciphylaxis::core::i18n::Lang;
-use calciphylaxis::form::{Form, UnitSystem, NOT_TRIED};
+use calciphylaxis::form::{Form, TherapyChoice, UnitSystem};
 use calciphylaxis::share::{self, base64url_decode, base64url_encode};
 use proptest::prelude::*;
 
@@ -137,7 +137,10 @@ fn a_therapy_not_tried_round_trips_in_a_link() {
     let form = Form::from_case(&case, UnitSystem::Conventional);
     let linked = decode_fragment(&share::fragment(&form.to_case().0)).unwrap();
     assert_eq!(Form::from_case(&linked, UnitSystem::Conventional), form);
-    assert_eq!(form.therapies["wound_care"].response, NOT_TRIED);
+    assert_eq!(
+        form.therapies["wound_care"].choice,
+        Some(TherapyChoice::NotTried)
+    );
 }
 
 #[test]

@@ -13,183 +13,17 @@
 #![no_main]
 
 mod common;
+mod form_edits;
 
-use arbitrary::Arbitrary;
 use calciphylaxis::core::case::LabEntry;
-use calciphylaxis::core::case::{Biopsy, CkdStage, Dialysis, Route, Sex};
-use calciphylaxis::core::findings::{Site, Therapy, FINDINGS};
 use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::core::inputs::{from_canonical, to_canonical, validate_lab, LabValue};
 use calciphylaxis::core::labs::{Lab, LabKind, Unit, LABS};
 use calciphylaxis::form::{
-    convert_unit, parse_number, CaseText, Form, FormEdit, LabInput, LabText, UnitSystem, VisitEdit,
-    VisitText, MSC_GIVEN, NOT_TRIED, VISIT_LABS,
+    convert_unit, parse_number, CaseText, Form, FormEdit, LabInput, UnitSystem,
 };
+use form_edits::{unit_text, Edit, Input};
 use libfuzzer_sys::fuzz_target;
-
-/// A unit: one of the lab's accepted symbols (or aliases), or any text.
-#[derive(Debug, Arbitrary)]
-enum UnitText {
-    Accepted(u8),
-    Alias(u8, u8),
-    Any(String),
-}
-
-/// Text typed into a number field: anything, or a number written out (so that huge,
-/// tiny and negative values are reached quickly).
-#[derive(Debug, Arbitrary)]
-enum Typed {
-    Text(String),
-    Plain(f64),
-    Exponent(f64),
-}
-
-impl Typed {
-    fn text(&self) -> String {
-        match self {
-            Typed::Text(text) => text.clone(),
-            Typed::Plain(value) => format!("{value}"),
-            Typed::Exponent(value) => format!("{value:e}"),
-        }
-    }
-}
-
-#[derive(Debug, Arbitrary)]
-struct Input {
-    lab: u8,
-    text: Typed,
-    upper: Typed,
-    lower: Typed,
-    from: UnitText,
-    to: UnitText,
-    value: f64,
-    result: Option<String>,
-    reference_low: Option<f64>,
-    reference_high: Option<f64>,
-    edits: Vec<Edit>,
-}
-
-/// One form edit, from bytes: ids and choices are picked from the catalogues (index past
-/// the end: unknown), text is anything.
-#[derive(Debug, Arbitrary)]
-enum Edit {
-    Units(bool),
-    Text(u8, Typed),
-    Sex(u8),
-    CkdStage(u8),
-    Dialysis(u8),
-    Transplant(Option<bool>),
-    Biopsy(u8),
-    Finding(u8, Option<bool>),
-    Site(u8, bool),
-    LabText(u8, u8, Typed),
-    LabUnit(u8, UnitText),
-    LabResult(u8, u8),
-    TherapyResponse(u8, u8),
-    TherapyWeeks(u8, Typed),
-    AddVisit,
-    RemoveVisit(u8),
-    VisitText(u8, u8, Typed),
-    VisitRoute(u8, u8),
-    VisitBiopsy(u8, u8),
-    VisitLabText(u8, u8, Typed),
-    VisitLabUnit(u8, u8, UnitText),
-}
-
-/// `all[i]`, or `None` for the one index past the end (the "unknown" choice).
-fn pick<T: Copy>(all: &[T], i: u8) -> Option<T> {
-    all.get(i as usize % (all.len() + 1)).copied()
-}
-
-fn any<T: Copy>(all: &[T], i: u8) -> T {
-    all[i as usize % all.len()]
-}
-
-const CASE_TEXTS: &[CaseText] = &[
-    CaseText::Label,
-    CaseText::Age,
-    CaseText::Weight,
-    CaseText::Height,
-    CaseText::Vintage,
-    CaseText::LesionCount,
-];
-const LAB_TEXTS: &[LabText] = &[LabText::Value, LabText::UpperLimit, LabText::LowerLimit];
-const VISIT_TEXTS: &[VisitText] = &[
-    VisitText::Date,
-    VisitText::Pain,
-    VisitText::WoundArea,
-    VisitText::WoundCount,
-    VisitText::Qol,
-    VisitText::MscDose,
-];
-const RESPONSES: &[&str] = &["", NOT_TRIED, "tried", "none", "partial", "complete"];
-
-impl Edit {
-    /// The form edit; visit indexes may be past the last visit (nothing happens).
-    fn form_edit(&self) -> FormEdit {
-        let lab = |i: u8| &LABS[i as usize % LABS.len()];
-        let visit_lab = |i: u8| any(VISIT_LABS, i);
-        let routes = || {
-            let mut all = vec!["", MSC_GIVEN];
-            all.extend(Route::ALL.iter().map(|r| r.id()));
-            all
-        };
-        match self {
-            Edit::Units(si) => FormEdit::Units(if *si {
-                UnitSystem::Si
-            } else {
-                UnitSystem::Conventional
-            }),
-            Edit::Text(f, text) => FormEdit::Text(any(CASE_TEXTS, *f), text.text()),
-            Edit::Sex(i) => FormEdit::Sex(pick(Sex::ALL, *i)),
-            Edit::CkdStage(i) => FormEdit::CkdStage(pick(CkdStage::ALL, *i)),
-            Edit::Dialysis(i) => FormEdit::Dialysis(pick(Dialysis::ALL, *i)),
-            Edit::Transplant(value) => FormEdit::Transplant(*value),
-            Edit::Biopsy(i) => FormEdit::Biopsy(pick(Biopsy::ALL, *i)),
-            Edit::Finding(i, value) => FormEdit::Finding(any(FINDINGS, *i).id, *value),
-            Edit::Site(i, ticked) => FormEdit::Site(any(Site::ALL, *i), *ticked),
-            Edit::LabText(i, f, text) => {
-                FormEdit::LabText(lab(*i).id, any(LAB_TEXTS, *f), text.text())
-            }
-            Edit::LabUnit(i, unit) => FormEdit::LabUnit(lab(*i).id, unit_text(lab(*i), unit)),
-            Edit::LabResult(i, r) => {
-                let results = match lab(*i).kind {
-                    LabKind::Qualitative { results } => results.iter().map(|r| r.0).collect(),
-                    LabKind::Numeric { .. } => vec![],
-                };
-                FormEdit::LabResult(lab(*i).id, pick(&results, *r).unwrap_or_default().into())
-            }
-            Edit::TherapyResponse(t, r) => {
-                FormEdit::TherapyResponse(any(Therapy::ALL, *t), any(RESPONSES, *r).into())
-            }
-            Edit::TherapyWeeks(t, text) => {
-                FormEdit::TherapyWeeks(any(Therapy::ALL, *t), text.text())
-            }
-            Edit::AddVisit => FormEdit::AddVisit,
-            Edit::RemoveVisit(v) => FormEdit::RemoveVisit(*v as usize % 4),
-            Edit::VisitText(v, f, text) => {
-                visit(*v, VisitEdit::Text(any(VISIT_TEXTS, *f), text.text()))
-            }
-            Edit::VisitRoute(v, r) => visit(*v, VisitEdit::MscRoute(any(&routes(), *r).into())),
-            Edit::VisitBiopsy(v, i) => visit(*v, VisitEdit::Biopsy(pick(Biopsy::ALL, *i))),
-            Edit::VisitLabText(v, i, text) => {
-                visit(*v, VisitEdit::LabText(visit_lab(*i), text.text()))
-            }
-            Edit::VisitLabUnit(v, i, unit) => {
-                let id = visit_lab(*i);
-                let lab = LABS
-                    .iter()
-                    .find(|l| l.id == id)
-                    .expect("a visit lab is in the catalogue");
-                visit(*v, VisitEdit::LabUnit(id, unit_text(lab, unit)))
-            }
-        }
-    }
-}
-
-fn visit(index: u8, edit: VisitEdit) -> FormEdit {
-    FormEdit::Visit(index as usize % 4, edit)
-}
 
 /// The text a case field holds, to check that an edit keeps it exactly as typed.
 fn case_text(form: &Form, field: CaseText) -> &str {
@@ -205,7 +39,7 @@ fn case_text(form: &Form, field: CaseText) -> &str {
 
 fn check_edits(edits: &[Edit]) {
     let mut form = Form::new(UnitSystem::Conventional);
-    for edit in edits.iter().take(64) {
+    for edit in edits.iter().take(form_edits::EDITS_APPLIED) {
         let edit = edit.form_edit();
         form.apply(edit.clone());
         if let FormEdit::Text(field, text) = &edit {
@@ -239,24 +73,6 @@ fn check_edits(edits: &[Edit]) {
         "the form cannot read its own numbers: {errors:?}"
     );
     assert_eq!(Form::from_case(&again, form.units).to_case().0, again);
-}
-
-fn unit_text(lab: &Lab, unit: &UnitText) -> String {
-    let units = lab.units();
-    match unit {
-        UnitText::Accepted(i) if !units.is_empty() => {
-            units[*i as usize % units.len()].symbol.to_string()
-        }
-        UnitText::Alias(i, j) if !units.is_empty() => {
-            let unit = &units[*i as usize % units.len()];
-            match unit.aliases {
-                [] => unit.symbol.to_string(),
-                aliases => aliases[*j as usize % aliases.len()].to_string(),
-            }
-        }
-        UnitText::Any(text) => text.clone(),
-        _ => String::new(),
-    }
 }
 
 /// How far a value may move when shown with the form's decimals in `unit`.

@@ -466,60 +466,76 @@ pub fn parse_case_value_in(value: &Value, lang: Lang) -> Result<ParsedCase, Case
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    match object.get("format") {
-        None => reader.warn(
-            FieldPath::Format,
-            tr!(
-                lang,
-                msg::case::PARSE_CASE_VALUE_IN_NO_FORMAT_READ_AS_CASE,
-                CASE_FORMAT
-            ),
-        ),
-        Some(Value::String(format)) if format == CASE_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(CaseFileError(tr!(
-                lang,
-                msg::case::PARSE_CASE_VALUE_IN_FORMAT_IS_FORMAT_BUT_THIS,
-                CASE_FORMAT,
-                format
-            )))
-        }
-        Some(other) => {
-            let found = type_name(other, lang);
-            return Err(CaseFileError(tr!(
-                lang,
-                msg::case::PARSE_CASE_VALUE_IN_FORMAT_MUST_BE_THE_STRING,
-                CASE_FORMAT,
-                found
-            )));
-        }
-    }
-    let mut case = Case::default();
-    for (key, value) in object {
-        match key.as_str() {
-            "format" => {}
-            "label" => case.label = reader.string(value, &FieldPath::CaseLabel),
-            "patient" => case.patient = reader.patient(value),
-            "kidney" => case.kidney = reader.kidney(value),
-            "findings" => case.findings = reader.findings(value),
-            "lesions" => case.lesions = reader.lesions(value),
-            "labs" => case.labs = reader.labs(value),
-            "therapies_tried" => case.therapies_tried = reader.therapies(value),
-            "visits" => case.visits = reader.visits(value),
-            _ => {
-                reader.warn(
-                    FieldPath::UnknownSection(key.clone()),
-                    msg::case::PARSE_CASE_VALUE_IN_UNKNOWN_SECTION_KEPT_IN_THE.get(lang),
-                );
-                case.extra.insert(key.clone(), value.clone());
-            }
-        }
-    }
+    reader.format(object.get("format"))?;
+    let case = reader.sections(object);
     Ok(ParsedCase {
         case,
         errors: reader.errors,
         warnings: reader.warnings,
     })
+}
+
+impl Reader {
+    /// The file's `format`: absent is read as this format (a warning); another format or a
+    /// value that is not a string refuses the whole file.
+    fn format(&mut self, format: Option<&Value>) -> Result<(), CaseFileError> {
+        let lang = self.lang;
+        match format {
+            None => self.warn(
+                FieldPath::Format,
+                tr!(
+                    lang,
+                    msg::case::PARSE_CASE_VALUE_IN_NO_FORMAT_READ_AS_CASE,
+                    CASE_FORMAT
+                ),
+            ),
+            Some(Value::String(format)) if format == CASE_FORMAT => {}
+            Some(Value::String(format)) => {
+                return Err(CaseFileError(tr!(
+                    lang,
+                    msg::case::PARSE_CASE_VALUE_IN_FORMAT_IS_FORMAT_BUT_THIS,
+                    CASE_FORMAT,
+                    format
+                )))
+            }
+            Some(other) => {
+                let found = type_name(other, lang);
+                return Err(CaseFileError(tr!(
+                    lang,
+                    msg::case::PARSE_CASE_VALUE_IN_FORMAT_MUST_BE_THE_STRING,
+                    CASE_FORMAT,
+                    found
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The case from the file's sections; an unknown section is kept, to be given back.
+    fn sections(&mut self, object: &serde_json::Map<String, Value>) -> Case {
+        let mut case = Case::default();
+        for (key, value) in object {
+            match key.as_str() {
+                "format" => {}
+                "label" => case.label = self.string(value, &FieldPath::CaseLabel),
+                "patient" => case.patient = self.patient(value),
+                "kidney" => case.kidney = self.kidney(value),
+                "findings" => case.findings = self.findings(value),
+                "lesions" => case.lesions = self.lesions(value),
+                "labs" => case.labs = self.labs(value),
+                "therapies_tried" => case.therapies_tried = self.therapies(value),
+                "visits" => case.visits = self.visits(value),
+                _ => {
+                    self.warn(
+                        FieldPath::UnknownSection(key.clone()),
+                        msg::case::PARSE_CASE_VALUE_IN_UNKNOWN_SECTION_KEPT_IN_THE.get(self.lang),
+                    );
+                    case.extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        case
+    }
 }
 
 fn type_name(value: &Value, lang: Lang) -> &'static str {

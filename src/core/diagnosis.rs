@@ -418,20 +418,9 @@ const HISTOLOGY_WORDS: BiopsyWords = [
 fn render(reason: &Reason, lang: Lang) -> String {
     use msg::diagnosis as m;
     let fixed = |text: Text| text.get(lang).to_string();
-    let recorded = |value: Option<bool>, [present, absent, unrecorded]: RecordedWords| {
-        fixed(value.map_or(unrecorded, |v| if v { present } else { absent }))
-    };
-    let biopsy = |biopsy: Option<Biopsy>, [consistent, not_consistent, not_done]: BiopsyWords| {
-        fixed(match biopsy {
-            Some(Biopsy::Consistent) => consistent,
-            Some(Biopsy::NotConsistent) => not_consistent,
-            Some(Biopsy::NotDone) => not_done,
-            None => m::BIOPSY_NOT_RECORDED,
-        })
-    };
     match reason {
         Reason::RiskThreshold(basis) => basis.to_string(),
-        Reason::EarlySkinChanges(value) => recorded(*value, EARLY_SKIN_CHANGES_WORDS),
+        Reason::EarlySkinChanges(value) => render_recorded(*value, EARLY_SKIN_CHANGES_WORDS, lang),
         Reason::FactorCounts { major, minor } => tr!(
             lang,
             m::RISK_FACTOR_PRESENT_COUNTS,
@@ -445,41 +434,85 @@ fn render(reason: &Reason, lang: Lang) -> String {
         Reason::TypicalLesionsAllAbsent => fixed(m::TYPICAL_LESIONS_ALL_ABSENT),
         Reason::TypicalLesionsNotAllRecorded => fixed(m::TYPICAL_LESIONS_NOT_ALL_RECORDED),
         Reason::SkinLesionsPresent => fixed(m::SKIN_LESIONS_PRESENT),
-        Reason::Biopsy(result) => biopsy(*result, POSITIVE_BIOPSY_WORDS),
-        Reason::Differential(value) => recorded(*value, DIFFERENTIAL_WORDS),
+        Reason::Biopsy(result) => render_biopsy(*result, POSITIVE_BIOPSY_WORDS, lang),
+        Reason::Differential(value) => render_recorded(*value, DIFFERENTIAL_WORDS, lang),
         Reason::Kidney { dialysis, stage } => render_kidney(*dialysis, *stage, lang),
         Reason::UlcerCount {
             count,
             ulcers,
             purpura,
-        } => {
-            let count = count.map_or_else(|| word(None, lang).into(), |n| format!("{n}"));
-            let (ulcers, purpura) = (word(*ulcers, lang), word(*purpura, lang));
-            tr!(
-                lang,
-                m::HAYASHI_MORE_THAN_TWO_ULCERS_BASIS,
-                count,
-                purpura,
-                ulcers
-            )
-        }
+        } => render_ulcer_count(*count, *ulcers, *purpura, lang),
         Reason::UlcerSites {
             sites,
             ulcers,
             purpura,
-        } => {
-            let sites = site_list(sites, lang);
-            let (ulcers, purpura) = (word(*ulcers, lang), word(*purpura, lang));
-            tr!(
-                lang,
-                m::HAYASHI_ULCERS_AT_TYPICAL_SITE_BASIS,
-                sites,
-                purpura,
-                ulcers
-            )
-        }
-        Reason::Histology(result) => biopsy(*result, HISTOLOGY_WORDS),
+        } => render_ulcer_sites(sites, *ulcers, *purpura, lang),
+        Reason::Histology(result) => render_biopsy(*result, HISTOLOGY_WORDS, lang),
     }
+}
+
+/// A finding recorded present, absent or not recorded, in the criterion's words.
+fn render_recorded(
+    value: Option<bool>,
+    [present, absent, unrecorded]: RecordedWords,
+    lang: Lang,
+) -> String {
+    value
+        .map_or(unrecorded, |v| if v { present } else { absent })
+        .get(lang)
+        .to_string()
+}
+
+/// A biopsy result, in the criterion's words.
+fn render_biopsy(
+    biopsy: Option<Biopsy>,
+    [consistent, not_consistent, not_done]: BiopsyWords,
+    lang: Lang,
+) -> String {
+    match biopsy {
+        Some(Biopsy::Consistent) => consistent,
+        Some(Biopsy::NotConsistent) => not_consistent,
+        Some(Biopsy::NotDone) => not_done,
+        None => msg::diagnosis::BIOPSY_NOT_RECORDED,
+    }
+    .get(lang)
+    .to_string()
+}
+
+/// Hayashi's "more than two ulcers": the lesion count, with ulcers and purpura recorded.
+fn render_ulcer_count(
+    count: Option<f64>,
+    ulcers: Option<bool>,
+    purpura: Option<bool>,
+    lang: Lang,
+) -> String {
+    let count = count.map_or_else(|| word(None, lang).into(), |n| format!("{n}"));
+    let (ulcers, purpura) = (word(ulcers, lang), word(purpura, lang));
+    tr!(
+        lang,
+        msg::diagnosis::HAYASHI_MORE_THAN_TWO_ULCERS_BASIS,
+        count,
+        purpura,
+        ulcers
+    )
+}
+
+/// Hayashi's "ulcers at a typical site": the sites recorded, with ulcers and purpura.
+fn render_ulcer_sites(
+    sites: &[Site],
+    ulcers: Option<bool>,
+    purpura: Option<bool>,
+    lang: Lang,
+) -> String {
+    let sites = site_list(sites, lang);
+    let (ulcers, purpura) = (word(ulcers, lang), word(purpura, lang));
+    tr!(
+        lang,
+        msg::diagnosis::HAYASHI_ULCERS_AT_TYPICAL_SITE_BASIS,
+        sites,
+        purpura,
+        ulcers
+    )
 }
 
 /// The findings' names, joined by "; " in English: the names themselves may contain commas.

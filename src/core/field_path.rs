@@ -528,7 +528,11 @@ mod tests {
 
     /// One path of every kind, with the text it is published as.
     fn every_kind() -> Vec<(FieldPath, &'static str)> {
-        let treatment = |t, part| FieldPath::Visit(1, Some(VisitPath::Treatment(t, part)));
+        [case_paths(), lab_and_therapy_paths(), visit_paths()].concat()
+    }
+
+    /// The case's own sections and fields: patient, kidney, findings, lesions.
+    fn case_paths() -> Vec<(FieldPath, &'static str)> {
         vec![
             (FieldPath::Format, "format"),
             (FieldPath::CaseLabel, "label"),
@@ -550,6 +554,12 @@ mod tests {
             (FieldPath::finding("mystery"), "findings.mystery"),
             (FieldPath::lesions(LesionField::Count), "lesions.count"),
             (FieldPath::LesionSite(2), "lesions.sites[2]"),
+        ]
+    }
+
+    /// A lab's entry and its parts; a therapy and its details.
+    fn lab_and_therapy_paths() -> Vec<(FieldPath, &'static str)> {
+        vec![
             (FieldPath::lab("albumin"), "labs.albumin"),
             (FieldPath::lab("mystery"), "labs.mystery"),
             (
@@ -572,6 +582,13 @@ mod tests {
                 FieldPath::therapy("sodium_thiosulfate", Some(TherapyField::Weeks)),
                 "therapies_tried.sodium_thiosulfate.weeks",
             ),
+        ]
+    }
+
+    /// A visit, its fields, its labs and its treatments.
+    fn visit_paths() -> Vec<(FieldPath, &'static str)> {
+        let treatment = |t, part| FieldPath::Visit(1, Some(VisitPath::Treatment(t, part)));
+        vec![
             (FieldPath::Visit(0, None), "visits[0]"),
             (
                 FieldPath::visit(2, VisitField::Pain),

@@ -24,12 +24,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::case::{Case, Issue, Route, TreatmentKind};
+use super::case::{Case, Issue, Route, TreatmentKind, Visit};
 use super::date::Date;
-use super::field_path::{FieldPath, VisitField, VisitPath};
+use super::field_path::{FieldPath, Key, TreatmentField, VisitField, VisitPath};
 use super::i18n::Lang;
 use super::inputs::{round_significant, validate_labs, LabValue};
-use super::labs::{decimals_for, fmt_number, known_lab, LabId, LabKind, Reference, LABS};
+use super::labs::{decimals_for, fmt_number, known_lab, lab, LabId, LabKind, Reference, LABS};
 use crate::tr;
 
 /// QoL instruments on which a lower score is better (compared ignoring case, spaces and
@@ -237,13 +237,18 @@ pub struct FollowUp {
 struct CheckedVisit {
     index: usize,
     date: Date,
+    markers: VisitMarkers,
+    labs: BTreeMap<LabId, LabValue>,
+    msc_routes: Option<Vec<Route>>,
+}
+
+/// A visit's clinical markers that passed their checks.
+struct VisitMarkers {
     wound_area: Option<f64>,
     wound_count: Option<f64>,
     pain: Option<f64>,
     qol: Option<f64>,
     qol_instrument: Option<String>,
-    labs: BTreeMap<LabId, LabValue>,
-    msc_routes: Option<Vec<Route>>,
 }
 
 fn is_wound_qol(instrument: &str) -> bool {
@@ -261,62 +266,68 @@ fn is_wound_qol(instrument: &str) -> bool {
 fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut checked = Vec::new();
+    let mut checked: Vec<CheckedVisit> = Vec::new();
     for (index, visit) in case.visits.iter().enumerate() {
-        let mut range =
-            |marker: ClinicalMarker, value: Option<f64>, low: f64, high: f64, whole: bool| {
-                let value = value?;
-                let field = FieldPath::visit(index, marker.visit_field());
-                if !value.is_finite() {
-                    errors.push(Issue::new(
-                        field.clone(),
-                        msg::followup::CHECK_NOT_A_NUMBER_LEFT_OUT.get(lang),
-                    ));
-                    return None;
-                }
-                let shown = fmt_number(value, 3);
-                let (lo, hi) = (fmt_number(low, 0), fmt_number(high, 0));
-                if value < low || value > high {
-                    errors.push(Issue::new(
-                        field.clone(),
-                        tr!(
-                            lang,
-                            msg::followup::CHECK_SHOWN_IS_OUTSIDE_THE_POSSIBLE,
-                            hi,
-                            lo,
-                            shown
-                        ),
-                    ));
-                    return None;
-                }
-                if whole && value.fract() != 0.0 {
-                    errors.push(Issue::new(
-                        field,
-                        tr!(lang, msg::followup::CHECK_SHOWN_IS_NOT_A_WHOLE, shown),
-                    ));
-                    return None;
-                }
-                Some(value)
-            };
-        let wound_area = range(
+        // The order of the checks is the order of the messages: markers, labs, treatments,
+        // then the date.
+        let markers = VisitMarkers::check(index, visit, lang, &mut errors);
+        let labs = validate_labs(
+            &visit.labs,
+            |id| FieldPath::visit_lab(index, id),
+            lang,
+            &mut errors,
+            &mut warnings,
+        );
+        let msc_routes = msc_routes(index, visit, lang, &mut warnings);
+        let Some(date) = visit_date(index, visit, lang, &mut errors) else {
+            continue;
+        };
+        if checked.iter().any(|v| v.date == date) {
+            let date = visit.date.as_deref().unwrap_or_default();
+            warnings.push(Issue::new(
+                FieldPath::visit(index, VisitField::Date),
+                tr!(lang, msg::followup::CHECK_ANOTHER_VISIT_HAS_THE_SAME, date),
+            ));
+        }
+        checked.push(CheckedVisit {
+            index,
+            date,
+            markers,
+            labs,
+            msc_routes,
+        });
+    }
+    // Stable: visits on the same date keep the file's order.
+    checked.sort_by_key(|v| (v.date, v.index));
+    (checked, errors, warnings)
+}
+
+impl VisitMarkers {
+    /// The clinical markers of one visit that pass their range checks; the others are
+    /// input errors and left out.
+    fn check(index: usize, visit: &Visit, lang: Lang, errors: &mut Vec<Issue>) -> Self {
+        let mut in_range = |marker: ClinicalMarker, value, (low, high), whole| {
+            let field = FieldPath::visit(index, marker.visit_field());
+            marker_in_range(field, value?, (low, high), whole, lang)
+                .map_err(|issue| errors.push(issue))
+                .ok()
+        };
+        let wound_area = in_range(
             ClinicalMarker::WoundArea,
             visit.wound_area_cm2,
-            0.0,
-            MAX_WOUND_AREA_CM2,
+            (0.0, MAX_WOUND_AREA_CM2),
             false,
         );
-        let wound_count = range(
+        let wound_count = in_range(
             ClinicalMarker::WoundCount,
             visit.wound_count,
-            0.0,
-            MAX_WOUND_COUNT,
+            (0.0, MAX_WOUND_COUNT),
             true,
         );
-        let pain = range(
+        let pain = in_range(
             ClinicalMarker::PainScore,
             visit.pain_score,
-            0.0,
-            10.0,
+            (0.0, 10.0),
             false,
         );
         let qol_instrument = visit
@@ -325,92 +336,111 @@ fn check(case: &Case, lang: Lang) -> (Vec<CheckedVisit>, Vec<Issue>, Vec<Issue>)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string);
-        let qol = if qol_instrument.as_deref().is_some_and(is_wound_qol) {
-            range(
-                ClinicalMarker::QolScore,
-                visit.qol_score,
-                0.0,
-                WOUND_QOL_MAX,
-                false,
-            )
+        // Only Wound-QoL's range is known; any other instrument's score is only finite.
+        let qol_range = if qol_instrument.as_deref().is_some_and(is_wound_qol) {
+            (0.0, WOUND_QOL_MAX)
         } else {
-            range(
-                ClinicalMarker::QolScore,
-                visit.qol_score,
-                f64::MIN,
-                f64::MAX,
-                false,
-            )
+            (f64::MIN, f64::MAX)
         };
-
-        let labs = validate_labs(
-            &visit.labs,
-            |id| FieldPath::visit_lab(index, id),
-            lang,
-            &mut errors,
-            &mut warnings,
-        );
-
-        let mut msc_routes: Option<Vec<Route>> = None;
-        for (t, treatment) in visit.treatments.iter().enumerate() {
-            match treatment.kind {
-                Some(TreatmentKind::Msc) => {
-                    let routes = msc_routes.get_or_insert_with(Vec::new);
-                    if let Some(route) = treatment.route {
-                        if !routes.contains(&route) {
-                            routes.push(route);
-                        }
-                    }
-                }
-                Some(_) => {}
-                None => warnings.push(Issue::new(
-                    FieldPath::Visit(
-                        index,
-                        Some(VisitPath::Treatment(
-                            t,
-                            Some(super::field_path::Key::Known(
-                                super::field_path::TreatmentField::Kind,
-                            )),
-                        )),
-                    ),
-                    msg::followup::CHECK_NO_KIND_OF_TREATMENT_GIVEN.get(lang),
-                )),
-            }
-        }
-
-        let field = FieldPath::visit(index, VisitField::Date);
-        let Some(date) = visit.date.as_deref() else {
-            errors.push(Issue::new(
-                field,
-                msg::followup::CHECK_NO_DATE_THE_VISIT_CANNOT.get(lang),
-            ));
-            continue;
-        };
-        let Some(parsed) = Date::parse(date) else {
-            errors.push(Issue::new(field, Date::invalid_message(date, lang)));
-            continue;
-        };
-        if checked.iter().any(|v: &CheckedVisit| v.date == parsed) {
-            warnings.push(Issue::new(
-                field,
-                tr!(lang, msg::followup::CHECK_ANOTHER_VISIT_HAS_THE_SAME, date),
-            ));
-        }
-        checked.push(CheckedVisit {
-            index,
-            date: parsed,
+        let qol = in_range(ClinicalMarker::QolScore, visit.qol_score, qol_range, false);
+        VisitMarkers {
             wound_area,
             wound_count,
             pain,
             qol,
             qol_instrument,
-            labs,
-            msc_routes,
-        });
+        }
     }
-    // Stable: visits on the same date keep the file's order.
-    checked.sort_by_key(|v| (v.date, v.index));
-    (checked, errors, warnings)
+}
+
+/// A marker's value when it is a finite number in `low..=high` (and whole when `whole`),
+/// else the input error that leaves it out.
+fn marker_in_range(
+    field: FieldPath,
+    value: f64,
+    (low, high): (f64, f64),
+    whole: bool,
+    lang: Lang,
+) -> Result<f64, Issue> {
+    if !value.is_finite() {
+        return Err(Issue::new(
+            field,
+            msg::followup::CHECK_NOT_A_NUMBER_LEFT_OUT.get(lang),
+        ));
+    }
+    let shown = fmt_number(value, 3);
+    let (lo, hi) = (fmt_number(low, 0), fmt_number(high, 0));
+    if value < low || value > high {
+        return Err(Issue::new(
+            field,
+            tr!(
+                lang,
+                msg::followup::CHECK_SHOWN_IS_OUTSIDE_THE_POSSIBLE,
+                hi,
+                lo,
+                shown
+            ),
+        ));
+    }
+    if whole && value.fract() != 0.0 {
+        return Err(Issue::new(
+            field,
+            tr!(lang, msg::followup::CHECK_SHOWN_IS_NOT_A_WHOLE, shown),
+        ));
+    }
+    Ok(value)
+}
+
+/// The routes of the MSC treatments given at a visit (`None`: no MSC treatment; empty: given,
+/// route not recorded). A treatment without a kind is a warning.
+fn msc_routes(
+    index: usize,
+    visit: &Visit,
+    lang: Lang,
+    warnings: &mut Vec<Issue>,
+) -> Option<Vec<Route>> {
+    let mut msc_routes: Option<Vec<Route>> = None;
+    for (t, treatment) in visit.treatments.iter().enumerate() {
+        match treatment.kind {
+            Some(TreatmentKind::Msc) => {
+                let routes = msc_routes.get_or_insert_with(Vec::new);
+                if let Some(route) = treatment.route {
+                    if !routes.contains(&route) {
+                        routes.push(route);
+                    }
+                }
+            }
+            Some(_) => {}
+            None => warnings.push(Issue::new(
+                FieldPath::Visit(
+                    index,
+                    Some(VisitPath::Treatment(
+                        t,
+                        Some(Key::Known(TreatmentField::Kind)),
+                    )),
+                ),
+                msg::followup::CHECK_NO_KIND_OF_TREATMENT_GIVEN.get(lang),
+            )),
+        }
+    }
+    msc_routes
+}
+
+/// The visit's date; a visit without a valid one is an input error and left out.
+fn visit_date(index: usize, visit: &Visit, lang: Lang, errors: &mut Vec<Issue>) -> Option<Date> {
+    let field = FieldPath::visit(index, VisitField::Date);
+    let Some(date) = visit.date.as_deref() else {
+        errors.push(Issue::new(
+            field,
+            msg::followup::CHECK_NO_DATE_THE_VISIT_CANNOT.get(lang),
+        ));
+        return None;
+    };
+    let parsed = Date::parse(date);
+    if parsed.is_none() {
+        errors.push(Issue::new(field, Date::invalid_message(date, lang)));
+    }
+    parsed
 }
 
 fn num(value: f64) -> String {
@@ -541,22 +571,26 @@ fn describe_range(reference: &Reference, unit: &str, lang: Lang) -> String {
     }
 }
 
-fn lab_sources(id: &str) -> Vec<&'static str> {
+fn lab_sources(id: LabId) -> Vec<&'static str> {
+    use LabId::*;
     match id {
-        "platelets" | "d_dimer" | "plasminogen" | "fibrinogen" | "calcium_total"
-        | "calcium_ionized" | "phosphate" => HYPERCOAG.to_vec(),
-        "pth_intact" => vec!["seed_hamsc_hypercoag_2023", "kdigo_2017_ckd_mbd"],
+        Platelets | DDimer | Plasminogen | Fibrinogen | CalciumTotal | CalciumIonized
+        | Phosphate => HYPERCOAG.to_vec(),
+        PthIntact => vec!["seed_hamsc_hypercoag_2023", "kdigo_2017_ckd_mbd"],
         _ => Vec::new(),
     }
 }
 
-fn lab_trend(
-    id: &'static str,
-    visits: &[CheckedVisit],
-    lang: Lang,
-) -> Option<Result<MarkerTrend, String>> {
-    let lab = known_lab(id)?;
-    let unit = lab.canonical_unit()?.symbol;
+/// A numeric lab's values at the visits, in the canonical unit.
+struct LabSeries {
+    points: Vec<TrendPoint>,
+    /// The reference interval of the latest value, and whether it is the laboratory's own.
+    latest_reference: (Reference, bool),
+    /// Some value was entered in another unit than the canonical one.
+    converted: bool,
+}
+
+fn lab_series(id: LabId, canonical_unit: &str, visits: &[CheckedVisit]) -> Option<LabSeries> {
     let mut points = Vec::new();
     let mut latest_reference = None;
     let mut converted = false;
@@ -567,31 +601,28 @@ fn lab_trend(
             reference,
             local_reference,
             ..
-        }) = visit.labs.get(&lab.id)
+        }) = visit.labs.get(&id)
         {
             points.push(TrendPoint {
                 date: visit.date.to_string(),
                 value: *canonical,
             });
-            converted |= entered_unit.symbol != unit;
+            converted |= entered_unit.symbol != canonical_unit;
             latest_reference = Some((*reference, *local_reference));
         }
     }
-    if points.is_empty() {
-        return None;
-    }
-    if points.len() < 2 {
-        return Some(Err(id.to_string()));
-    }
-    let (reference, local) = latest_reference?;
-    let name = lab.name(lang).to_string();
-    let (change, percent_change, moved) = movement(&points, unit, lang);
-    let distances: Vec<f64> = points
-        .iter()
-        .map(|p| distance(p.value, &reference))
-        .collect();
+    Some(LabSeries {
+        points,
+        latest_reference: latest_reference?,
+        converted,
+    })
+}
+
+/// How a lab moved relative to its reference interval, from its distances from it at
+/// each visit.
+fn range_direction(distances: &[f64]) -> Direction {
     let (d0, d1) = (distances[0], distances[distances.len() - 1]);
-    let direction = if distances.iter().all(|d| *d == 0.0) {
+    if distances.iter().all(|d| *d == 0.0) {
         Direction::WithinRangeThroughout
     } else if d1 < d0 {
         Direction::TowardRange
@@ -599,19 +630,20 @@ fn lab_trend(
         Direction::AwayFromRange
     } else {
         Direction::Unchanged
-    };
-    let range = describe_range(&reference, unit, lang);
-    let range = if local {
-        tr!(
-            lang,
-            msg::followup::LAB_TREND_RANGE_THE_LATEST_LABORATORY_S,
-            range
-        )
-    } else {
-        range
-    };
+    }
+}
+
+/// The judgement against the reference interval in words: `range` is the interval as
+/// shown, `(d0, d1)` the baseline's and the latest value's distances from it.
+fn range_judgement(
+    direction: Direction,
+    (d0, d1): (f64, f64),
+    range: &str,
+    unit: &str,
+    lang: Lang,
+) -> String {
     let (from, to) = (with_unit(d0, unit), with_unit(d1, unit));
-    let judged = match direction {
+    match direction {
         Direction::WithinRangeThroughout => tr!(
             lang,
             msg::followup::LAB_TREND_EVERY_VALUE_LIES_WITHIN_THE,
@@ -648,7 +680,49 @@ fn lab_trend(
             range,
             to
         ),
-    };
+    }
+}
+
+/// The interval a lab is judged against, as shown: marked as the latest laboratory's own
+/// when it is (`local`).
+fn reference_text(reference: &Reference, local: bool, unit: &str, lang: Lang) -> String {
+    let range = describe_range(reference, unit, lang);
+    if local {
+        tr!(
+            lang,
+            msg::followup::LAB_TREND_RANGE_THE_LATEST_LABORATORY_S,
+            range
+        )
+    } else {
+        range
+    }
+}
+
+/// A numeric lab's trend; `Err(id)` when it was measured at one visit only, `None` when
+/// never.
+fn lab_trend(
+    id: LabId,
+    visits: &[CheckedVisit],
+    lang: Lang,
+) -> Option<Result<MarkerTrend, String>> {
+    let lab = lab(id);
+    let unit = lab.canonical_unit()?.symbol;
+    let series = lab_series(id, unit, visits)?;
+    let points = series.points;
+    if points.len() < 2 {
+        return Some(Err(id.id().to_string()));
+    }
+    let (reference, local) = series.latest_reference;
+    let name = lab.name(lang).to_string();
+    let (change, percent_change, moved) = movement(&points, unit, lang);
+    let distances: Vec<f64> = points
+        .iter()
+        .map(|p| distance(p.value, &reference))
+        .collect();
+    let direction = range_direction(&distances);
+    let range = reference_text(&reference, local, unit, lang);
+    let ends = (distances[0], distances[distances.len() - 1]);
+    let judged = range_judgement(direction, ends, &range, unit, lang);
     let mut basis = tr!(
         lang,
         msg::followup::LAB_TREND_NAME_MOVED_JUDGED,
@@ -656,18 +730,18 @@ fn lab_trend(
         moved,
         name
     );
-    if converted {
+    if series.converted {
         basis.push_str(&tr!(
             lang,
             msg::followup::LAB_TREND_VALUES_ENTERED_IN_OTHER_UNITS,
             unit
         ));
     }
-    if id == "pth_intact" {
+    if id == LabId::PthIntact {
         basis.push_str(msg::followup::LAB_TREND_ON_DIALYSIS_KDIGO_SUGGESTS_PTH.get(lang));
     }
     Some(Ok(MarkerTrend {
-        id: id.to_string(),
+        id: id.id().to_string(),
         kind: MarkerKind::Lab,
         name,
         unit: unit.to_string(),
@@ -722,143 +796,174 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
     let (visits, input_errors, warnings) = check(case, lang);
     let mut markers = Vec::new();
     let mut single_measurement = Vec::new();
-    let mut add = |trend: Option<Result<MarkerTrend, String>>| match trend {
-        Some(Ok(trend)) => markers.push(trend),
-        Some(Err(id)) => single_measurement.push(id),
-        None => {}
-    };
-    let clinical = |id: &str,
-                    points: Vec<TrendPoint>,
-                    build: &dyn Fn(Vec<TrendPoint>) -> MarkerTrend|
-     -> Option<Result<MarkerTrend, String>> {
-        match points.len() {
-            0 => None,
-            1 => Some(Err(id.to_string())),
-            _ => Some(Ok(build(points))),
+    let trends = [
+        lower_is_better_trend(
+            ClinicalMarker::WoundArea,
+            "cm²",
+            &visits,
+            |m| m.wound_area,
+            lang,
+        ),
+        lower_is_better_trend(
+            ClinicalMarker::WoundCount,
+            "",
+            &visits,
+            |m| m.wound_count,
+            lang,
+        ),
+        lower_is_better_trend(ClinicalMarker::PainScore, "0–10", &visits, |m| m.pain, lang),
+        qol_trend(&visits, lang),
+    ]
+    .into_iter()
+    .chain(
+        LABS.iter()
+            .filter(|lab| matches!(lab.kind, LabKind::Numeric { .. }))
+            .map(|lab| lab_trend(lab.id, &visits, lang)),
+    );
+    for trend in trends {
+        match trend {
+            Some(Ok(trend)) => markers.push(trend),
+            Some(Err(id)) => single_measurement.push(id),
+            None => {}
         }
+    }
+    let treatment_start = treatment_start(&visits, lang);
+    let summary = follow_up_summary(&visits, &markers, treatment_start.as_ref(), lang);
+    let sources = follow_up_sources(&markers, treatment_start.as_ref());
+    let follow_up = FollowUp {
+        visit_count: visits.len(),
+        first_date: visits.first().map(|v| v.date.to_string()),
+        last_date: visits.last().map(|v| v.date.to_string()),
+        treatment_start,
+        markers,
+        single_measurement,
+        summary,
+        sources,
     };
+    (follow_up, input_errors, warnings)
+}
 
-    add(clinical(
-        "wound_area_cm2",
-        points_of(&visits, |v| v.wound_area),
-        &|points| {
-            let name = ClinicalMarker::WoundArea.name(lang).to_string();
-            clinical_trend(
-                "wound_area_cm2",
-                name,
-                "cm²",
-                points,
-                |c| lower_is_better(c, lang),
-                lang,
-            )
-        },
-    ));
-    add(clinical(
-        "wound_count",
-        points_of(&visits, |v| v.wound_count),
-        &|points| {
-            let name = ClinicalMarker::WoundCount.name(lang).to_string();
-            clinical_trend(
-                "wound_count",
-                name,
-                "",
-                points,
-                |c| lower_is_better(c, lang),
-                lang,
-            )
-        },
-    ));
-    add(clinical(
-        "pain_score",
-        points_of(&visits, |v| v.pain),
-        &|points| {
-            let name = ClinicalMarker::PainScore.name(lang).to_string();
-            clinical_trend(
-                "pain_score",
-                name,
-                "0–10",
-                points,
-                |c| lower_is_better(c, lang),
-                lang,
-            )
-        },
-    ));
-    let qol_visits: Vec<&CheckedVisit> = visits.iter().filter(|v| v.qol.is_some()).collect();
-    let mut instruments: Vec<&str> = qol_visits
-        .iter()
-        .filter_map(|v| v.qol_instrument.as_deref())
+/// A clinical marker's trend from its points: `Err(id)` when it was measured at one visit
+/// only, `None` when never.
+fn clinical_marker_trend(
+    marker: ClinicalMarker,
+    points: Vec<TrendPoint>,
+    build: impl FnOnce(Vec<TrendPoint>) -> MarkerTrend,
+) -> Option<Result<MarkerTrend, String>> {
+    match points.len() {
+        0 => None,
+        1 => Some(Err(marker.id().to_string())),
+        _ => Some(Ok(build(points))),
+    }
+}
+
+/// Wound area, wound count or pain: lower is better.
+fn lower_is_better_trend(
+    marker: ClinicalMarker,
+    unit: &str,
+    visits: &[CheckedVisit],
+    value: impl Fn(&VisitMarkers) -> Option<f64>,
+    lang: Lang,
+) -> Option<Result<MarkerTrend, String>> {
+    let points = points_of(visits, |v| value(&v.markers));
+    clinical_marker_trend(marker, points, |points| {
+        let name = marker.name(lang).to_string();
+        let judge = |change| lower_is_better(change, lang);
+        clinical_trend(marker.id(), name, unit, points, judge, lang)
+    })
+}
+
+/// The quality-of-life score: judged only when every visit names the same instrument and
+/// it is one whose direction is known.
+fn qol_trend(visits: &[CheckedVisit], lang: Lang) -> Option<Result<MarkerTrend, String>> {
+    let scored = || visits.iter().filter(|v| v.markers.qol.is_some());
+    let mut instruments: Vec<&str> = scored()
+        .filter_map(|v| v.markers.qol_instrument.as_deref())
         .collect();
     instruments.sort_unstable_by_key(|name| name.to_lowercase());
     instruments.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-    let unnamed = qol_visits.iter().any(|v| v.qol_instrument.is_none());
-    add(clinical(
-        "qol_score",
-        points_of(&visits, |v| v.qol),
-        &|points| {
-            let instrument = if instruments.len() == 1 && !unnamed {
-                instruments[0]
-            } else {
-                ""
-            };
-            let name = if instrument.is_empty() {
-                ClinicalMarker::QolScore.name(lang).to_string()
-            } else {
-                tr!(
-                    lang,
-                    msg::followup::RESPONSE_SUMMARY_QUALITY_OF_LIFE_SCORE_INSTRUMENT,
-                    instrument
-                )
-            };
-            let judge = |change: f64| {
-                if instruments.len() > 1 || (unnamed && !instruments.is_empty()) {
-                    let listed = instruments.join(", ");
-                    (
-                        Direction::NotJudged,
-                        tr!(
-                            lang,
-                            msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_THE_INSTRUMENT_DIFFERS,
-                            listed
-                        ),
-                    )
-                } else if instruments.is_empty() {
-                    (
-                        Direction::NotJudged,
-                        msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_THE_INSTRUMENT_IS
-                            .get(lang)
-                            .to_string(),
-                    )
-                } else if is_wound_qol(instrument) {
-                    let (direction, _) = lower_is_better(change, lang);
-                    let judged = direction.label(lang);
-                    (
-                        direction,
-                        tr!(
-                            lang,
-                            msg::followup::RESPONSE_SUMMARY_ON_WOUND_QOL_A_LOWER,
-                            judged
-                        ),
-                    )
-                } else {
-                    (
-                        Direction::NotJudged,
-                        tr!(
-                            lang,
-                            msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_WHICH_WAY_IS,
-                            instrument
-                        ),
-                    )
-                }
-            };
-            clinical_trend("qol_score", name, instrument, points, judge, lang)
-        },
-    ));
-    for lab in LABS {
-        if matches!(lab.kind, LabKind::Numeric { .. }) {
-            add(lab_trend(lab.id.id(), &visits, lang));
-        }
-    }
+    let unnamed = scored().any(|v| v.markers.qol_instrument.is_none());
+    let points = points_of(visits, |v| v.markers.qol);
+    clinical_marker_trend(ClinicalMarker::QolScore, points, |points| {
+        let instrument = if instruments.len() == 1 && !unnamed {
+            instruments[0]
+        } else {
+            ""
+        };
+        let name = if instrument.is_empty() {
+            ClinicalMarker::QolScore.name(lang).to_string()
+        } else {
+            tr!(
+                lang,
+                msg::followup::RESPONSE_SUMMARY_QUALITY_OF_LIFE_SCORE_INSTRUMENT,
+                instrument
+            )
+        };
+        let judge = |change| qol_judgement(&instruments, unnamed, instrument, change, lang);
+        clinical_trend(
+            ClinicalMarker::QolScore.id(),
+            name,
+            instrument,
+            points,
+            judge,
+            lang,
+        )
+    })
+}
 
-    let treatment_start = visits.iter().find_map(|v| {
+/// Which way the QoL score moved and why it is (or is not) judged: `instruments` are the
+/// distinct instruments named, `unnamed` whether some visit named none, `instrument` the
+/// one instrument of every visit ("" when there is not one).
+fn qol_judgement(
+    instruments: &[&str],
+    unnamed: bool,
+    instrument: &str,
+    change: f64,
+    lang: Lang,
+) -> (Direction, String) {
+    if instruments.len() > 1 || (unnamed && !instruments.is_empty()) {
+        let listed = instruments.join(", ");
+        (
+            Direction::NotJudged,
+            tr!(
+                lang,
+                msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_THE_INSTRUMENT_DIFFERS,
+                listed
+            ),
+        )
+    } else if instruments.is_empty() {
+        (
+            Direction::NotJudged,
+            msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_THE_INSTRUMENT_IS
+                .get(lang)
+                .to_string(),
+        )
+    } else if is_wound_qol(instrument) {
+        let (direction, _) = lower_is_better(change, lang);
+        let judged = direction.label(lang);
+        (
+            direction,
+            tr!(
+                lang,
+                msg::followup::RESPONSE_SUMMARY_ON_WOUND_QOL_A_LOWER,
+                judged
+            ),
+        )
+    } else {
+        (
+            Direction::NotJudged,
+            tr!(
+                lang,
+                msg::followup::RESPONSE_SUMMARY_NOT_JUDGED_WHICH_WAY_IS,
+                instrument
+            ),
+        )
+    }
+}
+
+/// The first visit with an MSC treatment, and the routes recorded there.
+fn treatment_start(visits: &[CheckedVisit], lang: Lang) -> Option<TreatmentStart> {
+    visits.iter().find_map(|v| {
         let routes = v.msc_routes.clone()?;
         let date = v.date.to_string();
         let how = if routes.is_empty() {
@@ -883,10 +988,35 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
             ),
             sources: SEEDS.to_vec(),
         })
-    });
+    })
+}
 
-    let first_date = visits.first().map(|v| v.date.to_string());
-    let last_date = visits.last().map(|v| v.date.to_string());
+/// Every source id of the trends and the treatment start, each once, in order.
+fn follow_up_sources(
+    markers: &[MarkerTrend],
+    treatment_start: Option<&TreatmentStart>,
+) -> Vec<&'static str> {
+    let mut sources: Vec<&'static str> = Vec::new();
+    for id in markers
+        .iter()
+        .flat_map(|m| m.sources.iter())
+        .chain(treatment_start.iter().flat_map(|t| t.sources.iter()))
+    {
+        if !sources.contains(id) {
+            sources.push(id);
+        }
+    }
+    sources
+}
+
+/// How many dated visits there were, over which dates, how many tracked markers moved
+/// favourably, unfavourably or neither, and when MSC treatment began.
+fn follow_up_summary(
+    visits: &[CheckedVisit],
+    markers: &[MarkerTrend],
+    treatment_start: Option<&TreatmentStart>,
+    lang: Lang,
+) -> String {
     let n = visits.len();
     let tracked = markers.len();
     let better = markers
@@ -898,6 +1028,8 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
         .filter(|m| m.direction.is_unfavourable())
         .count();
     let other = tracked - better - worse;
+    let first_date = visits.first().map(|v| v.date.to_string());
+    let last_date = visits.last().map(|v| v.date.to_string());
     let mut summary = match (&first_date, &last_date) {
         (Some(d0), Some(d1)) if n >= 2 => tr!(
             lang,
@@ -916,7 +1048,7 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
             n
         ),
     };
-    if let Some(start) = &treatment_start {
+    if let Some(start) = treatment_start {
         let date = &start.date;
         summary.push_str(&tr!(
             lang,
@@ -924,25 +1056,5 @@ pub fn response_summary(case: &Case, lang: Lang) -> (FollowUp, Vec<Issue>, Vec<I
             date
         ));
     }
-    let mut sources: Vec<&'static str> = Vec::new();
-    for id in markers
-        .iter()
-        .flat_map(|m| m.sources.iter())
-        .chain(treatment_start.iter().flat_map(|t| t.sources.iter()))
-    {
-        if !sources.contains(id) {
-            sources.push(id);
-        }
-    }
-    let follow_up = FollowUp {
-        visit_count: n,
-        first_date,
-        last_date,
-        treatment_start,
-        markers,
-        single_measurement,
-        summary,
-        sources,
-    };
-    (follow_up, input_errors, warnings)
+    summary
 }

@@ -17,7 +17,7 @@ use crate::core::i18n::msg;
 
 use yew::prelude::*;
 
-use super::text as t;
+use crate::core::diagnosis::DiagnosticTier;
 use crate::core::i18n::{Lang, Text};
 use crate::core::logic::Status;
 use crate::core::msc::MscStatus;
@@ -89,13 +89,21 @@ const THRESHOLD_OPTIONS: &[(&str, Text)] = &[
     ("not_met", msg::ui_teaching::OPTIONS_NOT_MET),
     ("undecided", msg::ui_teaching::OPTIONS_CANNOT_BE_SETTLED_YET),
 ];
-// The same words as the diagnosis panel's tiers.
-const TIER_OPTIONS: &[(&str, Text)] = &[
-    ("confirmed", t::TIER_CONFIRMED),
-    ("clinical", t::TIER_CLINICAL),
-    ("suspected", t::TIER_SUSPECTED),
-    ("none", t::TIER_NONE),
+/// The tiers a learner can predict, highest first, in the words of the tiers themselves
+/// (`DiagnosticTier::text`, the same words as the diagnosis panel).
+const TIER_OPTIONS: &[DiagnosticTier] = &[
+    DiagnosticTier::Confirmed,
+    DiagnosticTier::Clinical,
+    DiagnosticTier::Suspected,
+    DiagnosticTier::None,
 ];
+
+fn tier_options() -> Vec<(&'static str, Text)> {
+    TIER_OPTIONS
+        .iter()
+        .map(|tier| (tier.id(), tier.text()))
+        .collect()
+}
 const YES_NO: &[(&str, Text)] = &[
     ("yes", msg::ui_teaching::OPTIONS_YES),
     ("no", msg::ui_teaching::OPTIONS_NO),

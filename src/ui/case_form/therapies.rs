@@ -7,13 +7,13 @@ use yew::prelude::*;
 use super::options;
 use crate::core::findings::Therapy;
 use crate::core::i18n::{Lang, Text};
-use crate::form::{therapies, FormEdit, TherapyInput, NOT_TRIED};
+use crate::form::{therapies, FormEdit, TherapyChoice, TherapyInput};
 use crate::ui::fields::{FieldMessage, Messages, NumberField, SelectField};
 use crate::ui::text as t;
 
 const RESPONSES: &[(&str, Text)] = &[
     ("", t::UNKNOWN),
-    (NOT_TRIED, t::NOT_TRIED),
+    ("not_tried", t::NOT_TRIED),
     ("tried", t::TRIED),
     ("none", t::NO_RESPONSE),
     ("partial", t::PARTIAL),
@@ -66,8 +66,8 @@ pub fn TherapyRow(props: &TherapyRowProps) -> Html {
     let name = therapy.name(lang);
     html! {
         <div class="therapy">
-            <SelectField id={format!("therapy-{id}")} label={name} value={props.input.response.clone()}
-                options={options(lang, RESPONSES)} onchange={props.on_edit.reform(move |v| FormEdit::TherapyResponse(therapy, v))} />
+            <SelectField id={format!("therapy-{id}")} label={name} value={props.input.choice.map_or("", TherapyChoice::id)}
+                options={options(lang, RESPONSES)} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
             <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={props.input.weeks.clone()}
                 message={props.message.clone()} oninput={props.on_edit.reform(move |v| FormEdit::TherapyWeeks(therapy, v))} />
         </div>

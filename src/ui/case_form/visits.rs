@@ -7,7 +7,7 @@ use crate::core::case::{Biopsy, Issue};
 use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::i18n::{msg, Lang, Text};
 use crate::core::labs::lab;
-use crate::form::{FormEdit, UnitSystem, VisitEdit, VisitInput, VisitText, MSC_GIVEN, VISIT_LABS};
+use crate::form::{FormEdit, MscGiven, UnitSystem, VisitEdit, VisitInput, VisitText, VISIT_LABS};
 use crate::ui::fields::{FieldNote, LabField, Messages, NumberField, SelectField};
 
 const FOLLOW_UP: Text = msg::ui_followup::FOLLOW_UP;
@@ -50,7 +50,7 @@ const SCORES: &[(&str, Text, VisitField, VisitText)] = &[
 
 const ROUTES: &[(&str, Text)] = &[
     ("", msg::ui_followup::NO_MSC),
-    (MSC_GIVEN, msg::ui_followup::GIVEN),
+    ("given", msg::ui_followup::GIVEN),
     ("intravenous", msg::ui_followup::IV),
     ("intramuscular", msg::ui_followup::IM),
     ("topical", msg::ui_followup::TOPICAL),
@@ -163,9 +163,9 @@ pub fn VisitFields(props: &VisitProps) -> Html {
                             oninput={on_visit.reform(move |typed| VisitEdit::Text(text, typed))} />
                     }
                 }) }
-                <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc_route.clone()}
-                    options={options(lang, ROUTES)} onchange={on_visit.reform(VisitEdit::MscRoute)} />
-                if !visit.msc_route.is_empty() {
+                <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc.map_or("", MscGiven::id)}
+                    options={options(lang, ROUTES)} onchange={on_visit.reform(|route: String| VisitEdit::MscRoute(MscGiven::from_id(&route)))} />
+                if visit.msc.is_some() {
                     <div class="field">
                         <label for={dose_id.clone()}>{ DOSE.get(lang) }</label>
                         <input id={dose_id} type="text" value={visit.msc_dose.clone()} oninput={typed(VisitText::MscDose)} />

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::presenter::Presenter;
 use super::{label_of, msc_id, options, threshold_id, Prediction};
+use super::{tier_options, MSC_OPTIONS, THRESHOLD, THRESHOLD_OPTIONS, TIER, WORKUP, YES_NO};
 use super::{ANSWER, BACK, DIFFERS, FINDINGS, MATCH, MSC, POINTS, PREDICT, PRESENT, REVEAL};
-use super::{MSC_OPTIONS, THRESHOLD, THRESHOLD_OPTIONS, TIER, TIER_OPTIONS, WORKUP, YES_NO};
 use crate::core::case::{parse_case_text, Case};
 use crate::core::i18n::{Lang, Text};
 use crate::core::teaching::{TeachingCase, LIBRARY};
@@ -92,7 +92,7 @@ fn prediction_form(
                 <SelectField id="predict-threshold" label={THRESHOLD.get(lang)} value={prediction.threshold.clone()}
                     options={options(lang, THRESHOLD_OPTIONS)} onchange={set(|p, v| p.threshold = v)} />
                 <SelectField id="predict-tier" label={TIER.get(lang)} value={prediction.tier.clone()}
-                    options={options(lang, TIER_OPTIONS)} onchange={set(|p, v| p.tier = v)} />
+                    options={options(lang, &tier_options())} onchange={set(|p, v| p.tier = v)} />
                 <SelectField id="predict-workup" label={WORKUP.get(lang)} value={prediction.workup.clone()}
                     options={options(lang, YES_NO)} onchange={set(|p, v| p.workup = v)} />
                 <SelectField id="predict-msc" label={MSC.get(lang)} value={prediction.msc.clone()}
@@ -128,7 +128,7 @@ fn answer(
             <h3>{ ANSWER.get(lang) }</h3>
             <ul>
                 { answer_row(THRESHOLD, &prediction.threshold, threshold_id(assessment.risk.threshold.status), THRESHOLD_OPTIONS, lang) }
-                { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.highest.id(), TIER_OPTIONS, lang) }
+                { answer_row(TIER, &prediction.tier, assessment.diagnosis.consensus.highest.id(), &tier_options(), lang) }
                 { answer_row(WORKUP, &prediction.workup, workup, YES_NO, lang) }
                 { answer_row(MSC, &prediction.msc, msc_id(assessment.msc.status), MSC_OPTIONS, lang) }
             </ul>
