@@ -533,3 +533,19 @@ fn the_summary_serialises_without_nulls() {
     assert_eq!(value["markers"][0]["direction"], "improved");
     assert_eq!(value["treatment_start"]["routes"][2], "topical");
 }
+
+#[test]
+fn a_first_value_near_zero_gives_no_percentage_not_infinity() {
+    // 1e-307 is a valid pain score (0–10); the ratio to it overflows. Found by the property
+    // test `assess_never_panics_and_stays_well_formed` as a `null` in the JSON.
+    let text = r#"{"format": "calciphylaxis-case/1", "visits": [
+        {"date": "2025-01-06", "pain_score": 1e-307},
+        {"date": "2025-02-03", "pain_score": 5}
+    ]}"#;
+    let follow_up = summary_of(text, Lang::En);
+    let pain = marker(&follow_up, "pain_score");
+    assert!(close(pain.change, 5.0), "change {}", pain.change);
+    assert_eq!(pain.percent_change, None);
+    let json = serde_json::to_value(&follow_up).unwrap();
+    assert!(!json.to_string().contains("null"), "{json}");
+}

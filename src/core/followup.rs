@@ -467,8 +467,11 @@ fn with_unit(value: f64, unit: &str) -> String {
 fn movement(points: &[TrendPoint], unit: &str, lang: Lang) -> (f64, Option<f64>, String) {
     let (first, last) = (&points[0], &points[points.len() - 1]);
     let change = round_significant(last.value - first.value, 10);
-    let percent =
-        (first.value != 0.0).then(|| round_significant(change / first.value.abs() * 100.0, 10));
+    // A first value near zero makes the ratio overflow: no percentage then, never infinity
+    // (which JSON cannot hold).
+    let percent = (first.value != 0.0)
+        .then(|| round_significant(change / first.value.abs() * 100.0, 10))
+        .filter(|p| p.is_finite());
     let (b, l, d0, d1) = (
         with_unit(first.value, unit),
         with_unit(last.value, unit),
