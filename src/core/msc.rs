@@ -1052,7 +1052,8 @@ pub fn msc_warnings(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Vec<Issu
                 .into_iter()
                 .find(|p| p.stop == stop)
                 .expect("a contradiction names one of the precipitants");
-            let name = in_sentence(stop.name(lang), lang);
+            // The warning's sentence begins with the therapy's name.
+            let name = stop.name(lang);
             let drugs = finding_labels(precipitant.drugs, lang);
             let message = match contradiction {
                 Contradiction::StoppedButNeverTaken => {
