@@ -247,7 +247,7 @@ pub const CITATIONS: &[Citation] = &[
     },
     Citation {
         id: "nct04592640",
-        reference: "ClinicalTrials.gov NCT04592640: the registration named by the Ren Fail 2023 hAMSC report (seed_hamsc_hypercoag_2023); record not read.",
+        reference: "ClinicalTrials.gov NCT04592640: the registration named by Bian et al., Ren Fail 2023 (the hAMSC hypercoagulability report); the registry record was not read.",
         doi: None,
         pmid: None,
         used_for: msg::citations::NCT04592640_USED_FOR,
