@@ -246,7 +246,15 @@ async fn msc_panel_states_status_reason_and_notice() {
     );
     assert!(html.contains("active malignancy or malignancy within 5 years"));
     assert!(html.contains("not a treatment recommendation"));
-    assert!(html.contains("NCT05999656"));
+    // The context cites the MSC trial (NCT05999656 is a cord-blood cell trial, cited only
+    // in the criteria's sources) and the seed report's registration.
+    assert!(html.contains("NCT04464213") && html.contains("NCT04592640"));
+    for exclusion in [
+        "Age under 18 years",
+        "Severe heart failure (NYHA class III–IV)",
+    ] {
+        assert!(html.contains(exclusion), "{exclusion}");
+    }
 
     let html = render::<MscPanel>(|| example("sparse-few-fields")).await;
     assert!(html.contains(r#"data-testid="msc-status">Incomplete"#));

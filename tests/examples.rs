@@ -101,7 +101,9 @@ fn clinical_sign_off_points() {
 
     let a = run(Path::new("examples/cases/msc-candidate-illustrative.json"));
     assert_eq!(a["msc"]["status"], "candidate");
-    assert_eq!(factor_status(&a, "hypercalcemia"), "present"); // ionized 1.36 mmol/L
+    // Ionized 1.24 mmol/L since issue 14: calcium and vitamin D are recorded as stopped, and
+    // a persisting hypercalcaemia would contradict that (a warning, refractory unknown).
+    assert_eq!(factor_status(&a, "hypercalcemia"), "absent");
 
     let a = run(Path::new("examples/cases/nanjing-hamsc-salvage.json"));
     assert_eq!(a["diagnosis"]["consensus"]["tier"], "confirmed");

@@ -617,8 +617,24 @@ fn msc_ready() -> Case {
             response: Some(Response::None),
         },
     );
+    therapies.insert(
+        "wound_care".to_string(),
+        TherapyTrial::Detail {
+            weeks: None,
+            response: Some(Response::None),
+        },
+    );
     c.therapies_tried = Some(therapies);
+    c.patient.age_years = Some(50.0);
     for (id, value) in [
+        ("warfarin", false),
+        ("high_dose_calcium_binder", false),
+        ("active_vitamin_d_high_dose", false),
+        ("recent_mi_or_stroke", false),
+        ("severe_heart_failure", false),
+        ("chronic_viral_infection", false),
+        ("prior_cell_therapy", false),
+        ("hepatic_failure", false),
         ("necrotic_eschar", true),
         ("differential_excluded", true),
         ("informed_consent", true),

@@ -12,7 +12,7 @@ use super::diagnosis::{assess_diagnosis, Diagnosis};
 use super::followup::{response_summary, FollowUp};
 use super::i18n::Lang;
 use super::inputs::validate;
-use super::msc::{assess_msc, Msc};
+use super::msc::{assess_msc, msc_warnings, Msc};
 use super::risk::{assess_risk, RiskProfile};
 use super::workup::{assess_workup, Workup};
 
@@ -74,7 +74,8 @@ pub fn assess_in(case: &Case, lang: Lang) -> Assessment {
     let workup = assess_workup(&inputs, lang);
     let risk = assess_risk(&inputs, &derived, &workup, lang);
     let diagnosis = assess_diagnosis(&inputs, &risk, lang);
-    let msc = assess_msc(&inputs, &diagnosis, lang);
+    let msc = assess_msc(&inputs, &risk, &diagnosis, lang);
+    warnings.append(&mut msc_warnings(&inputs, &risk, lang));
     let mut assessment = Assessment {
         format: ASSESSMENT_FORMAT,
         input_errors,

@@ -54,6 +54,13 @@ id_enum! {
         UncontrolledBleeding = "uncontrolled_bleeding" => msg::findings::UNCONTROLLED_BLEEDING_NAME,
         LifeExpectancyTooShort = "life_expectancy_too_short" => msg::findings::LIFE_EXPECTANCY_TOO_SHORT_NAME,
         ActiveUncontrolledInfection = "active_uncontrolled_infection" => msg::findings::ACTIVE_UNCONTROLLED_INFECTION_NAME,
+        SodiumThiosulfateContraindicated = "sodium_thiosulfate_contraindicated" => msg::findings::SODIUM_THIOSULFATE_CONTRAINDICATED_NAME,
+        MalignancyOver5YearsAgo = "malignancy_over_5_years_ago" => msg::findings::MALIGNANCY_OVER_5_YEARS_AGO_NAME,
+        RecentMiOrStroke = "recent_mi_or_stroke" => msg::findings::RECENT_MI_OR_STROKE_NAME,
+        SevereHeartFailure = "severe_heart_failure" => msg::findings::SEVERE_HEART_FAILURE_NAME,
+        ChronicViralInfection = "chronic_viral_infection" => msg::findings::CHRONIC_VIRAL_INFECTION_NAME,
+        PriorCellTherapy = "prior_cell_therapy" => msg::findings::PRIOR_CELL_THERAPY_NAME,
+        HepaticFailure = "hepatic_failure" => msg::findings::HEPATIC_FAILURE_NAME,
     }
 }
 
@@ -219,6 +226,34 @@ pub const FINDINGS: &[Finding] = &[
     },
     Finding {
         id: F::ActiveUncontrolledInfection,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::SodiumThiosulfateContraindicated,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::MalignancyOver5YearsAgo,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::RecentMiOrStroke,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::SevereHeartFailure,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::ChronicViralInfection,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::PriorCellTherapy,
+        group: MscCriterion,
+    },
+    Finding {
+        id: F::HepaticFailure,
         group: MscCriterion,
     },
 ];

@@ -1,5 +1,6 @@
 //! MSC (hAMSC) therapy eligibility (`clinical.md` §6). No guideline exists: the criteria
-//! mirror the seeds' compassionate-use path and the exclusions of registered MSC trials.
+//! mirror the seeds' compassionate-use path and the exclusions of registered MSC trials
+//! (every one of which excludes renal failure, so the exclusions are borrowed by analogy).
 //! The output is for discussion with a specialist team, not a treatment recommendation.
 //!
 //! The criteria are data ([`CRITERIA`]); each rule returns a status and a typed [`Reason`],
@@ -7,13 +8,14 @@
 
 use serde::Serialize;
 
-use super::case::{Response, Sex, TherapyTrial};
-use super::diagnosis::{Diagnosis, DiagnosticTier, HayashiStatus};
+use super::case::{Biopsy, Issue, Response, Sex, TherapyTrial, TreatmentKind};
+use super::diagnosis::{Diagnosis, DiagnosticTier, HayashiCriterion, HayashiStatus};
+use super::field_path::FieldPath;
 use super::findings::{FindingId, Therapy};
 use super::i18n::{msg, Lang, Text};
 use super::inputs::Inputs;
-use super::logic::Status;
-use super::risk::finding_label;
+use super::logic::{Presence, Status};
+use super::risk::{finding_label, RiskFactorId, RiskProfile};
 use crate::tr;
 
 id_enum! {
@@ -29,6 +31,12 @@ id_enum! {
         KnownAllergyToProduct = "known_allergy_to_product",
         UncontrolledBleeding = "uncontrolled_bleeding",
         LifeExpectancyTooShort = "life_expectancy_too_short",
+        RecentMiOrStroke = "recent_mi_or_stroke",
+        SevereHeartFailure = "severe_heart_failure",
+        ChronicViralInfection = "chronic_viral_infection",
+        PriorCellTherapy = "prior_cell_therapy",
+        HepaticFailure = "hepatic_failure",
+        AgeUnder18 = "age_under_18",
     }
 }
 
@@ -82,6 +90,23 @@ pub const NOTICE_TEXT: Text = msg::msc::NOTICE_TEXT;
 
 const SEEDS: &[&str] = &["seed_hamsc_salvage", "seed_hamsc_hypercoag_2023"];
 
+/// The refractory criterion: the seeds' wording, and the reported STS course lengths behind
+/// the project's 8-week convention.
+const REFRACTORY_SOURCES: &[&str] = &[
+    "seed_hamsc_salvage",
+    "seed_hamsc_hypercoag_2023",
+    "gossett_2023",
+    "sprague_2014",
+];
+
+/// No published minimum course defines "refractory to sodium thiosulfate": this is the
+/// project's convention (reported IV courses 5 weeks to 8 months, Gossett 2023; improvement
+/// usually within 2–4 weeks when it works, Sprague 2014).
+pub const STS_MINIMUM_WEEKS: f64 = 8.0;
+
+/// Adults only: every registered cell-therapy trial found enrols from 18 years.
+const ADULT_AGE_YEARS: f64 = 18.0;
+
 const CONTEXT: &[(Text, &str)] = &[
     (
         msg::msc::PUBLISHED_PROTOCOL_SINGLE_PATIENTS_NANJING,
@@ -95,12 +120,19 @@ const CONTEXT: &[(Text, &str)] = &[
         msg::msc::THE_FIRST_TREATED_PATIENT_DIED,
         "seed_hamsc_histopath",
     ),
-    (msg::msc::MOST_REGISTERED_MSC_WOUND_TRIALS, "nct05999656"),
+    (msg::msc::CONTEXT_TISSUE_FACTOR, "moll_2012"),
+    (msg::msc::CONTEXT_THROMBOEMBOLIC_EVENTS, "moll_2022"),
+    (
+        msg::msc::CONTEXT_TRIALS_EXCLUDE_RENAL_FAILURE,
+        "nct04464213",
+    ),
+    (msg::msc::CONTEXT_SEED_REGISTRATION, "nct04592640"),
 ];
 
 /// Everything a rule may read.
 struct Facts<'a> {
     inputs: &'a Inputs<'a>,
+    risk: &'a RiskProfile,
     diagnosis: &'a Diagnosis,
 }
 
@@ -119,20 +151,21 @@ struct CriterionDef {
     rule: Rule,
 }
 
-/// The knowledge base of MSC criteria: inclusions, then exclusions.
+/// The knowledge base of MSC criteria: inclusions, then exclusions. NCT05999656 is a
+/// cord-blood mononuclear-cell trial, cited beside the MSC trials where its wording is used.
 const CRITERIA: &[CriterionDef] = &[
     CriterionDef {
         id: CriterionId::DiagnosisEstablished,
         kind: Kind::Inclusion,
         name: msg::msc::DIAGNOSIS_ESTABLISHED_NAME,
-        sources: &["cn_consensus_2023", "hayashi_2013"],
+        sources: &["cn_consensus_2023", "hayashi_2013", "seed_hamsc_salvage"],
         rule: Rule::Custom(diagnosis_established),
     },
     CriterionDef {
         id: CriterionId::RefractoryToConventional,
         kind: Kind::Inclusion,
         name: msg::msc::REFRACTORY_TO_CONVENTIONAL_NAME,
-        sources: SEEDS,
+        sources: REFRACTORY_SOURCES,
         rule: Rule::Custom(refractory_to_conventional),
     },
     CriterionDef {
@@ -153,7 +186,7 @@ const CRITERIA: &[CriterionDef] = &[
         id: CriterionId::ActiveMalignancy,
         kind: Kind::Exclusion,
         name: msg::msc::ACTIVE_MALIGNANCY_NAME,
-        sources: &["nct05999656", "nct04464213"],
+        sources: &["nct04464213", "nct05999656"],
         rule: Rule::Custom(active_malignancy),
     },
     CriterionDef {
@@ -167,7 +200,7 @@ const CRITERIA: &[CriterionDef] = &[
         id: CriterionId::PregnancyOrLactation,
         kind: Kind::Exclusion,
         name: msg::msc::PREGNANCY_OR_LACTATION_NAME,
-        sources: &["nct05999656", "nct04464213"],
+        sources: &["nct04464213", "nct05999656"],
         rule: Rule::Custom(pregnancy_or_lactation),
     },
     CriterionDef {
@@ -191,6 +224,48 @@ const CRITERIA: &[CriterionDef] = &[
         sources: SEEDS,
         rule: Rule::Finding(FindingId::LifeExpectancyTooShort),
     },
+    CriterionDef {
+        id: CriterionId::RecentMiOrStroke,
+        kind: Kind::Exclusion,
+        name: msg::msc::RECENT_MI_OR_STROKE_NAME,
+        sources: &["nct01216865", "nct05999656"],
+        rule: Rule::Finding(FindingId::RecentMiOrStroke),
+    },
+    CriterionDef {
+        id: CriterionId::SevereHeartFailure,
+        kind: Kind::Exclusion,
+        name: msg::msc::SEVERE_HEART_FAILURE_NAME,
+        sources: &["nct05999656", "nct01216865"],
+        rule: Rule::Finding(FindingId::SevereHeartFailure),
+    },
+    CriterionDef {
+        id: CriterionId::ChronicViralInfection,
+        kind: Kind::Exclusion,
+        name: msg::msc::CHRONIC_VIRAL_INFECTION_NAME,
+        sources: &["nct04464213"],
+        rule: Rule::Finding(FindingId::ChronicViralInfection),
+    },
+    CriterionDef {
+        id: CriterionId::PriorCellTherapy,
+        kind: Kind::Exclusion,
+        name: msg::msc::PRIOR_CELL_THERAPY_NAME,
+        sources: &["nct05999656", "nct01216865"],
+        rule: Rule::Finding(FindingId::PriorCellTherapy),
+    },
+    CriterionDef {
+        id: CriterionId::HepaticFailure,
+        kind: Kind::Exclusion,
+        name: msg::msc::HEPATIC_FAILURE_NAME,
+        sources: &["nct04464213", "nct05999656"],
+        rule: Rule::Finding(FindingId::HepaticFailure),
+    },
+    CriterionDef {
+        id: CriterionId::AgeUnder18,
+        kind: Kind::Exclusion,
+        name: msg::msc::AGE_UNDER_18_NAME,
+        sources: &["nct04464213", "nct01216865"],
+        rule: Rule::Custom(age_under_18),
+    },
 ];
 
 /// What a rule decided, and why (in data: [`render`] puts it into words).
@@ -203,18 +278,6 @@ fn judged(status: Status, reason: Reason) -> Judgement {
     Judgement { status, reason }
 }
 
-/// How the conventional therapies tried settle the refractory criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Course {
-    /// At least one complete response: not refractory.
-    CompleteResponse,
-    /// No or a partial response to at least one, complete to none: refractory.
-    Failed,
-    NoneTried,
-    /// Tried, but no response recorded.
-    ResponsesNeeded,
-}
-
 /// Why a rule decided what it did.
 enum Reason<'a> {
     /// Findings recorded, all with this value ("recorded: sepsis").
@@ -223,27 +286,302 @@ enum Reason<'a> {
         value: bool,
     },
     /// Findings the rule needs, not recorded: also what to record.
-    NotRecorded { findings: Vec<FindingId> },
+    NotRecorded {
+        findings: Vec<FindingId>,
+    },
     /// Pregnancy not recorded, for a man.
     MalePatient,
-    /// A malignancy history, recorded as not active: whether within 5 years is a
-    /// specialist's call.
+    /// A malignancy history, not active, more than 5 years ago (NCT05999656's limit).
+    MalignancyOver5Years,
+    /// A malignancy history within the past 5 years.
+    MalignancyWithin5Years,
+    /// A malignancy history, not active, when is not recorded.
     PastMalignancy,
     /// A malignancy history, activity not recorded.
     MalignancyActivityNotRecorded,
-    /// The consensus tier reached and the Hayashi criteria's status.
-    FromDiagnosis {
+    /// The routes that establish the diagnosis for an experimental therapy.
+    Diagnosis {
         tier: DiagnosticTier,
-        hayashi: HayashiStatus,
+        biopsy: Option<Biopsy>,
+        hayashi_histology: Status,
     },
     /// `therapies_tried` absent from the case.
     TherapiesNotRecorded,
-    /// The therapies tried (`therapies_tried` order) and the ones not tried.
-    Therapies {
-        tried: Vec<(&'a str, &'a TherapyTrial)>,
-        untried: Vec<Therapy>,
-        course: Course,
+    Refractory(Refractory<'a>),
+    /// `patient.age_years`, when valid.
+    Age(Option<f64>),
+}
+
+/// The four requirements of "refractory to conventional therapy" (`clinical.md` §6), each
+/// settled or not; the criterion is their Kleene AND.
+struct Refractory<'a> {
+    course: Course,
+    /// `sodium_thiosulfate_contraindicated`: the course's alternative.
+    contraindicated: Option<bool>,
+    wound_care: Option<bool>,
+    warfarin: Exposure,
+    calcium_vitamin_d: Exposure,
+    responses: Responses<'a>,
+}
+
+/// The sodium thiosulfate course as recorded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Course {
+    /// At least [`STS_MINIMUM_WEEKS`] with no or a partial response: failed.
+    Failed {
+        weeks: f64,
+        response: Response,
     },
+    TooShort {
+        weeks: f64,
+    },
+    Complete,
+    WeeksNotRecorded,
+    ResponseNotRecorded,
+    NotTried,
+    NotRecorded,
+}
+
+impl Course {
+    fn read(trial: Option<&TherapyTrial>) -> Course {
+        let Some(trial) = trial else {
+            return Course::NotRecorded;
+        };
+        let (weeks, response) = match trial {
+            TherapyTrial::NotTried => return Course::NotTried,
+            TherapyTrial::Tried => (None, None),
+            TherapyTrial::Detail { weeks, response } => {
+                (weeks.filter(|w| w.is_finite()), *response)
+            }
+        };
+        match (weeks, response) {
+            (_, Some(Response::Complete)) => Course::Complete,
+            (Some(weeks), _) if weeks < STS_MINIMUM_WEEKS => Course::TooShort { weeks },
+            (None, _) => Course::WeeksNotRecorded,
+            (Some(_), None) => Course::ResponseNotRecorded,
+            (Some(weeks), Some(response)) => Course::Failed { weeks, response },
+        }
+    }
+
+    fn status(self) -> Status {
+        match self {
+            Course::Failed { .. } => Status::Met,
+            Course::TooShort { .. } | Course::Complete | Course::NotTried => Status::NotMet,
+            Course::WeeksNotRecorded | Course::ResponseNotRecorded | Course::NotRecorded => {
+                Status::Unknown
+            }
+        }
+    }
+}
+
+/// A precipitant (warfarin; high-dose calcium binder or active vitamin D) as the refractory
+/// criterion reads it: removing it is part of conventional therapy.
+#[derive(Debug, Clone, PartialEq)]
+enum Exposure {
+    /// Recorded as not taken.
+    NotTaken,
+    /// Taken, and its `stop_*` therapy recorded as tried.
+    Stopped,
+    /// Taken and not stopped (its `stop_*` recorded as not tried or not recorded).
+    Current(Vec<FindingId>),
+    /// Whether it is taken is not recorded (and no stop recorded).
+    NotRecorded(Vec<FindingId>),
+    /// The stop is recorded but the record contradicts it: checked by a person first.
+    Contradiction(Contradiction),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contradiction {
+    /// A stop recorded, every drug it stops recorded as not taken.
+    StoppedButNeverTaken,
+    /// Calcium and active vitamin D stopped, hypercalcaemia still present.
+    HypercalcaemiaPersists,
+}
+
+impl Exposure {
+    fn status(&self) -> Status {
+        match self {
+            Exposure::NotTaken | Exposure::Stopped => Status::Met,
+            Exposure::Current(_) => Status::NotMet,
+            Exposure::NotRecorded(_) | Exposure::Contradiction(_) => Status::Unknown,
+        }
+    }
+}
+
+/// Whether any conventional therapy healed the lesions.
+enum Responses<'a> {
+    /// Every therapy tried has a response, none complete.
+    NoneComplete,
+    Complete(Vec<(&'a str, &'a TherapyTrial)>),
+    /// No complete response recorded, but these were tried without a response.
+    NotRecorded(Vec<Therapy>),
+}
+
+impl Responses<'_> {
+    fn status(&self) -> Status {
+        match self {
+            Responses::NoneComplete => Status::Met,
+            Responses::Complete(_) => Status::NotMet,
+            Responses::NotRecorded(_) => Status::Unknown,
+        }
+    }
+}
+
+/// A precipitant's drugs and the therapy that stops them.
+struct Precipitant {
+    drugs: &'static [FindingId],
+    stop: Therapy,
+}
+
+const WARFARIN: Precipitant = Precipitant {
+    drugs: &[FindingId::Warfarin],
+    stop: Therapy::StopWarfarin,
+};
+
+const CALCIUM_VITAMIN_D: Precipitant = Precipitant {
+    drugs: &[
+        FindingId::HighDoseCalciumBinder,
+        FindingId::ActiveVitaminDHighDose,
+    ],
+    stop: Therapy::StopCalciumVitaminD,
+};
+
+/// How a precipitant stands; `therapies` is the case's recorded `therapies_tried`.
+fn exposure(
+    precipitant: &Precipitant,
+    inputs: &Inputs,
+    hypercalcaemia: Presence,
+    stopped: bool,
+) -> Exposure {
+    let recorded = |value: Option<bool>| -> Vec<FindingId> {
+        precipitant
+            .drugs
+            .iter()
+            .copied()
+            .filter(|&f| inputs.finding(f) == value)
+            .collect()
+    };
+    let taken = recorded(Some(true));
+    let never_taken = recorded(Some(false)).len() == precipitant.drugs.len();
+    let persists =
+        precipitant.stop == Therapy::StopCalciumVitaminD && hypercalcaemia == Presence::Present;
+    match (stopped, taken.is_empty()) {
+        (true, _) if persists => Exposure::Contradiction(Contradiction::HypercalcaemiaPersists),
+        (true, _) if never_taken => Exposure::Contradiction(Contradiction::StoppedButNeverTaken),
+        (true, _) => Exposure::Stopped,
+        (false, false) => Exposure::Current(taken),
+        (false, true) if never_taken => Exposure::NotTaken,
+        (false, true) => Exposure::NotRecorded(recorded(None)),
+    }
+}
+
+fn hypercalcaemia(risk: &RiskProfile) -> Presence {
+    risk.factors
+        .iter()
+        .find(|f| f.id == RiskFactorId::Hypercalcemia)
+        .map_or(Presence::Unknown, |f| f.status)
+}
+
+/// Whether `therapies_tried` records the therapy as given.
+fn given(therapies: &Therapies, therapy: Therapy) -> Option<bool> {
+    therapies.get(therapy.id()).map(TherapyTrial::was_tried)
+}
+
+type Therapies = std::collections::BTreeMap<String, TherapyTrial>;
+
+fn responses(therapies: &Therapies) -> Responses<'_> {
+    let tried: Vec<(&str, &TherapyTrial)> = therapies
+        .iter()
+        .filter(|(_, trial)| trial.was_tried())
+        .map(|(id, trial)| (id.as_str(), trial))
+        .collect();
+    let complete: Vec<(&str, &TherapyTrial)> = tried
+        .iter()
+        .copied()
+        .filter(|(_, t)| t.response() == Some(Response::Complete))
+        .collect();
+    if !complete.is_empty() {
+        return Responses::Complete(complete);
+    }
+    // Sodium thiosulfate's missing response is asked for once, by the course requirement.
+    let missing: Vec<Therapy> = tried
+        .iter()
+        .filter(|(_, t)| t.response().is_none())
+        .filter_map(|(id, _)| Therapy::from_id(id))
+        .filter(|&t| t != Therapy::SodiumThiosulfate)
+        .collect();
+    if missing.is_empty() {
+        Responses::NoneComplete
+    } else {
+        Responses::NotRecorded(missing)
+    }
+}
+
+/// The contradictions in the record of the precipitants' stops, each with its field: shown
+/// as warnings, and they leave the refractory criterion unknown.
+pub fn contradictions(inputs: &Inputs, risk: &RiskProfile) -> Vec<(Therapy, Contradiction)> {
+    let Some(therapies) = &inputs.case.therapies_tried else {
+        return Vec::new();
+    };
+    [WARFARIN, CALCIUM_VITAMIN_D]
+        .iter()
+        .filter_map(|p| {
+            let stopped = given(therapies, p.stop) == Some(true);
+            match exposure(p, inputs, hypercalcaemia(risk), stopped) {
+                Exposure::Contradiction(c) => Some((p.stop, c)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Refractory (`clinical.md` §6): sodium thiosulfate for at least 8 weeks (the project's
+/// convention) without a complete response, or contraindicated; wound care given; no
+/// precipitant current; and no conventional therapy with a complete response.
+fn refractory_to_conventional<'a>(facts: &Facts<'a>) -> Judgement<'a> {
+    let inputs: &'a Inputs<'a> = facts.inputs;
+    let Some(therapies) = &inputs.case.therapies_tried else {
+        return judged(Status::Unknown, Reason::TherapiesNotRecorded);
+    };
+    let hypercalcaemia = hypercalcaemia(facts.risk);
+    let exposure_of = |p: &Precipitant| {
+        let stopped = given(therapies, p.stop) == Some(true);
+        exposure(p, inputs, hypercalcaemia, stopped)
+    };
+    let refractory = Refractory {
+        course: Course::read(therapies.get(Therapy::SodiumThiosulfate.id())),
+        contraindicated: inputs.finding(FindingId::SodiumThiosulfateContraindicated),
+        wound_care: given(therapies, Therapy::WoundCare),
+        warfarin: exposure_of(&WARFARIN),
+        calcium_vitamin_d: exposure_of(&CALCIUM_VITAMIN_D),
+        responses: responses(therapies),
+    };
+    judged(refractory.status(), Reason::Refractory(refractory))
+}
+
+impl Refractory<'_> {
+    /// The course or its contraindication (Kleene OR).
+    fn course_status(&self) -> Status {
+        match (self.course.status(), self.contraindicated) {
+            (Status::Met, _) | (_, Some(true)) => Status::Met,
+            (Status::NotMet, Some(false)) => Status::NotMet,
+            _ => Status::Unknown,
+        }
+    }
+
+    fn statuses(&self) -> [Status; 5] {
+        [
+            self.course_status(),
+            self.wound_care.into(),
+            self.warfarin.status(),
+            self.calcium_vitamin_d.status(),
+            self.responses.status(),
+        ]
+    }
+
+    fn status(&self) -> Status {
+        super::logic::all(self.statuses().map(Status::as_option)).into()
+    }
 }
 
 fn finding_rule<'a>(inputs: &Inputs, finding: FindingId) -> Judgement<'a> {
@@ -254,81 +592,76 @@ fn finding_rule<'a>(inputs: &Inputs, finding: FindingId) -> Judgement<'a> {
     }
 }
 
-/// Established by the consensus's clinical or confirmed tier or by the Hayashi criteria;
-/// not established only when neither can still be met.
-fn diagnosis_established<'a>(facts: &Facts<'a>) -> Judgement<'a> {
-    let consensus = &facts.diagnosis.consensus;
-    let establishes =
-        |tier: DiagnosticTier| matches!(tier, DiagnosticTier::Clinical | DiagnosticTier::Confirmed);
-    let consensus_met = establishes(consensus.highest);
-    let consensus_open = !consensus_met
-        && consensus
-            .tiers
-            .iter()
-            .any(|t| establishes(t.id) && t.status == Status::Unknown);
-    let hayashi = facts.diagnosis.hayashi.status;
-    let established = if consensus_met || hayashi == HayashiStatus::Met {
-        Some(true)
-    } else if !consensus_open && hayashi == HayashiStatus::NotMet {
-        Some(false)
+/// Whether Hayashi is met through its histology route ((1) + (2 or 3) + (4)): met when
+/// Hayashi is met with (4) met; open while Hayashi is incomplete and (4) could still be
+/// met; otherwise not (including any status Hayashi adds later, e.g. not applicable).
+fn hayashi_histology(diagnosis: &Diagnosis) -> Status {
+    let hayashi = &diagnosis.hayashi;
+    let histology = hayashi
+        .criteria
+        .iter()
+        .find(|c| c.id == HayashiCriterion::Histology)
+        .map_or(Status::Unknown, |c| c.status);
+    if hayashi.status == HayashiStatus::Met && histology == Status::Met {
+        Status::Met
+    } else if hayashi.status == HayashiStatus::Incomplete && histology != Status::NotMet {
+        Status::Unknown
     } else {
-        None
-    };
-    let reason = Reason::FromDiagnosis {
-        tier: consensus.highest,
-        hayashi,
-    };
-    judged(established.into(), reason)
+        Status::NotMet
+    }
 }
 
-/// Refractory: at least one conventional therapy tried without a complete response, and
-/// none with a complete response.
-fn refractory_to_conventional<'a>(facts: &Facts<'a>) -> Judgement<'a> {
-    let inputs: &'a Inputs<'a> = facts.inputs;
-    let Some(recorded) = &inputs.case.therapies_tried else {
-        return judged(Status::Unknown, Reason::TherapiesNotRecorded);
-    };
-    // For now a therapy recorded as not tried counts exactly as one not recorded.
-    let tried: Vec<(&str, &TherapyTrial)> = recorded
+/// For an experimental therapy the diagnosis rests on histology (the seeds' patient was
+/// diagnosed by biopsy): the consensus confirmed tier or Hayashi through histology. The
+/// clinical tier is not enough: every dialysis patient has a risk factor.
+fn diagnosis_established<'a>(facts: &Facts<'a>) -> Judgement<'a> {
+    let consensus = &facts.diagnosis.consensus;
+    let confirmed = consensus
+        .tiers
         .iter()
-        .filter(|(_, trial)| trial.was_tried())
-        .map(|(id, trial)| (id.as_str(), trial))
-        .collect();
-    let any_response = |responses: &[Response]| {
-        tried
-            .iter()
-            .any(|(_, t)| t.response().is_some_and(|r| responses.contains(&r)))
-    };
-    let (status, course) = if any_response(&[Response::Complete]) {
-        (Status::NotMet, Course::CompleteResponse)
-    } else if any_response(&[Response::None, Response::Partial]) {
-        (Status::Met, Course::Failed)
-    } else if tried.is_empty() {
-        (Status::NotMet, Course::NoneTried)
+        .find(|t| t.id == DiagnosticTier::Confirmed)
+        .map_or(Status::Unknown, |t| t.status);
+    let hayashi_histology = hayashi_histology(facts.diagnosis);
+    let biopsy = facts.inputs.case.lesions.biopsy;
+    let routes = [confirmed, hayashi_histology];
+    let status = if consensus.highest == DiagnosticTier::Confirmed || routes.contains(&Status::Met)
+    {
+        Status::Met
     } else {
-        (Status::Unknown, Course::ResponsesNeeded)
+        match biopsy {
+            None => Status::Unknown,
+            Some(Biopsy::NotDone | Biopsy::NotConsistent) => Status::NotMet,
+            Some(Biopsy::Consistent) if routes.contains(&Status::Unknown) => Status::Unknown,
+            Some(Biopsy::Consistent) => Status::NotMet,
+        }
     };
-    let untried = Therapy::ALL
-        .iter()
-        .copied()
-        .filter(|t| tried.iter().all(|(id, _)| *id != t.id()))
-        .collect();
-    let reason = Reason::Therapies {
-        tried,
-        untried,
-        course,
+    let reason = Reason::Diagnosis {
+        tier: consensus.highest,
+        biopsy,
+        hayashi_histology,
     };
     judged(status, reason)
 }
 
-/// Registered trials exclude malignancy within 5 years: a history recorded as not active
-/// still needs a specialist's judgement.
+/// MSC trial NCT04464213 excludes any history of malignancy; the cord-blood trial
+/// NCT05999656 only malignancy within 5 years. The 5-year limit is followed here, and the
+/// basis says so.
 fn active_malignancy<'a>(facts: &Facts<'a>) -> Judgement<'a> {
     const ACTIVE: FindingId = FindingId::ActiveMalignancy;
-    let history = facts.inputs.finding(FindingId::MalignancyHistory);
-    match (facts.inputs.finding(ACTIVE), history) {
-        (Some(false), Some(true)) => judged(Status::Unknown, Reason::PastMalignancy),
-        (None, Some(true)) => judged(Status::Unknown, Reason::MalignancyActivityNotRecorded),
+    let finding = |f: FindingId| facts.inputs.finding(f);
+    let over_5_years = finding(FindingId::MalignancyOver5YearsAgo);
+    // A malignancy more than 5 years ago is a history, whatever `malignancy_history` says.
+    let history = if over_5_years == Some(true) {
+        Some(true)
+    } else {
+        finding(FindingId::MalignancyHistory)
+    };
+    match (finding(ACTIVE), history, over_5_years) {
+        (Some(true), _, _) => finding_rule(facts.inputs, ACTIVE),
+        (_, Some(true), Some(false)) => judged(Status::Met, Reason::MalignancyWithin5Years),
+        (Some(false), _, Some(true)) => judged(Status::NotMet, Reason::MalignancyOver5Years),
+        (Some(false), Some(true), None) => judged(Status::Unknown, Reason::PastMalignancy),
+        (None, Some(true), _) => judged(Status::Unknown, Reason::MalignancyActivityNotRecorded),
         _ => finding_rule(facts.inputs, ACTIVE),
     }
 }
@@ -380,17 +713,43 @@ fn pregnancy_or_lactation<'a>(facts: &Facts<'a>) -> Judgement<'a> {
     finding_rule(facts.inputs, FINDING)
 }
 
+/// The trials enrol adults: under 18 years excludes. (Their upper limits, 75–80 years, are
+/// not applied: the basis names them.)
+fn age_under_18<'a>(facts: &Facts<'a>) -> Judgement<'a> {
+    let age = facts.inputs.age_years;
+    let under = age.map(|years| years < ADULT_AGE_YEARS);
+    judged(under.into(), Reason::Age(age))
+}
+
 /// The findings' labels as a list inside a sentence.
 fn finding_labels(findings: &[FindingId], lang: Lang) -> String {
     let labels: Vec<String> = findings.iter().map(|&f| finding_label(f, lang)).collect();
     labels.join(msg::common::LIST_SEPARATOR.get(lang))
 }
 
-/// A name inside a sentence: lower-cased in English.
+/// A name inside a sentence: its first letter lower-cased in English (acronyms such as
+/// HIV or NYHA keep their capitals).
 fn in_sentence(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => name.to_lowercase(),
-        Lang::Zh => name.to_string(),
+    let mut chars = name.chars();
+    match (lang, chars.next()) {
+        (Lang::En, Some(first)) => first.to_lowercase().chain(chars).collect(),
+        _ => name.to_string(),
+    }
+}
+
+fn therapy_names(therapies: &[Therapy], lang: Lang) -> String {
+    let names: Vec<String> = therapies
+        .iter()
+        .map(|t| in_sentence(t.name(lang), lang))
+        .collect();
+    names.join(msg::common::LIST_SEPARATOR.get(lang))
+}
+
+fn status_word(status: Status) -> Text {
+    match status {
+        Status::Met => msg::msc::BASIS_ROUTE_MET,
+        Status::NotMet => msg::msc::BASIS_ROUTE_NOT_MET,
+        Status::Unknown => msg::msc::BASIS_ROUTE_OPEN,
     }
 }
 
@@ -410,76 +769,118 @@ fn render(reason: &Reason, lang: Lang) -> String {
             tr!(lang, msg::msc::BASIS_NOT_RECORDED, findings)
         }
         Reason::MalePatient => tr!(lang, msg::msc::BASIS_MALE_PATIENT),
+        Reason::MalignancyOver5Years => tr!(lang, msg::msc::BASIS_MALIGNANCY_OVER_5_YEARS),
+        Reason::MalignancyWithin5Years => tr!(lang, msg::msc::BASIS_MALIGNANCY_WITHIN_5_YEARS),
         Reason::PastMalignancy => tr!(lang, msg::msc::BASIS_PAST_MALIGNANCY),
         Reason::MalignancyActivityNotRecorded => {
             tr!(lang, msg::msc::BASIS_MALIGNANCY_ACTIVITY_NOT_RECORDED)
         }
-        Reason::FromDiagnosis { tier, hayashi } => {
+        Reason::Diagnosis {
+            tier,
+            biopsy,
+            hayashi_histology,
+        } => {
             let tier = tier.text().get(lang);
-            let hayashi = match hayashi {
-                HayashiStatus::Met => msg::msc::BASIS_HAYASHI_MET,
-                HayashiStatus::NotMet => msg::msc::BASIS_HAYASHI_NOT_MET,
-                HayashiStatus::Incomplete => msg::msc::BASIS_HAYASHI_INCOMPLETE,
-            }
-            .get(lang);
-            tr!(lang, msg::msc::BASIS_DIAGNOSIS, tier, hayashi)
+            let biopsy = biopsy.map_or(msg::diagnosis::WORD_NOT_RECORDED.get(lang).into(), |b| {
+                in_sentence(b.name(lang), lang)
+            });
+            let hayashi = status_word(*hayashi_histology).get(lang);
+            tr!(lang, msg::msc::BASIS_DIAGNOSIS, tier, biopsy, hayashi)
         }
         Reason::TherapiesNotRecorded => tr!(lang, msg::msc::BASIS_THERAPIES_NOT_RECORDED),
-        Reason::Therapies {
-            tried,
-            untried,
-            course,
-        } => render_therapies(tried, untried, *course, lang),
+        Reason::Refractory(refractory) => render_refractory(refractory, lang),
+        Reason::Age(Some(years)) => tr!(lang, msg::msc::BASIS_AGE, years),
+        Reason::Age(None) => tr!(lang, msg::msc::BASIS_AGE_NOT_RECORDED),
     }
 }
 
-/// "tried: sodium thiosulfate for 8 weeks: none; not tried: cinacalcet, …".
-fn render_therapies(
-    tried: &[(&str, &TherapyTrial)],
-    untried: &[Therapy],
-    course: Course,
-    lang: Lang,
-) -> String {
-    let not_tried = if untried.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<String> = untried
-            .iter()
-            .map(|t| in_sentence(t.name(lang), lang))
-            .collect();
-        let therapies = names.join(msg::common::LIST_SEPARATOR.get(lang));
-        tr!(lang, msg::msc::BASIS_NOT_TRIED, therapies)
-    };
-    let described = |pick: &dyn Fn(&TherapyTrial) -> bool, separator: Text| {
-        let trials: Vec<String> = tried
-            .iter()
-            .filter(|(_, trial)| pick(trial))
-            .map(|(id, trial)| describe_trial(id, trial, lang))
-            .collect();
-        trials.join(separator.get(lang))
-    };
-    let all = |_: &TherapyTrial| true;
-    match course {
-        Course::NoneTried => tr!(lang, msg::msc::BASIS_NO_THERAPY_TRIED),
-        Course::CompleteResponse => {
-            let complete = described(
-                &|t| t.response() == Some(Response::Complete),
-                msg::common::LIST_SEPARATOR,
-            );
-            tr!(lang, msg::msc::BASIS_COMPLETE_RESPONSE, complete, not_tried)
-        }
-        Course::Failed => {
-            let tried = described(&all, msg::msc::ITEM_SEPARATOR);
-            tr!(lang, msg::msc::BASIS_TRIED, tried, not_tried)
-        }
-        Course::ResponsesNeeded => {
-            let tried = described(&all, msg::msc::ITEM_SEPARATOR);
+/// Each requirement in turn: the course, wound care, the precipitants, the responses.
+fn render_refractory(r: &Refractory, lang: Lang) -> String {
+    let parts = [
+        render_course(r, lang),
+        render_wound_care(r.wound_care, lang),
+        render_exposure(&WARFARIN, &r.warfarin, lang),
+        render_exposure(&CALCIUM_VITAMIN_D, &r.calcium_vitamin_d, lang),
+        render_responses(&r.responses, lang),
+    ];
+    parts.join(msg::msc::ITEM_SEPARATOR.get(lang))
+}
+
+fn render_course(r: &Refractory, lang: Lang) -> String {
+    let minimum = STS_MINIMUM_WEEKS;
+    let course = match r.course {
+        Course::Failed { weeks, response } => {
+            let response = response_word(response).get(lang);
             tr!(
                 lang,
-                msg::msc::BASIS_TRIED_RESPONSES_NEEDED,
-                tried,
-                not_tried
+                msg::msc::BASIS_COURSE_FAILED,
+                weeks,
+                response,
+                minimum
             )
+        }
+        Course::TooShort { weeks } => tr!(lang, msg::msc::BASIS_COURSE_TOO_SHORT, weeks, minimum),
+        Course::Complete => tr!(lang, msg::msc::BASIS_COURSE_COMPLETE),
+        Course::WeeksNotRecorded => tr!(lang, msg::msc::BASIS_COURSE_WEEKS_NOT_RECORDED),
+        Course::ResponseNotRecorded => tr!(lang, msg::msc::BASIS_COURSE_RESPONSE_NOT_RECORDED),
+        Course::NotTried => tr!(lang, msg::msc::BASIS_COURSE_NOT_TRIED),
+        Course::NotRecorded => tr!(lang, msg::msc::BASIS_COURSE_NOT_RECORDED),
+    };
+    if r.course.status() == Status::Met {
+        return course;
+    }
+    match r.contraindicated {
+        Some(true) => tr!(lang, msg::msc::BASIS_CONTRAINDICATED, course),
+        Some(false) => tr!(lang, msg::msc::BASIS_NOT_CONTRAINDICATED, course),
+        None => tr!(lang, msg::msc::BASIS_CONTRAINDICATION_NOT_RECORDED, course),
+    }
+}
+
+fn render_wound_care(given: Option<bool>, lang: Lang) -> String {
+    match given {
+        Some(true) => tr!(lang, msg::msc::BASIS_WOUND_CARE_GIVEN),
+        Some(false) => tr!(lang, msg::msc::BASIS_WOUND_CARE_NOT_GIVEN),
+        None => tr!(lang, msg::msc::BASIS_WOUND_CARE_NOT_RECORDED),
+    }
+}
+
+fn render_exposure(precipitant: &Precipitant, exposure: &Exposure, lang: Lang) -> String {
+    let stop = in_sentence(precipitant.stop.name(lang), lang);
+    let all = finding_labels(precipitant.drugs, lang);
+    match exposure {
+        Exposure::NotTaken => tr!(lang, msg::msc::BASIS_PRECIPITANT_NOT_TAKEN, drugs = all),
+        Exposure::Stopped => tr!(lang, msg::msc::BASIS_PRECIPITANT_STOPPED, stop),
+        Exposure::Current(drugs) => {
+            let drugs = finding_labels(drugs, lang);
+            tr!(lang, msg::msc::BASIS_PRECIPITANT_CURRENT, drugs, stop)
+        }
+        Exposure::NotRecorded(drugs) => {
+            let drugs = finding_labels(drugs, lang);
+            tr!(lang, msg::msc::BASIS_PRECIPITANT_NOT_RECORDED, drugs)
+        }
+        Exposure::Contradiction(Contradiction::StoppedButNeverTaken) => {
+            tr!(lang, msg::msc::BASIS_STOPPED_NEVER_TAKEN, stop, drugs = all)
+        }
+        Exposure::Contradiction(Contradiction::HypercalcaemiaPersists) => {
+            tr!(lang, msg::msc::BASIS_HYPERCALCAEMIA_PERSISTS, stop)
+        }
+    }
+}
+
+fn render_responses(responses: &Responses, lang: Lang) -> String {
+    match responses {
+        Responses::NoneComplete => tr!(lang, msg::msc::BASIS_NO_COMPLETE_RESPONSE),
+        Responses::Complete(trials) => {
+            let trials: Vec<String> = trials
+                .iter()
+                .map(|(id, trial)| describe_trial(id, trial, lang))
+                .collect();
+            let complete = trials.join(msg::common::LIST_SEPARATOR.get(lang));
+            tr!(lang, msg::msc::BASIS_COMPLETE_RESPONSE, complete)
+        }
+        Responses::NotRecorded(therapies) => {
+            let therapies = therapy_names(therapies, lang);
+            tr!(lang, msg::msc::BASIS_RESPONSES_NOT_RECORDED, therapies)
         }
     }
 }
@@ -526,24 +927,67 @@ fn to_record(reason: &Reason, lang: Lang) -> Option<String> {
         Reason::PastMalignancy | Reason::MalignancyActivityNotRecorded => {
             tr!(lang, msg::msc::TO_RECORD_MALIGNANCY)
         }
-        Reason::FromDiagnosis { .. } => tr!(lang, msg::msc::TO_RECORD_DIAGNOSIS),
+        Reason::Diagnosis { biopsy: None, .. } => tr!(lang, msg::msc::TO_RECORD_BIOPSY),
+        Reason::Diagnosis { .. } => tr!(lang, msg::msc::TO_RECORD_DIAGNOSIS),
         Reason::TherapiesNotRecorded => tr!(lang, msg::msc::TO_RECORD_THERAPIES),
-        Reason::Therapies {
-            tried,
-            course: Course::ResponsesNeeded,
-            ..
-        } => {
-            let names: Vec<String> = tried
-                .iter()
-                .filter_map(|(id, _)| Therapy::from_id(id))
-                .map(|t| in_sentence(t.name(lang), lang))
-                .collect();
-            let therapies = names.join(msg::common::LIST_SEPARATOR.get(lang));
-            tr!(lang, msg::msc::TO_RECORD_RESPONSES, therapies)
-        }
-        Reason::Recorded { .. } | Reason::MalePatient | Reason::Therapies { .. } => return None,
+        Reason::Refractory(refractory) => return refractory_to_record(refractory, lang),
+        Reason::Age(None) => tr!(lang, msg::msc::TO_RECORD_AGE),
+        Reason::Recorded { .. }
+        | Reason::MalePatient
+        | Reason::MalignancyOver5Years
+        | Reason::MalignancyWithin5Years
+        | Reason::Age(Some(_)) => return None,
     };
     Some(words)
+}
+
+/// What each open requirement needs, in the basis's order.
+fn refractory_to_record(r: &Refractory, lang: Lang) -> Option<String> {
+    let [course, wound_care, warfarin, calcium, responses] = r.statuses();
+    let open = |status: Status| status == Status::Unknown;
+    let mut needs = Vec::new();
+    if open(course) {
+        needs.push(course_to_record(r, lang));
+    }
+    if open(wound_care) {
+        needs.push(tr!(lang, msg::msc::TO_RECORD_WOUND_CARE));
+    }
+    for (status, precipitant, exposure) in [
+        (warfarin, &WARFARIN, &r.warfarin),
+        (calcium, &CALCIUM_VITAMIN_D, &r.calcium_vitamin_d),
+    ] {
+        if open(status) {
+            needs.push(exposure_to_record(precipitant, exposure, lang));
+        }
+    }
+    if let (true, Responses::NotRecorded(therapies)) = (open(responses), &r.responses) {
+        let therapies = therapy_names(therapies, lang);
+        needs.push(tr!(lang, msg::msc::TO_RECORD_RESPONSES, therapies));
+    }
+    (!needs.is_empty()).then(|| needs.join(msg::msc::ITEM_SEPARATOR.get(lang)))
+}
+
+fn course_to_record(r: &Refractory, lang: Lang) -> String {
+    match r.course {
+        Course::WeeksNotRecorded => tr!(lang, msg::msc::TO_RECORD_COURSE_WEEKS),
+        Course::ResponseNotRecorded => tr!(lang, msg::msc::TO_RECORD_COURSE_RESPONSE),
+        Course::NotRecorded => tr!(lang, msg::msc::TO_RECORD_COURSE),
+        // Given too briefly or not at all: only a contraindication can still settle it.
+        Course::TooShort { .. } | Course::NotTried | Course::Complete | Course::Failed { .. } => {
+            tr!(lang, msg::msc::TO_RECORD_CONTRAINDICATION)
+        }
+    }
+}
+
+fn exposure_to_record(precipitant: &Precipitant, exposure: &Exposure, lang: Lang) -> String {
+    let stop = in_sentence(precipitant.stop.name(lang), lang);
+    match exposure {
+        Exposure::NotRecorded(drugs) => {
+            let findings = finding_labels(drugs, lang);
+            tr!(lang, msg::msc::TO_RECORD_FINDINGS, findings)
+        }
+        _ => tr!(lang, msg::msc::TO_RECORD_CONTRADICTION, stop),
+    }
 }
 
 fn judge<'a>(def: &CriterionDef, facts: &Facts<'a>) -> Judgement<'a> {
@@ -553,8 +997,12 @@ fn judge<'a>(def: &CriterionDef, facts: &Facts<'a>) -> Judgement<'a> {
     }
 }
 
-pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
-    let facts = Facts { inputs, diagnosis };
+pub fn assess_msc(inputs: &Inputs, risk: &RiskProfile, diagnosis: &Diagnosis, lang: Lang) -> Msc {
+    let facts = Facts {
+        inputs,
+        risk,
+        diagnosis,
+    };
     let criteria: Vec<MscCriterion> = CRITERIA
         .iter()
         .map(|def| {
@@ -591,6 +1039,51 @@ pub fn assess_msc(inputs: &Inputs, diagnosis: &Diagnosis, lang: Lang) -> Msc {
             })
             .collect(),
     }
+}
+
+/// What the MSC rules find inconsistent in the record, each at its field: a stop of a
+/// precipitant the record contradicts, and MSC treatment in the visits while prior cell
+/// therapy is recorded as absent. (The assessment's top-level `warnings`.)
+pub fn msc_warnings(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Vec<Issue> {
+    let mut warnings: Vec<Issue> = contradictions(inputs, risk)
+        .into_iter()
+        .map(|(stop, contradiction)| {
+            let precipitant = [WARFARIN, CALCIUM_VITAMIN_D]
+                .into_iter()
+                .find(|p| p.stop == stop)
+                .expect("a contradiction names one of the precipitants");
+            // The warning's sentence begins with the therapy's name.
+            let name = stop.name(lang);
+            let drugs = finding_labels(precipitant.drugs, lang);
+            let message = match contradiction {
+                Contradiction::StoppedButNeverTaken => {
+                    tr!(
+                        lang,
+                        msg::msc::WARNING_STOPPED_NEVER_TAKEN,
+                        stop = name,
+                        drugs
+                    )
+                }
+                Contradiction::HypercalcaemiaPersists => {
+                    tr!(lang, msg::msc::WARNING_HYPERCALCAEMIA_PERSISTS, stop = name)
+                }
+            };
+            Issue::new(FieldPath::therapy(stop.id(), None), message)
+        })
+        .collect();
+    let msc_given = inputs.case.visits.iter().any(|visit| {
+        visit
+            .treatments
+            .iter()
+            .any(|t| t.kind == Some(TreatmentKind::Msc))
+    });
+    if msc_given && inputs.finding(FindingId::PriorCellTherapy) == Some(false) {
+        warnings.push(Issue::new(
+            FieldPath::finding(FindingId::PriorCellTherapy.id()),
+            tr!(lang, msg::msc::WARNING_PRIOR_CELL_THERAPY),
+        ));
+    }
+    warnings
 }
 
 /// `case-format.md`: not eligible as soon as one exclusion is met or one inclusion is not
@@ -671,7 +1164,8 @@ mod tests {
         lang: Lang,
     ) -> MscCriterion {
         let (inputs, _, _) = validate(case, lang);
-        let msc = assess_msc(&inputs, diagnosis, lang);
+        let risk = assess_in(case, lang).risk;
+        let msc = assess_msc(&inputs, &risk, diagnosis, lang);
         let needed: Vec<String> = msc
             .criteria
             .iter()
@@ -828,51 +1322,66 @@ mod tests {
         }
     }
 
-    fn trial(response: Option<Response>) -> TherapyTrial {
+    fn trial(weeks: f64, response: Option<Response>) -> TherapyTrial {
         TherapyTrial::Detail {
-            weeks: Some(8.0),
+            weeks: Some(weeks),
             response,
         }
     }
 
-    #[test]
-    fn refractory_needs_a_failed_therapy_and_no_complete_response() {
-        let id = CriterionId::RefractoryToConventional;
-        let sts = Therapy::SodiumThiosulfate;
-        let ptx = Therapy::Parathyroidectomy;
-        for lang in LANGS {
-            let name = |t: Therapy| in_sentence(t.name(lang), lang);
-            let failed = with_therapies(&[(sts, trial(Some(Response::Partial)))]);
-            let c = criterion(&failed, id, lang);
-            assert_eq!(c.status, Status::Met);
-            assert!(
-                c.basis.contains(sts.name(lang)) && c.basis.contains(&name(ptx)),
-                "{}",
-                c.basis
-            );
+    /// Every requirement met: 8 weeks of STS, wound care, warfarin stopped, no calcium or
+    /// vitamin D precipitant, every response recorded and none complete.
+    fn refractory_case() -> Case {
+        let none = Some(Response::None);
+        let mut case = with_therapies(&[
+            (
+                Therapy::SodiumThiosulfate,
+                trial(8.0, Some(Response::Partial)),
+            ),
+            (Therapy::WoundCare, trial(8.0, none)),
+            (Therapy::StopWarfarin, trial(4.0, none)),
+        ]);
+        for (finding, value) in [
+            (FindingId::Warfarin, true),
+            (FindingId::HighDoseCalciumBinder, false),
+            (FindingId::ActiveVitaminDHighDose, false),
+        ] {
+            case.findings.insert(finding.id().to_string(), value);
+        }
+        case
+    }
 
-            let healed = with_therapies(&[
-                (sts, trial(Some(Response::None))),
-                (ptx, trial(Some(Response::Complete))),
-            ]);
+    #[test]
+    fn refractory_needs_every_requirement_and_names_what_fails_or_is_missing() {
+        let id = CriterionId::RefractoryToConventional;
+        let therapies = |case: &mut Case| case.therapies_tried.as_mut().unwrap().clone();
+        for lang in LANGS {
+            let c = criterion(&refractory_case(), id, lang);
+            assert_eq!(c.status, Status::Met, "{}", c.basis);
+            let sts = in_sentence(Therapy::SodiumThiosulfate.name(lang), lang);
+            assert!(c.basis.contains(&sts), "{}", c.basis);
+
+            // A complete response to anything: not refractory, and named.
+            let mut healed = refractory_case();
+            let mut map = therapies(&mut healed);
+            map.insert(
+                Therapy::Parathyroidectomy.id().into(),
+                trial(2.0, Some(Response::Complete)),
+            );
+            healed.therapies_tried = Some(map);
             let c = criterion(&healed, id, lang);
             assert_eq!(c.status, Status::NotMet);
-            assert!(
-                c.basis.contains(ptx.name(lang)) && !c.basis.contains(sts.name(lang)),
-                "{}",
-                c.basis
-            );
+            assert!(c.basis.contains(Therapy::Parathyroidectomy.name(lang)));
 
-            let no_response = with_therapies(&[(sts, TherapyTrial::Tried)]);
-            let c = criterion(&no_response, id, lang);
+            // A therapy tried without a response: unknown, and the response is asked for.
+            let mut open = refractory_case();
+            let mut map = therapies(&mut open);
+            map.insert(Therapy::Cinacalcet.id().into(), TherapyTrial::Tried);
+            open.therapies_tried = Some(map);
+            let c = criterion(&open, id, lang);
             assert_eq!(c.status, Status::Unknown);
-            assert!(c.basis.contains(sts.name(lang)), "{}", c.basis);
-            assert!(c.needed.unwrap().contains(&name(sts)));
-
-            let none_tried = with_therapies(&[(sts, TherapyTrial::NotTried)]);
-            let c = criterion(&none_tried, id, lang);
-            assert_eq!(c.status, Status::NotMet);
-            assert_eq!(c.basis, msg::msc::BASIS_NO_THERAPY_TRIED.get(lang));
+            let cinacalcet = in_sentence(Therapy::Cinacalcet.name(lang), lang);
+            assert!(c.needed.unwrap().contains(&cinacalcet));
 
             let c = criterion(&Case::default(), id, lang);
             assert_eq!(c.status, Status::Unknown);
@@ -881,34 +1390,91 @@ mod tests {
     }
 
     #[test]
-    fn the_diagnosis_is_established_by_either_rule_and_ruled_out_by_neither() {
-        let id = CriterionId::DiagnosisEstablished;
-        let case = Case::default();
+    fn a_stop_contradicted_by_the_record_is_a_warning_and_leaves_refractory_unknown() {
+        let id = CriterionId::RefractoryToConventional;
+        let mut case = refractory_case();
+        case.findings.insert(FindingId::Warfarin.id().into(), false);
         for lang in LANGS {
-            let open = assess_in(&case, lang).diagnosis;
-            let with_hayashi = |hayashi: HayashiStatus, tiers: Status| {
-                let mut diagnosis = open.clone();
-                diagnosis.hayashi.status = hayashi;
-                for tier in &mut diagnosis.consensus.tiers {
-                    tier.status = tiers;
-                }
-                criterion_with(&case, &diagnosis, id, lang)
-            };
-            for (hayashi, tiers, status) in [
-                (HayashiStatus::Met, Status::Unknown, Status::Met),
-                (HayashiStatus::NotMet, Status::NotMet, Status::NotMet),
-                (HayashiStatus::NotMet, Status::Unknown, Status::Unknown),
-                (HayashiStatus::Incomplete, Status::NotMet, Status::Unknown),
+            let c = criterion(&case, id, lang);
+            assert_eq!(c.status, Status::Unknown, "{}", c.basis);
+            let warnings = assess_in(&case, lang).warnings;
+            let fields: Vec<String> = warnings.iter().map(|w| w.field.to_string()).collect();
+            assert!(
+                fields.contains(&"therapies_tried.stop_warfarin".to_string()),
+                "{fields:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn msc_in_the_visits_with_no_prior_cell_therapy_is_a_warning() {
+        let text = r#"{"format": "calciphylaxis-case/1",
+            "findings": {"prior_cell_therapy": false},
+            "visits": [{"date": "2024-01-10", "treatments": [{"kind": "msc"}]}]}"#;
+        let case = crate::core::case::parse_case_text(text).unwrap().case;
+        let fields = |case: &Case| -> Vec<String> {
+            let warnings = assess_in(case, Lang::En).warnings;
+            warnings.iter().map(|w| w.field.to_string()).collect()
+        };
+        assert!(fields(&case).contains(&"findings.prior_cell_therapy".to_string()));
+        let mut answered_yes = case.clone();
+        answered_yes
+            .findings
+            .insert("prior_cell_therapy".into(), true);
+        assert!(!fields(&answered_yes).contains(&"findings.prior_cell_therapy".to_string()));
+    }
+
+    #[test]
+    fn the_diagnosis_needs_the_confirmed_tier_or_hayashi_through_histology() {
+        let id = CriterionId::DiagnosisEstablished;
+        for lang in LANGS {
+            for (biopsy, hayashi, histology, status) in [
+                (
+                    Some(Biopsy::Consistent),
+                    HayashiStatus::Met,
+                    Status::Met,
+                    Status::Met,
+                ),
+                // Hayashi met by (1)–(3) alone is not the histology route.
+                (None, HayashiStatus::Met, Status::Unknown, Status::Unknown),
+                (
+                    Some(Biopsy::NotDone),
+                    HayashiStatus::Met,
+                    Status::NotMet,
+                    Status::NotMet,
+                ),
+                (
+                    Some(Biopsy::Consistent),
+                    HayashiStatus::Incomplete,
+                    Status::Met,
+                    Status::Unknown,
+                ),
+                (
+                    Some(Biopsy::Consistent),
+                    HayashiStatus::NotMet,
+                    Status::Met,
+                    Status::NotMet,
+                ),
             ] {
-                let c = with_hayashi(hayashi, tiers);
-                assert_eq!(c.status, status, "{hayashi:?} {tiers:?}");
-                let tier = open.consensus.highest.text().get(lang);
-                assert!(
-                    c.basis.contains(tier) && c.basis.contains("Hayashi"),
-                    "{}",
-                    c.basis
-                );
-                assert_eq!(c.needed.is_some(), status == Status::Unknown);
+                let mut case = Case::default();
+                case.lesions.biopsy = biopsy;
+                let mut diagnosis = assess_in(&case, lang).diagnosis;
+                diagnosis.hayashi.status = hayashi;
+                for c in &mut diagnosis.hayashi.criteria {
+                    if c.id == HayashiCriterion::Histology {
+                        c.status = histology;
+                    }
+                }
+                for tier in &mut diagnosis.consensus.tiers {
+                    tier.status = Status::NotMet;
+                }
+                diagnosis.consensus.highest = DiagnosticTier::Clinical;
+                let c = criterion_with(&case, &diagnosis, id, lang);
+                assert_eq!(c.status, status, "{biopsy:?} {hayashi:?} {histology:?}");
+                assert!(c.basis.contains("Hayashi"), "{}", c.basis);
+                if biopsy.is_none() {
+                    assert_eq!(c.needed.unwrap(), msg::msc::TO_RECORD_BIOPSY.get(lang));
+                }
             }
         }
     }
@@ -920,8 +1486,9 @@ mod tests {
             (FindingId::UncontrolledBleeding, true),
         ]);
         let (inputs, _, _) = validate(&bleeding, Lang::En);
-        let diagnosis = assess_in(&bleeding, Lang::En).diagnosis;
-        let msc = assess_msc(&inputs, &diagnosis, Lang::En);
+        let assessed = assess_in(&bleeding, Lang::En);
+        let (risk, diagnosis) = (assessed.risk, assessed.diagnosis);
+        let msc = assess_msc(&inputs, &risk, &diagnosis, Lang::En);
         assert_eq!(msc.status, MscStatus::NotEligible);
         assert!(
             msc.summary.contains("uncontrolled bleeding"),
@@ -930,6 +1497,7 @@ mod tests {
         );
         let open = assess_msc(
             &validate(&Case::default(), Lang::En).0,
+            &risk,
             &diagnosis,
             Lang::En,
         );
