@@ -87,7 +87,11 @@ fn check_case(file: &Path, case: &Value) -> Vec<String> {
         Err(error) => return vec![format!("{}: {name}: not assessed: {error}", file.display())],
     };
     let expect = case["expect"].as_object().expect("each case has expect");
-    assert!(!expect.is_empty(), "{}: {name}: expects nothing", file.display());
+    assert!(
+        !expect.is_empty(),
+        "{}: {name}: expects nothing",
+        file.display()
+    );
     expect
         .iter()
         .filter(|(selector, expected)| !holds(select(&assessment, selector), expected))
@@ -125,9 +129,24 @@ fn every_rule_case_decides_as_its_source_says() {
 #[test]
 fn a_selector_that_names_nothing_fails() {
     let assessment = json!({"risk": {"factors": [{"id": "warfarin", "status": "present"}]}});
-    assert!(holds(select(&assessment, "risk.warfarin"), &json!("present")));
-    assert!(!holds(select(&assessment, "risk.warfarin"), &json!("absent")));
-    assert!(!holds(select(&assessment, "risk.no_such_factor"), &json!("present")));
-    assert!(!holds(select(&assessment, "nonsense"), &json!({"lacks": "x"})));
-    assert!(holds(select(&assessment, "/risk/factors/0/id"), &json!({"contains": "warf"})));
+    assert!(holds(
+        select(&assessment, "risk.warfarin"),
+        &json!("present")
+    ));
+    assert!(!holds(
+        select(&assessment, "risk.warfarin"),
+        &json!("absent")
+    ));
+    assert!(!holds(
+        select(&assessment, "risk.no_such_factor"),
+        &json!("present")
+    ));
+    assert!(!holds(
+        select(&assessment, "nonsense"),
+        &json!({"lacks": "x"})
+    ));
+    assert!(holds(
+        select(&assessment, "/risk/factors/0/id"),
+        &json!({"contains": "warf"})
+    ));
 }

@@ -112,6 +112,7 @@ const CASE_TEXTS: &[CaseText] = &[
     CaseText::Height,
     CaseText::Vintage,
     CaseText::LesionCount,
+    CaseText::UlcerCount,
 ];
 const LAB_TEXTS: &[LabText] = &[LabText::Value, LabText::UpperLimit, LabText::LowerLimit];
 const VISIT_TEXTS: &[VisitText] = &[
@@ -200,6 +201,7 @@ fn case_text(form: &Form, field: CaseText) -> &str {
         CaseText::Height => &form.height,
         CaseText::Vintage => &form.vintage,
         CaseText::LesionCount => &form.lesion_count,
+        CaseText::UlcerCount => &form.ulcer_count,
     }
 }
 

@@ -269,7 +269,12 @@ fn diagnosis_established<'a>(facts: &Facts<'a>) -> Judgement<'a> {
     let hayashi = facts.diagnosis.hayashi.status;
     let established = if consensus_met || hayashi == HayashiStatus::Met {
         Some(true)
-    } else if !consensus_open && hayashi == HayashiStatus::NotMet {
+    } else if !consensus_open
+        && matches!(
+            hayashi,
+            HayashiStatus::NotMet | HayashiStatus::NotApplicable
+        )
+    {
         Some(false)
     } else {
         None
@@ -420,6 +425,7 @@ fn render(reason: &Reason, lang: Lang) -> String {
                 HayashiStatus::Met => msg::msc::BASIS_HAYASHI_MET,
                 HayashiStatus::NotMet => msg::msc::BASIS_HAYASHI_NOT_MET,
                 HayashiStatus::Incomplete => msg::msc::BASIS_HAYASHI_INCOMPLETE,
+                HayashiStatus::NotApplicable => msg::msc::BASIS_HAYASHI_NOT_APPLICABLE,
             }
             .get(lang);
             tr!(lang, msg::msc::BASIS_DIAGNOSIS, tier, hayashi)

@@ -166,7 +166,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 <summary><h2>{ t::KIDNEY.get(lang) }</h2></summary>
                 <div class="grid">
                     <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={form.ckd_stage.map_or("", CkdStage::id)}
-                        options={options(lang, &[("", t::UNKNOWN), ("G1", msg::ui_case_form::CASEFORM_G1), ("G2", msg::ui_case_form::CASEFORM_G2), ("G3", msg::ui_case_form::CASEFORM_G3), ("G3a", msg::ui_case_form::CASEFORM_G3A),
+                        options={options(lang, &[("", t::UNKNOWN), ("none", msg::ui_case_form::CASEFORM_NO_CKD), ("G1", msg::ui_case_form::CASEFORM_G1), ("G2", msg::ui_case_form::CASEFORM_G2), ("G3", msg::ui_case_form::CASEFORM_G3), ("G3a", msg::ui_case_form::CASEFORM_G3A),
                             ("G3b", msg::ui_case_form::CASEFORM_G3B), ("G4", msg::ui_case_form::CASEFORM_G4), ("G5", msg::ui_case_form::CASEFORM_G5), ("G5D", t::G5D)])}
                         onchange={on(|v| FormEdit::CkdStage(CkdStage::from_id(&v)))} />
                     <SelectField id="f-dialysis" label={t::DIALYSIS.get(lang)} value={form.dialysis.map_or("", Dialysis::id)}
@@ -191,6 +191,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                 { findings(FindingGroup::Skin) }
                 <div class="grid">
                     <NumberField id="f-lesions" label={t::LESION_COUNT.get(lang)} value={form.lesion_count.clone()} message={message("lesions.count")} oninput={on_text(CaseText::LesionCount)} />
+                    <NumberField id="f-ulcers" label={t::ULCER_COUNT.get(lang)} value={form.ulcer_count.clone()} message={message("lesions.ulcer_count")} oninput={on_text(CaseText::UlcerCount)} />
                     <SelectField id="f-biopsy" label={t::BIOPSY.get(lang)} value={form.biopsy.map_or("", Biopsy::id)}
                         options={options(lang, &[("", t::UNKNOWN), ("not_done", t::NOT_DONE), ("consistent", t::CONSISTENT), ("not_consistent", t::NOT_CONSISTENT)])}
                         onchange={on(|v| FormEdit::Biopsy(Biopsy::from_id(&v)))} />

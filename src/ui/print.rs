@@ -67,6 +67,9 @@ pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
     if let Some(count) = case.lesions.count {
         lesions.push(field(t::LESION_COUNT, &fmt_number(count, 0), lang));
     }
+    if let Some(count) = case.lesions.ulcer_count {
+        lesions.push(field(t::ULCER_COUNT, &fmt_number(count, 0), lang));
+    }
     if !case.lesions.sites.is_empty() {
         let sites: Vec<&str> = case.lesions.sites.iter().map(|s| s.name(lang)).collect();
         lesions.push(field(
