@@ -135,7 +135,7 @@ pub const CITATIONS: &[Citation] = &[
     },
     Citation {
         id: "clase_2000",
-        reference: "Clase CM, Norman GL, Beecroft ML, Churchill DN. Albumin-corrected calcium and ionized calcium in stable haemodialysis patients. Nephrol Dial Transplant 2000;15(11):1841–6.",
+        reference: "Clase CM, et al. Albumin-corrected calcium and ionized calcium in stable haemodialysis patients. Nephrol Dial Transplant 2000;15(11):1841–6.",
         doi: Some("10.1093/ndt/15.11.1841"),
         pmid: None,
         used_for: msg::citations::CLASE_2000_USED_FOR,
@@ -149,7 +149,7 @@ pub const CITATIONS: &[Citation] = &[
     },
     Citation {
         id: "kdoqi_2003_bone",
-        reference: "National Kidney Foundation. K/DOQI Clinical Practice Guidelines for Bone Metabolism and Disease in Chronic Kidney Disease. Am J Kidney Dis 2003;42(4 Suppl 3), Guideline 6.",
+        reference: "NKF K/DOQI Clinical Practice Guidelines for Bone Metabolism and Disease in CKD, Guideline 6. Am J Kidney Dis 2003;42(4 Suppl 3).",
         doi: None,
         pmid: None,
         used_for: msg::citations::KDOQI_2003_BONE_USED_FOR,

@@ -711,7 +711,7 @@ pub fn assess_diagnosis(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Diag
     Diagnosis {
         population,
         population_basis: population_basis(population, inputs, lang),
-        population_sources: vec!["nigwekar_2008_nonuremic", "hayashi_2013", CN],
+        population_sources: population_sources(population),
         consensus,
         hayashi: hayashi(&context, population, lang),
         lesion_distribution,
@@ -734,6 +734,17 @@ pub fn population(inputs: &Inputs) -> Population {
             Population::NonUremic
         }
         _ => Population::Unknown,
+    }
+}
+
+/// Hayashi and the consensus say whom they were made for; Nigwekar 2008 defines the
+/// non-uremic patient (without kidney failure or a transplant).
+fn population_sources(population: Population) -> Vec<&'static str> {
+    match population {
+        Population::NonUremic | Population::Transplant => {
+            vec!["nigwekar_2008_nonuremic", "hayashi_2013", CN]
+        }
+        Population::Uremic | Population::Unknown => vec!["hayashi_2013", CN],
     }
 }
 
