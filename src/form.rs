@@ -288,6 +288,8 @@ pub struct Form {
     pub transplant: Option<bool>,
     pub findings: BTreeMap<String, bool>,
     pub lesion_count: String,
+    /// Hayashi (2) counts ulcers.
+    pub ulcer_count: String,
     pub sites: Vec<Site>,
     pub biopsy: Option<Biopsy>,
     pub labs: BTreeMap<String, LabInput>,
@@ -401,6 +403,10 @@ impl Form {
         case.kidney.kidney_transplant = self.transplant;
         case.findings = self.findings.clone();
         case.lesions.count = number(FieldPath::lesions(LesionField::Count), &self.lesion_count);
+        case.lesions.ulcer_count = number(
+            FieldPath::lesions(LesionField::UlcerCount),
+            &self.ulcer_count,
+        );
         case.lesions.sites = self.sites.clone();
         case.lesions.biopsy = self.biopsy;
         // `carried` holds only the labs the form cannot show; the form's own are added here.
@@ -453,6 +459,7 @@ impl Form {
         form.transplant = case.kidney.kidney_transplant;
         form.findings = case.findings.clone();
         form.lesion_count = text(case.lesions.count);
+        form.ulcer_count = text(case.lesions.ulcer_count);
         form.sites = case.lesions.sites.clone();
         form.biopsy = case.lesions.biopsy;
         form.labs = case
@@ -505,6 +512,7 @@ pub enum CaseText {
     Height,
     Vintage,
     LesionCount,
+    UlcerCount,
 }
 
 /// A numeric lab's text fields: its value and the laboratory's own limits (same unit).
@@ -627,6 +635,7 @@ impl Form {
             CaseText::Height => &mut self.height,
             CaseText::Vintage => &mut self.vintage,
             CaseText::LesionCount => &mut self.lesion_count,
+            CaseText::UlcerCount => &mut self.ulcer_count,
         }
     }
 
@@ -1128,6 +1137,20 @@ mod tests {
         let (case, errors) = form.to_case();
         assert!(errors.is_empty());
         assert_eq!(case, before.to_case().0);
+    }
+
+    #[test]
+    fn no_ckd_and_the_ulcer_count_round_trip() {
+        let text = r#"{"format":"calciphylaxis-case/1","kidney":{"ckd_stage":"none"},
+            "lesions":{"ulcer_count":3}}"#;
+        let case = crate::core::case::parse_case_text(text).unwrap().case;
+        let mut form = Form::from_case(&case, UnitSystem::Conventional);
+        assert_eq!(form.ckd_stage, Some(CkdStage::None));
+        assert_eq!(form.ulcer_count, "3");
+        assert_eq!(form.to_case().0, case);
+        form.apply(FormEdit::Text(CaseText::UlcerCount, "x".into()));
+        let (_, errors) = form.to_case();
+        assert_eq!(errors[0].field.to_string(), "lesions.ulcer_count");
     }
 
     #[test]

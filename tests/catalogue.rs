@@ -21,10 +21,10 @@ const ALLOWED_IN_CHINESE: &[&str] = &[
     "A", "aCL", "aPTT", "BMI", "BWAT", "C", "c", "CI", "CKD", "D", "DDU", "DOAC", "dRVVT",
     "eGFR", "ESKD", "F2", "F5", "FEU", "G", "G1", "G2", "G3", "G3a", "G3b", "G4", "G5", "G5D",
     "G20210A", "GP1", "GPL", "HR", "I", "IgG", "IgM", "INR", "iPTH", "K", "KDIGO", "Leiden",
-    "MPL", "MSC", "hAMSC", "NRS", "OR", "P", "PTH", "S", "SI", "ULN", "V", "VAS", "VIII",
+    "KDOQI", "MPL", "MSC", "hAMSC", "NRS", "OR", "P", "PTH", "S", "SI", "ULN", "V", "VAS", "VIII",
     "WHO", "Wound-QoL", "Xa", "a", "b",
     // first authors of the cited studies; identifiers of a publication
-    "Brandenburg", "Clase", "Dobry", "El-Azhary", "Gaisne", "Hayashi", "Kalajian", "Liu",
+    "Brandenburg", "Clase", "Dobry", "El-Azhary", "Gabel", "Gaisne", "Gauci", "Hayashi", "Kalajian", "Liu",
     "Mazhar", "Nigwekar", "Payne", "Weenig", "DOI", "LOINC", "PMC", "PMID",
     // file formats and JSON literals explained beside their Chinese name
     "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "null", "base64url",

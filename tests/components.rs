@@ -166,7 +166,7 @@ async fn ckd_stage_offers_g3_as_well_as_g3a_and_g3b() {
         .collect();
     assert_eq!(
         values,
-        ["", "G1", "G2", "G3", "G3a", "G3b", "G4", "G5", "G5D"],
+        ["", "none", "G1", "G2", "G3", "G3a", "G3b", "G4", "G5", "G5D"],
         "{select}"
     );
 }
@@ -174,8 +174,10 @@ async fn ckd_stage_offers_g3_as_well_as_g3a_and_g3b() {
 #[tokio::test]
 async fn risk_panel_shows_counts_statuses_and_full_citations() {
     let html = render::<RiskPanel>(|| example("warfarin-low-protein-c-s")).await;
+    // Minor 5, not 6: hypercalcaemia is unknown (issue 14 item 7), since only Payne's slope
+    // 1.0 (10.32 mg/dL) is above 10.2, not the headline 10.14.
     assert!(
-        html.contains("Major: 1") && html.contains("Minor: 6"),
+        html.contains("Major: 1") && html.contains("Minor: 5"),
         "{html}"
     );
     assert!(html.contains(r#"data-factor="warfarin""#));
@@ -274,6 +276,15 @@ async fn diagnosis_panel_shows_tier_and_hayashi() {
     // once its "Why?" is opened (keyboard.test.mjs opens one in the browser).
     assert!(html.contains(r#"<details class="why"><summary>Why?</summary></details>"#));
     assert!(!html.contains("HR 0.34"));
+}
+
+/// Issue 14 item 6: the population and "not applicable" are shown in words.
+#[tokio::test]
+async fn diagnosis_panel_shows_a_non_uremic_population_in_words() {
+    let html = render::<DiagnosisPanel>(|| example("non-uremic-endometrial-carcinoma")).await;
+    assert!(html.contains("Population: non-uremic"), "{html}");
+    assert!(html.contains("Hayashi criteria: not applicable (biopsy decides)"));
+    assert!(html.contains("biopsy decides"), "{html}");
 }
 
 #[tokio::test]

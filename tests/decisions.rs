@@ -18,6 +18,7 @@ const PROSE_KEYS: &[&str] = &[
     "basis",
     "evidence",
     "lesion_distribution_basis",
+    "population_basis",
     "message",
     "name",
     "needed",

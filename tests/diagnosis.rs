@@ -6,7 +6,7 @@
 
 use calciphylaxis::core::case::{Biopsy, Case, CkdStage, Dialysis, LabEntry};
 use calciphylaxis::core::diagnosis::{
-    ConsensusCriterion, DiagnosticTier, HayashiCriterion, HayashiStatus,
+    ConsensusCriterion, DiagnosticTier, HayashiCriterion, HayashiStatus, Population,
 };
 use calciphylaxis::core::findings::Site;
 use calciphylaxis::core::logic::Status;
@@ -196,7 +196,7 @@ fn ulcerated_on_dialysis(count: Option<f64>, sites: Vec<Site>) -> Case {
     );
     case.kidney.dialysis = Some(Dialysis::Hemodialysis);
     case.kidney.ckd_stage = Some(CkdStage::G5D);
-    case.lesions.count = count;
+    case.lesions.ulcer_count = count;
     case.lesions.sites = sites;
     case
 }
@@ -212,7 +212,7 @@ fn hayashi_2013_criteria_1_2_3_without_histology() {
         Status::Unknown
     );
 
-    // One short: two lesions, and no biopsy to take the other route.
+    // One short: two ulcers, and no biopsy to take the other route.
     let mut short = ulcerated_on_dialysis(Some(2.0), vec![Site::Thigh]);
     short.lesions.biopsy = Some(Biopsy::NotDone);
     let a = assess(&short);
@@ -222,7 +222,7 @@ fn hayashi_2013_criteria_1_2_3_without_histology() {
     );
     assert_eq!(a.diagnosis.hayashi.status, HayashiStatus::NotMet);
 
-    // One unknown: the lesion count not recorded.
+    // One unknown: the ulcer count not recorded.
     let mut unknown = ulcerated_on_dialysis(None, vec![Site::Thigh]);
     unknown.lesions.biopsy = Some(Biopsy::NotDone);
     let a = assess(&unknown);
@@ -271,6 +271,41 @@ fn hayashi_2013_criteria_1_and_2_or_3_with_histology() {
         Status::Unknown
     );
     assert_eq!(a.diagnosis.hayashi.status, HayashiStatus::Incomplete);
+}
+
+/// Issue 14 item 6 (Nigwekar 2008; Hayashi 2013): outside kidney failure Hayashi does not
+/// apply and both summaries say biopsy decides; a failed graft is uremic again.
+#[test]
+fn non_uremic_and_transplant_patients_are_left_to_the_biopsy() {
+    let mut met = ulcerated_on_dialysis(Some(3.0), vec![Site::Thigh]);
+    met.kidney.kidney_transplant = Some(true);
+    // Failed graft, back on haemodialysis (G5D): uremic, Hayashi applies and is met.
+    let a = assess(&met);
+    assert_eq!(a.diagnosis.population, Population::Uremic);
+    assert_eq!(a.diagnosis.hayashi.status, HayashiStatus::Met);
+    assert!(!a.diagnosis.consensus.summary.contains("biopsy decides"));
+
+    // A working graft (G3b, off dialysis): transplant, not applicable, criteria kept.
+    let mut working = met.clone();
+    working.kidney.dialysis = Some(Dialysis::None);
+    working.kidney.ckd_stage = Some(CkdStage::G3b);
+    let a = assess(&working);
+    assert_eq!(a.diagnosis.population, Population::Transplant);
+    assert_eq!(a.diagnosis.hayashi.status, HayashiStatus::NotApplicable);
+    assert_eq!(a.diagnosis.hayashi.criteria.len(), 4);
+    for summary in [&a.diagnosis.consensus.summary, &a.risk.summary] {
+        assert!(summary.contains("kidney failure"), "{summary}");
+        assert!(summary.contains("biopsy decides"), "{summary}");
+    }
+
+    // No CKD: non-uremic.
+    let mut none = working;
+    none.kidney.kidney_transplant = Some(false);
+    none.kidney.ckd_stage = Some(CkdStage::None);
+    let a = assess(&none);
+    assert_eq!(a.diagnosis.population, Population::NonUremic);
+    assert_eq!(a.diagnosis.hayashi.status, HayashiStatus::NotApplicable);
+    assert!(a.risk.summary.contains("biopsy decides"));
 }
 
 #[test]

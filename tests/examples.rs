@@ -82,7 +82,10 @@ fn workup_status<'a>(a: &'a Value, test: &str) -> &'a str {
 fn clinical_sign_off_points() {
     let a = run(Path::new("examples/cases/spec-example.json"));
     assert_eq!(a["derived"]["bmi"]["value"], 36.2);
-    assert_eq!(a["derived"]["corrected_calcium"]["value"], 10.3);
+    // 9.1 + 0.8 × (4.0 − 2.8) = 10.06 (issue 14 item 7); Payne's 10.3 is in the basis, and
+    // only it is above 10.2, so hypercalcaemia is unknown until ionized calcium is measured.
+    assert_eq!(a["derived"]["corrected_calcium"]["value"], 10.1);
+    assert_eq!(factor_status(&a, "hypercalcemia"), "unknown");
     assert_eq!(a["risk"]["threshold"]["status"], "met"); // 1 major (warfarin) + 6 minor
     assert_eq!(workup_status(&a, "lupus_anticoagulant"), "uninterpretable"); // on warfarin
     assert_eq!(a["diagnosis"]["lesion_distribution"], "central");

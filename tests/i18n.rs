@@ -33,6 +33,7 @@ const HUMAN: &[&str] = &[
     "rule",
     "needed",
     "lesion_distribution_basis",
+    "population_basis",
 ];
 
 /// Keys whose values are words for a qualitative result but language-neutral for a number

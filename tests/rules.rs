@@ -146,10 +146,10 @@ fn hypercalcemia_uses_ionized_then_corrected_then_measured() {
     assert_eq!(factor(&at, "hypercalcemia"), Presence::Absent);
     let above = assess(&lab(total(10.3), "albumin", 4.0, "g/dL"));
     assert_eq!(factor(&above, "hypercalcemia"), Presence::Present);
-    // Payne: 9.9 − 3.6 + 4.0 = 10.3 > 10.2 with low albumin.
+    // 9.9 + 0.8 × 0.4 = 10.22 > 10.2: present, only through the correction, so the basis
+    // says it over-calls in CKD and ionized calcium should confirm.
     let corrected = assess(&lab(total(9.9), "albumin", 3.6, "g/dL"));
     assert_eq!(factor(&corrected, "hypercalcemia"), Presence::Present);
-    // 9.9 + 0.8 × 0.4 = 10.22 also crosses: no disagreement note.
     let basis = |a: &Assessment| {
         a.risk
             .factors
@@ -160,15 +160,15 @@ fn hypercalcemia_uses_ionized_then_corrected_then_measured() {
             .clone()
     };
     assert!(
-        !basis(&corrected).contains("variant"),
+        basis(&corrected).contains("over-calls"),
         "{}",
         basis(&corrected)
     );
-    // 9.6 − 3.0 + 4.0 = 10.6 (Payne) vs 9.6 + 0.8 = 10.4: both above. 9.4 − 3.0 + 4.0 = 10.4
-    // vs 9.4 + 0.8 = 10.2 (not above): the formulas disagree and the basis says so.
+    // 9.4 + 0.8 × 1.0 = 10.2 (not above) but Payne 9.4 − 3.0 + 4.0 = 10.4: unknown.
     let disagree = assess(&lab(total(9.4), "albumin", 3.0, "g/dL"));
-    assert_eq!(factor(&disagree, "hypercalcemia"), Presence::Present);
+    assert_eq!(factor(&disagree, "hypercalcemia"), Presence::Unknown);
     assert!(basis(&disagree).contains("ionized"), "{}", basis(&disagree));
+    // 9.7 + 0.32 = 10.02 and Payne 10.1: both at or below: absent.
     let corrected_below = assess(&lab(total(9.7), "albumin", 3.6, "g/dL"));
     assert_eq!(factor(&corrected_below, "hypercalcemia"), Presence::Absent);
     // A measured value above the limit needs no albumin; one below it does.
@@ -548,7 +548,7 @@ fn consensus_threshold_and_tiers() {
 #[test]
 fn hayashi_routes() {
     let mut clinical_route = on_hd(Some(24.0));
-    clinical_route.lesions.count = Some(3.0);
+    clinical_route.lesions.ulcer_count = Some(3.0);
     clinical_route.lesions.sites = vec![Site::Thigh];
     let clinical_route = finding(
         finding(clinical_route, "painful_skin_ulcers", true),
@@ -560,9 +560,9 @@ fn hayashi_routes() {
         HayashiStatus::Met
     );
 
-    // Two lesions: (2) not met; (3) met; needs histology (4).
+    // Two ulcers: (2) not met; (3) met; needs histology (4).
     let mut two = clinical_route.clone();
-    two.lesions.count = Some(2.0);
+    two.lesions.ulcer_count = Some(2.0);
     two.lesions.biopsy = Some(Biopsy::NotDone);
     assert_eq!(assess(&two).diagnosis.hayashi.status, HayashiStatus::NotMet);
     two.lesions.biopsy = Some(Biopsy::Consistent);
@@ -722,20 +722,35 @@ fn derived_values_are_absent_without_their_inputs() {
     );
     let a = assess(&c);
     let corrected = a.derived.corrected_calcium.as_ref().unwrap();
-    assert_eq!((corrected.value, corrected.unit.as_str()), (10.3, "mg/dL"));
+    // 9.1 + 0.8 × (4.0 − 2.8) = 10.06; Payne's 10.3 beside it.
+    assert_eq!((corrected.value, corrected.unit.as_str()), (10.1, "mg/dL"));
     assert!(corrected.basis.contains("0.8"), "{}", corrected.basis);
-    // Ca×P from the corrected calcium: 10.3 × (2.1 / 0.3229 = 6.5036) = 67.0.
+    assert!(
+        corrected.basis.contains("10.3 mg/dL"),
+        "{}",
+        corrected.basis
+    );
+    assert_eq!(corrected.source, "kdoqi_2003_bone");
+    // Ca×P from the same corrected calcium: 10.06 × (2.1 / 0.3229 = 6.5036) = 65.4.
     let product = a.derived.calcium_phosphate_product.as_ref().unwrap();
-    assert_eq!(product.value, 67.0);
+    assert_eq!(product.value, 65.4);
     assert!(product.basis.contains("corrected"), "{}", product.basis);
 
+    // Albumin ≥ 4.0: present, the measured value, no correction.
     let high_albumin = lab(
         lab(case(), "calcium_total", 9.1, "mg/dL"),
         "albumin",
         4.2,
         "g/dL",
     );
-    assert!(assess(&high_albumin).derived.corrected_calcium.is_none());
+    let a = assess(&high_albumin);
+    let corrected = a.derived.corrected_calcium.as_ref().unwrap();
+    assert_eq!(corrected.value, 9.1);
+    assert!(
+        corrected.basis.contains("no correction"),
+        "{}",
+        corrected.basis
+    );
 
     let mut pth = case();
     pth.labs.insert(

@@ -97,6 +97,7 @@ pub const CASE_TEXTS: &[CaseText] = &[
     CaseText::Height,
     CaseText::Vintage,
     CaseText::LesionCount,
+    CaseText::UlcerCount,
 ];
 pub const LAB_TEXTS: &[LabText] = &[LabText::Value, LabText::UpperLimit, LabText::LowerLimit];
 pub const VISIT_TEXTS: &[VisitText] = &[

@@ -34,6 +34,7 @@ fn case_text(form: &Form, field: CaseText) -> &str {
         CaseText::Height => &form.height,
         CaseText::Vintage => &form.vintage,
         CaseText::LesionCount => &form.lesion_count,
+        CaseText::UlcerCount => &form.ulcer_count,
     }
 }
 

@@ -31,7 +31,8 @@ id_enum! {
 }
 
 id_enum! {
-    CkdStage { G1 = "G1", G2 = "G2", G3a = "G3a", G3b = "G3b", G3 = "G3", G4 = "G4", G5 = "G5", G5D = "G5D" }
+    /// `none`: no chronic kidney disease (the non-uremic population, issue 14).
+    CkdStage { None = "none", G1 = "G1", G2 = "G2", G3a = "G3a", G3b = "G3b", G3 = "G3", G4 = "G4", G5 = "G5", G5D = "G5D" }
 }
 
 id_enum! {
@@ -119,6 +120,9 @@ pub struct Kidney {
 pub struct Lesions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<f64>,
+    /// How many ulcers (Hayashi criterion (2) counts ulcers, not lesions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ulcer_count: Option<f64>,
     /// Empty means unknown (no site recorded).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sites: Vec<Site>,
@@ -723,6 +727,7 @@ impl Reader {
             let field = FieldPath::Lesions(Key::of(key));
             match key.as_str() {
                 "count" => lesions.count = self.number(value, &field),
+                "ulcer_count" => lesions.ulcer_count = self.number(value, &field),
                 "sites" => match value {
                     Value::Array(items) => {
                         for (index, item) in items.iter().enumerate() {

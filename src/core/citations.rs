@@ -136,9 +136,30 @@ pub const CITATIONS: &[Citation] = &[
     Citation {
         id: "clase_2000",
         reference: "Clase CM, et al. Albumin-corrected calcium and ionized calcium in stable haemodialysis patients. Nephrol Dial Transplant 2000;15(11):1841–6.",
-        doi: None,
+        doi: Some("10.1093/ndt/15.11.1841"),
         pmid: None,
         used_for: msg::citations::CLASE_2000_USED_FOR,
+    },
+    Citation {
+        id: "gauci_2008",
+        reference: "Gauci C, et al. Pitfalls of measuring total blood calcium in patients with CKD. J Am Soc Nephrol 2008;19(8):1592–8. PMC2488254.",
+        doi: Some("10.1681/ASN.2007040449"),
+        pmid: Some("18400941"),
+        used_for: msg::citations::GAUCI_2008_USED_FOR,
+    },
+    Citation {
+        id: "kdoqi_2003_bone",
+        reference: "NKF K/DOQI Clinical Practice Guidelines for Bone Metabolism and Disease in CKD, Guideline 6. Am J Kidney Dis 2003;42(4 Suppl 3).",
+        doi: None,
+        pmid: None,
+        used_for: msg::citations::KDOQI_2003_BONE_USED_FOR,
+    },
+    Citation {
+        id: "gabel_2020",
+        reference: "Gabel C, Chakrala T, Shah R, Danesh MJ, Dobry AS, Garza-Mayers AC, Ko LN, Nguyen E, St John J, Walls AC, Nigwekar SU, Song PI, Kroshinsky D. Penile calciphylaxis: a retrospective case-control study. J Am Acad Dermatol 2020.",
+        doi: None,
+        pmid: Some("32422224"),
+        used_for: msg::citations::GABEL_2020_USED_FOR,
     },
     Citation {
         id: "kdigo_2017_ckd_mbd",

@@ -9,9 +9,11 @@ use super::inputs::{from_canonical, round_significant, Inputs, LabValue};
 use super::labs::{decimals_for, fmt_number, lab, LabId, Unit, PTH_REFERENCE};
 use crate::tr;
 
-/// Payne 1973 as published: adjusted Ca = Ca − albumin + 4.0 (mg/100 mL, g/100 mL), i.e.
-/// slope 1.0. The spec's 0.8 is a later convention that is often mis-attributed to Payne;
-/// its value is shown beside Payne's in the basis so either can be checked.
+/// The headline correction is the conventional 0.02 mmol/L per g/L (≡ 0.8 mg/dL per g/dL:
+/// 0.02 × 10 / 0.2495) below albumin 4.0 g/dL, the corrected total calcium KDOQI 2003
+/// Guideline 6 compares with 10.2 mg/dL. Payne 1973 as published is slope 1.0 (adjusted
+/// Ca = Ca − albumin + 4.0, mg/100 mL and g/100 mL), often mis-attributed the 0.8; its
+/// value is shown beside the headline and bounds the hypercalcaemia rule's unknown band.
 pub const PAYNE_REFERENCE_ALBUMIN_G_DL: f64 = 4.0;
 pub const PAYNE_SLOPE: f64 = 1.0;
 pub const CONVENTIONAL_SLOPE: f64 = 0.8;
@@ -42,11 +44,23 @@ pub struct DerivedValues {
     pub pth_multiple_of_uln: Option<Derived>,
 }
 
-/// Albumin-corrected total calcium in mg/dL, when albumin is below 4.0 g/dL (above it the
-/// formula would lower the value, which Payne's correction is not used for here).
-pub fn corrected_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> Option<f64> {
-    (albumin_g_dl < PAYNE_REFERENCE_ALBUMIN_G_DL)
-        .then(|| corrected_with_slope(total_mg_dl, albumin_g_dl, PAYNE_SLOPE))
+/// The headline corrected calcium in mg/dL: total + 0.8 × (4.0 − albumin) below albumin
+/// 4.0 g/dL, else the measured total (a correction is not used to lower calcium).
+pub fn corrected_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> f64 {
+    corrected_or_measured(total_mg_dl, albumin_g_dl, CONVENTIONAL_SLOPE)
+}
+
+/// Payne's published slope 1.0, with the same "no correction at or above 4.0 g/dL".
+pub fn payne_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> f64 {
+    corrected_or_measured(total_mg_dl, albumin_g_dl, PAYNE_SLOPE)
+}
+
+fn corrected_or_measured(total_mg_dl: f64, albumin_g_dl: f64, slope: f64) -> f64 {
+    if albumin_g_dl < PAYNE_REFERENCE_ALBUMIN_G_DL {
+        corrected_with_slope(total_mg_dl, albumin_g_dl, slope)
+    } else {
+        total_mg_dl
+    }
 }
 
 /// total + slope × (4.0 − albumin), rounded so a value exactly at a limit stays at it.
@@ -62,21 +76,19 @@ pub fn bmi(weight_kg: f64, height_cm: f64) -> f64 {
     weight_kg / (metres * metres)
 }
 
-/// The calcium used for Ca×P and the hypercalcaemia rule: corrected when albumin is low,
-/// else measured. Returns (mg/dL, words saying which).
+/// The calcium used for Ca×P and the hypercalcaemia rule: the headline corrected calcium
+/// (measured when albumin is ≥ 4.0 or unknown). Returns (mg/dL, words saying which).
 pub fn calcium_for_rules(inputs: &Inputs) -> Option<(f64, Text)> {
     let total = inputs.lab_canonical(LabId::CalciumTotal)?;
     match inputs.lab_canonical(LabId::Albumin) {
-        Some(albumin) => match corrected_calcium_mg_dl(total, albumin) {
-            Some(corrected) => Some((
-                corrected,
-                msg::derived::CALCIUM_FOR_RULES_ALBUMIN_CORRECTED_TOTAL_CALCIUM,
-            )),
-            None => Some((
-                total,
-                msg::derived::CALCIUM_FOR_RULES_MEASURED_TOTAL_CALCIUM_ALBUMIN_4,
-            )),
-        },
+        Some(albumin) if albumin < PAYNE_REFERENCE_ALBUMIN_G_DL => Some((
+            corrected_calcium_mg_dl(total, albumin),
+            msg::derived::CALCIUM_FOR_RULES_ALBUMIN_CORRECTED_TOTAL_CALCIUM,
+        )),
+        Some(_) => Some((
+            total,
+            msg::derived::CALCIUM_FOR_RULES_MEASURED_TOTAL_CALCIUM_ALBUMIN_4,
+        )),
         None => Some((
             total,
             msg::derived::CALCIUM_FOR_RULES_MEASURED_TOTAL_CALCIUM_ALBUMIN_UNKNOWN,
@@ -96,14 +108,16 @@ pub fn pth_uln(inputs: &Inputs) -> (f64, bool) {
     }
 }
 
-/// Payne's corrected calcium, in the unit total calcium was entered in.
+/// The headline corrected calcium, in the unit total calcium was entered in, with Payne's
+/// value beside it; present whenever total calcium and albumin are numbers.
 fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
+    use msg::derived as m;
     let calcium = inputs.lab(LabId::CalciumTotal)?;
     // A total calcium that is not a number is not corrected (never corrected as NaN).
     let total = calcium.canonical()?;
     let albumin = inputs.lab_canonical(LabId::Albumin)?;
     let calcium_si = si_unit(LabId::CalciumTotal)?;
-    let corrected = corrected_calcium_mg_dl(total, albumin)?;
+    let corrected = corrected_calcium_mg_dl(total, albumin);
     let entered_si = matches!(calcium, LabValue::Numeric { unit, .. } if unit.si);
     let corrected_si = from_canonical(corrected, calcium_si);
     let (value, unit) = if entered_si {
@@ -112,29 +126,30 @@ fn corrected_calcium(inputs: &Inputs, lang: Lang) -> Option<Derived> {
         (round(corrected, 1), "mg/dL")
     };
     let ionized = if inputs.lab(LabId::CalciumIonized).is_some() {
-        msg::derived::CORRECTED_CALCIUM_IONIZED_CALCIUM_WAS_ALSO_MEASURED.get(lang)
+        m::CORRECTED_CALCIUM_IONIZED_CALCIUM_WAS_ALSO_MEASURED
     } else {
-        msg::derived::CORRECTED_CALCIUM_PREFER_A_MEASURED_IONIZED_CALCIUM.get(lang)
+        m::CORRECTED_CALCIUM_PREFER_A_MEASURED_IONIZED_CALCIUM
+    }
+    .get(lang);
+    let template = if albumin < PAYNE_REFERENCE_ALBUMIN_G_DL {
+        m::CORRECTED_CALCIUM_CONVENTIONAL
+    } else {
+        m::CORRECTED_CALCIUM_NO_CORRECTION
     };
-    let conventional = fmt_number(corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE), 2);
-    let entered = calcium.describe(lang);
-    let albumin = fmt_number(albumin, 2);
-    let corrected_si = fmt_number(corrected_si, 2);
-    let corrected = fmt_number(corrected, 2);
     Some(Derived {
         value,
         unit: unit.to_string(),
         basis: tr!(
             lang,
-            msg::derived::CORRECTED_CALCIUM_PAYNE_1973_TOTAL_CALCIUM_ENTERED,
-            albumin,
-            conventional,
-            corrected,
-            corrected_si,
-            entered,
-            ionized
+            template,
+            albumin = fmt_number(albumin, 2),
+            corrected = fmt_number(corrected, 2),
+            corrected_si = fmt_number(corrected_si, 2),
+            entered = calcium.describe(lang),
+            ionized,
+            payne = fmt_number(payne_calcium_mg_dl(total, albumin), 2)
         ),
-        source: "payne_1973",
+        source: "kdoqi_2003_bone",
     })
 }
 
@@ -283,7 +298,8 @@ mod tests {
             (LabId::CalciumTotal, value(LabId::CalciumTotal, Some(9.0))),
             (LabId::Albumin, value(LabId::Albumin, Some(3.0))),
         ]);
-        assert_eq!(numeric.corrected_calcium.unwrap().value, 10.0);
+        // 9.0 + 0.8 × (4.0 − 3.0) = 9.8.
+        assert_eq!(numeric.corrected_calcium.unwrap().value, 9.8);
         // Was corrected as NaN − albumin + 4.0 = NaN.
         let qualitative = derived_from(vec![
             (LabId::CalciumTotal, value(LabId::CalciumTotal, None)),
@@ -316,31 +332,46 @@ mod tests {
             (LabId::Albumin, value(LabId::Albumin, Some(3.0))),
             (LabId::Phosphate, value(LabId::Phosphate, Some(5.0))),
         ]);
-        // 10.0 mg/dL × 0.2495 = 2.495 mmol/L; 50 mg²/dL² × 0.2495 × 0.3229 = 4.03 mmol²/L².
+        // 9.8 mg/dL × 0.2495 = 2.445 mmol/L; 49 mg²/dL² × 0.2495 × 0.3229 = 3.95 mmol²/L².
         let corrected = derived.corrected_calcium.unwrap();
         assert!(
-            corrected.basis.contains("(2.5 mmol/L)"),
+            corrected.basis.contains("(2.45 mmol/L)"),
             "{}",
             corrected.basis
         );
         let product = derived.calcium_phosphate_product.unwrap();
         assert!(
-            product.basis.contains("(4.03 mmol²/L²)"),
+            product.basis.contains("(3.95 mmol²/L²)"),
             "{}",
             product.basis
         );
     }
 
     #[test]
-    fn payne_worked_example() {
-        // Payne's published form: 9.1 mg/dL with albumin 2.8 g/dL → 9.1 − 2.8 + 4.0 = 10.3.
-        let corrected = corrected_calcium_mg_dl(9.1, 2.8).unwrap();
-        assert!((corrected - 10.3).abs() < 1e-9);
-        // At and above 4.0 g/dL there is nothing to correct.
-        assert_eq!(corrected_calcium_mg_dl(9.1, 4.0), None);
-        assert_eq!(corrected_calcium_mg_dl(9.1, 4.5), None);
-        let just_below = corrected_calcium_mg_dl(9.1, 3.99).unwrap();
-        assert!((just_below - 9.11).abs() < 1e-9);
+    fn conventional_and_payne_worked_examples() {
+        // 9.1 mg/dL with albumin 2.8 g/dL: 9.1 + 0.8 × 1.2 = 10.06; Payne 9.1 − 2.8 + 4.0 = 10.3.
+        assert!((corrected_calcium_mg_dl(9.1, 2.8) - 10.06).abs() < 1e-9);
+        assert!((payne_calcium_mg_dl(9.1, 2.8) - 10.3).abs() < 1e-9);
+        // At and above 4.0 g/dL there is nothing to correct: the measured value.
+        assert_eq!(corrected_calcium_mg_dl(9.1, 4.0), 9.1);
+        assert_eq!(corrected_calcium_mg_dl(9.1, 4.5), 9.1);
+        assert_eq!(payne_calcium_mg_dl(9.1, 4.1), 9.1);
+        assert!((corrected_calcium_mg_dl(9.1, 3.9) - 9.18).abs() < 1e-9);
+    }
+
+    #[test]
+    fn corrected_calcium_is_present_at_normal_albumin_with_no_correction() {
+        let derived = derived_from(vec![
+            (LabId::CalciumTotal, value(LabId::CalciumTotal, Some(9.1))),
+            (LabId::Albumin, value(LabId::Albumin, Some(4.0))),
+        ]);
+        let corrected = derived.corrected_calcium.unwrap();
+        assert_eq!(corrected.value, 9.1);
+        assert!(
+            corrected.basis.contains("no correction"),
+            "{}",
+            corrected.basis
+        );
     }
 
     #[test]

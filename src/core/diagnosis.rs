@@ -1,5 +1,5 @@
 //! Diagnosis (`clinical.md` §4): the consensus tiers (suspected / clinical / confirmed), the
-//! Hayashi criteria, and lesion distribution. Every criterion is met / not met / unknown,
+//! Hayashi criteria, the population they were made for, and lesion distribution. Every criterion is met / not met / unknown,
 //! and an overall status is settled only when unknowns cannot change it.
 //!
 //! The knowledge is data: [`TIERS`] and [`CONSENSUS_CRITERIA`] (cn_consensus_2023, Table 3),
@@ -10,6 +10,7 @@ use crate::core::i18n::msg;
 use serde::Serialize;
 
 use super::case::{Biopsy, CkdStage, Dialysis};
+use super::findings::Site::Penis;
 use super::findings::{FindingId, Site};
 use super::i18n::{Lang, Text};
 use super::inputs::Inputs;
@@ -112,6 +113,28 @@ pub enum HayashiStatus {
     Met,
     NotMet,
     Incomplete,
+    /// Not a uremic patient: criterion (1) and the criteria's derivation assume kidney
+    /// failure (Hayashi 2013), so biopsy decides; the criteria are still listed.
+    NotApplicable,
+}
+
+/// Whom the consensus and Hayashi's criteria were made for. Nigwekar 2008's non-uremic
+/// definition excludes kidney failure and transplantation, so a recipient is never
+/// `non_uremic`; a failed graft (G5, G5D or dialysis) is `uremic`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Population {
+    Uremic,
+    Transplant,
+    NonUremic,
+    Unknown,
+}
+
+impl Population {
+    /// The consensus ("in dialysis patients") and Hayashi assume kidney failure.
+    pub fn outside_kidney_failure(self) -> bool {
+        matches!(self, Population::Transplant | Population::NonUremic)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,6 +148,8 @@ pub struct Hayashi {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Distribution {
+    /// The penis among the sites, whatever else (JAAD 2025: penile vs distal HR 11.90).
+    Penile,
     Central,
     Peripheral,
     Mixed,
@@ -133,6 +158,9 @@ pub enum Distribution {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnosis {
+    pub population: Population,
+    pub population_basis: String,
+    pub population_sources: Vec<&'static str>,
     pub consensus: Consensus,
     pub hayashi: Hayashi,
     pub lesion_distribution: Distribution,
@@ -375,6 +403,7 @@ enum Reason<'a> {
         stage: Option<CkdStage>,
     },
     UlcerCount {
+        /// `lesions.ulcer_count`: Hayashi (2) counts ulcers.
         count: Option<f64>,
         ulcers: Option<bool>,
         purpura: Option<bool>,
@@ -534,6 +563,7 @@ fn render_kidney(dialysis: Option<Dialysis>, stage: Option<CkdStage>, lang: Lang
         (Some(Dialysis::Peritoneal), _) => {
             m::HAYASHI_KIDNEY_FAILURE_PERITONEAL.get(lang).to_string()
         }
+        (_, Some(CkdStage::None)) => m::HAYASHI_KIDNEY_FAILURE_NO_CKD.get(lang).to_string(),
         (_, Some(stage)) => tr!(lang, m::HAYASHI_KIDNEY_FAILURE_CKD_STAGE, id = stage.id()),
         _ => m::HAYASHI_KIDNEY_FAILURE_NOT_RECORDED.get(lang).to_string(),
     }
@@ -652,10 +682,11 @@ fn kidney_failure<'a>(context: &Context<'a>) -> Judgement<'a> {
     judged(any([context.inputs.on_dialysis(), stage_5]), reason)
 }
 
-/// (2): more than two lesions, with painful ulcers and painful purpura.
+/// (2): more than two painful ulcers, with painful purpura. Without an ulcer count it stays
+/// unknown unless ulcers or purpura are recorded absent.
 fn more_than_two_ulcers<'a>(context: &Context<'a>) -> Judgement<'a> {
     let inputs = context.inputs;
-    let count = inputs.lesion_count;
+    let count = inputs.ulcer_count;
     let ulcers = inputs.finding(FindingId::PainfulSkinUlcers);
     let purpura = inputs.finding(FindingId::PainfulPurpura);
     let value = all([count.map(|n| n > 2.0), ulcers, purpura]);
@@ -699,15 +730,82 @@ fn histology<'a>(context: &Context<'a>) -> Judgement<'a> {
 
 pub fn assess_diagnosis(inputs: &Inputs, risk: &RiskProfile, lang: Lang) -> Diagnosis {
     let context = Context { inputs, risk };
-    let (lesion_distribution, lesion_distribution_basis) =
-        distribution(&inputs.case.lesions.sites, lang);
+    let sites = &inputs.case.lesions.sites;
+    let (lesion_distribution, lesion_distribution_basis) = distribution(sites, lang);
+    let population = population(inputs);
+    let mut consensus = consensus(&context, lang);
+    if population.outside_kidney_failure() {
+        consensus.summary.push_str(&population_note(lang));
+    }
+    let lesion_distribution_sources = match lesion_distribution {
+        Distribution::Penile => vec!["jaad_2025_outcomes", "gabel_2020"],
+        _ => vec!["jaad_2025_outcomes", "gaisne_2020"],
+    };
     Diagnosis {
-        consensus: consensus(&context, lang),
-        hayashi: hayashi(&context, lang),
+        population,
+        population_basis: population_basis(population, inputs, lang),
+        population_sources: population_sources(population),
+        consensus,
+        hayashi: hayashi(&context, population, lang),
         lesion_distribution,
         lesion_distribution_basis,
-        lesion_distribution_sources: vec!["jaad_2025_outcomes", "gaisne_2020"],
+        lesion_distribution_sources,
     }
+}
+
+/// `uremic` (G5, G5D or on dialysis), else `transplant` (a recipient), else `non_uremic`
+/// (no CKD; or G1–G4, not on dialysis and no transplant), else `unknown`.
+pub fn population(inputs: &Inputs) -> Population {
+    let kidney = &inputs.case.kidney;
+    let stage = kidney.ckd_stage;
+    let stage_5 = stage.map(|s| matches!(s, CkdStage::G5 | CkdStage::G5D));
+    let uremic = any([stage_5, inputs.on_dialysis()]);
+    match (uremic, kidney.kidney_transplant, stage) {
+        (Some(true), _, _) => Population::Uremic,
+        (Some(false), Some(true), _) => Population::Transplant,
+        (Some(false), _, Some(CkdStage::None)) | (Some(false), Some(false), _) => {
+            Population::NonUremic
+        }
+        _ => Population::Unknown,
+    }
+}
+
+/// Hayashi and the consensus say whom they were made for; Nigwekar 2008 defines the
+/// non-uremic patient (without kidney failure or a transplant).
+fn population_sources(population: Population) -> Vec<&'static str> {
+    match population {
+        Population::NonUremic | Population::Transplant => {
+            vec!["nigwekar_2008_nonuremic", "hayashi_2013", CN]
+        }
+        Population::Uremic | Population::Unknown => vec!["hayashi_2013", CN],
+    }
+}
+
+/// The kidney inputs that placed the patient, and for a patient outside kidney failure
+/// that the rules do not apply.
+fn population_basis(population: Population, inputs: &Inputs, lang: Lang) -> String {
+    use msg::diagnosis as m;
+    let kidney = &inputs.case.kidney;
+    let kidney_words = render_kidney(kidney.dialysis, kidney.ckd_stage, lang);
+    let transplant = word(kidney.kidney_transplant, lang);
+    let template = match population {
+        Population::Uremic => m::POPULATION_UREMIC,
+        Population::Transplant => m::POPULATION_TRANSPLANT,
+        Population::NonUremic => m::POPULATION_NON_UREMIC,
+        Population::Unknown => m::POPULATION_UNKNOWN,
+    };
+    let mut basis = tr!(lang, template, kidney = kidney_words, transplant);
+    if population.outside_kidney_failure() {
+        basis.push_str(&population_note(lang));
+    }
+    basis
+}
+
+/// " The consensus and the Hayashi criteria were made for kidney failure: biopsy decides."
+pub fn population_note(lang: Lang) -> String {
+    msg::diagnosis::POPULATION_RULES_MADE_FOR_KIDNEY_FAILURE
+        .get(lang)
+        .to_string()
 }
 
 /// Each criterion judged once; each tier reads the criteria its row requires.
@@ -785,7 +883,7 @@ fn consensus_summary(
     summary
 }
 
-fn hayashi(context: &Context, lang: Lang) -> Hayashi {
+fn hayashi(context: &Context, population: Population, lang: Lang) -> Hayashi {
     let criteria: Vec<Criterion<HayashiCriterion>> = HAYASHI_CRITERIA
         .iter()
         .map(|def| def.judge(context, lang))
@@ -798,6 +896,7 @@ fn hayashi(context: &Context, lang: Lang) -> Hayashi {
             .status
     };
     let status = match HAYASHI_RULE.holds(&status) {
+        _ if population.outside_kidney_failure() => HayashiStatus::NotApplicable,
         Some(true) => HayashiStatus::Met,
         Some(false) => HayashiStatus::NotMet,
         None => HayashiStatus::Incomplete,
@@ -810,42 +909,53 @@ fn hayashi(context: &Context, lang: Lang) -> Hayashi {
     }
 }
 
+/// Penile whenever the penis is a site; else central / peripheral / mixed over the
+/// classified sites. `other` is unclassified: alone it leaves the distribution unknown,
+/// beside classified sites it is left out.
 fn distribution(sites: &[Site], lang: Lang) -> (Distribution, String) {
-    let central = sites.iter().any(|s| s.is_central());
-    let peripheral = sites.iter().any(|s| !s.is_central());
-    let prognosis = msg::diagnosis::DISTRIBUTION_DISTAL_LESIONS_CARRY_LOWER_MORTALITY.get(lang);
-    match (central, peripheral) {
-        (false, false) => (
-            Distribution::Unknown,
-            msg::diagnosis::DISTRIBUTION_NO_LESION_SITE_RECORDED
-                .get(lang)
-                .to_string(),
-        ),
-        (true, false) => (
+    use msg::diagnosis as m;
+    let classified: Vec<Site> = sites
+        .iter()
+        .copied()
+        .filter(|&s| s != Site::Other)
+        .collect();
+    let central = classified.iter().any(|s| s.is_central());
+    let peripheral = classified.iter().any(|s| !s.is_central());
+    let prognosis = m::DISTRIBUTION_DISTAL_LESIONS_CARRY_LOWER_MORTALITY.get(lang);
+    let (distribution, template) = match (classified.contains(&Penis), central, peripheral) {
+        (true, _, _) => (Distribution::Penile, m::DISTRIBUTION_PENILE),
+        (false, true, false) => (
             Distribution::Central,
-            tr!(
-                lang,
-                msg::diagnosis::DISTRIBUTION_CENTRAL_ADIPOSE_RICH_SITES_ONLY,
-                prognosis
-            ),
+            m::DISTRIBUTION_CENTRAL_ADIPOSE_RICH_SITES_ONLY,
         ),
-        (false, true) => (
+        (false, false, true) => (
             Distribution::Peripheral,
-            tr!(
-                lang,
-                msg::diagnosis::DISTRIBUTION_PERIPHERAL_DISTAL_SITES_ONLY_PROGNOSIS,
-                prognosis
-            ),
+            m::DISTRIBUTION_PERIPHERAL_DISTAL_SITES_ONLY_PROGNOSIS,
         ),
-        (true, true) => (
+        (false, true, true) => (
             Distribution::Mixed,
-            tr!(
-                lang,
-                msg::diagnosis::DISTRIBUTION_BOTH_CENTRAL_AND_PERIPHERAL_SITES,
-                prognosis
-            ),
+            m::DISTRIBUTION_BOTH_CENTRAL_AND_PERIPHERAL_SITES,
         ),
+        (false, false, false) if sites.is_empty() => {
+            return (
+                Distribution::Unknown,
+                m::DISTRIBUTION_NO_LESION_SITE_RECORDED
+                    .get(lang)
+                    .to_string(),
+            )
+        }
+        (false, false, false) => {
+            return (
+                Distribution::Unknown,
+                m::DISTRIBUTION_ONLY_OTHER_SITE.get(lang).to_string(),
+            )
+        }
+    };
+    let mut basis = tr!(lang, template, prognosis);
+    if classified.len() < sites.len() {
+        basis.push_str(m::DISTRIBUTION_OTHER_SITE_LEFT_OUT.get(lang));
     }
+    (distribution, basis)
 }
 
 #[cfg(test)]

@@ -102,6 +102,7 @@ keys! {
 keys! {
     LesionField {
         Count = "count" => msg::field_path::NAME_NUMBER_OF_LESIONS;
+        UlcerCount = "ulcer_count" => msg::field_path::NAME_NUMBER_OF_ULCERS;
         Sites = "sites" => msg::field_path::NAME_LESION_SITES;
         Biopsy = "biopsy" => msg::field_path::NAME_SKIN_BIOPSY;
     }

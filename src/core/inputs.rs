@@ -220,6 +220,13 @@ const LESION_COUNT: Bound = Bound {
     high: 200.0,
     unit: msg::inputs::LESION_COUNT_UNIT,
 };
+const ULCER_COUNT: Bound = Bound {
+    field: FieldPath::Lesions(Key::Known(LesionField::UlcerCount)),
+    what: msg::inputs::ROW_WHAT_ULCER_COUNT,
+    low: 0.0,
+    high: 200.0,
+    unit: msg::inputs::ULCER_COUNT_UNIT,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inputs<'a> {
@@ -229,6 +236,8 @@ pub struct Inputs<'a> {
     pub height_cm: Option<f64>,
     pub dialysis_vintage_months: Option<f64>,
     pub lesion_count: Option<f64>,
+    /// Hayashi (2)'s count of ulcers.
+    pub ulcer_count: Option<f64>,
     pub labs: BTreeMap<LabId, LabValue>,
 }
 
@@ -243,6 +252,7 @@ impl<'a> Inputs<'a> {
             height_cm: None,
             dialysis_vintage_months: None,
             lesion_count: None,
+            ulcer_count: None,
             labs: labs.into_iter().collect(),
         }
     }
@@ -281,16 +291,22 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
     let weight_kg = bounded(&WEIGHT, case.patient.weight_kg);
     let height_cm = bounded(&HEIGHT, case.patient.height_cm);
     let dialysis_vintage_months = bounded(&VINTAGE, case.kidney.dialysis_vintage_months);
-    let mut lesion_count = bounded(&LESION_COUNT, case.lesions.count);
-    if let Some(count) = lesion_count {
-        if count.fract() != 0.0 {
-            errors.push(Issue::new(
-                FieldPath::lesions(LesionField::Count),
-                msg::inputs::VALIDATE_LESION_COUNT_MUST_BE_A.get(lang),
-            ));
-            lesion_count = None;
-        }
-    }
+    let lesion_count = bounded(&LESION_COUNT, case.lesions.count);
+    let ulcer_count = bounded(&ULCER_COUNT, case.lesions.ulcer_count);
+    let lesion_count = whole(
+        lesion_count,
+        &LESION_COUNT,
+        msg::inputs::VALIDATE_LESION_COUNT_MUST_BE_A,
+        lang,
+        &mut errors,
+    );
+    let ulcer_count = whole(
+        ulcer_count,
+        &ULCER_COUNT,
+        msg::inputs::VALIDATE_ULCER_COUNT_MUST_BE_WHOLE,
+        lang,
+        &mut errors,
+    );
     let mut warnings = case_warnings(case, age_years, lang);
     let labs = validate_labs(&case.labs, FieldPath::lab, lang, &mut errors, &mut warnings);
 
@@ -301,9 +317,26 @@ pub fn validate(case: &Case, lang: Lang) -> (Inputs<'_>, Vec<Issue>, Vec<Issue>)
         height_cm,
         dialysis_vintage_months,
         lesion_count,
+        ulcer_count,
         labs,
     };
     (inputs, errors, warnings)
+}
+
+/// A count that is not a whole number is an input error and left out.
+fn whole(
+    count: Option<f64>,
+    bound: &Bound,
+    message: Text,
+    lang: Lang,
+    errors: &mut Vec<Issue>,
+) -> Option<f64> {
+    let count = count?;
+    if count.fract() != 0.0 {
+        errors.push(Issue::new(bound.field.clone(), message.get(lang)));
+        return None;
+    }
+    Some(count)
 }
 
 /// A patient, kidney or lesion number within its plausible range; otherwise an input error

@@ -5,10 +5,8 @@
 use crate::core::i18n::msg;
 use serde::Serialize;
 
-use super::derived::{
-    calcium_for_rules, corrected_with_slope, DerivedValues, CONVENTIONAL_SLOPE,
-    PAYNE_REFERENCE_ALBUMIN_G_DL,
-};
+use super::derived::{calcium_for_rules, payne_calcium_mg_dl, DerivedValues};
+use super::diagnosis::{population, population_note, Population};
 use super::findings::{finding_def, FindingId};
 use super::i18n::{Lang, Text};
 use super::inputs::{flag_against, to_canonical, Flag, Inputs, LabValue};
@@ -57,6 +55,7 @@ id_enum! {
         KidneyTransplant = "kidney_transplant" => msg::risk::KIDNEY_TRANSPLANT_NAME,
         RapidWeightLoss = "rapid_weight_loss" => msg::risk::RAPID_WEIGHT_LOSS_NAME,
         HypercoagulableStateKnown = "hypercoagulable_state_known" => msg::risk::HYPERCOAGULABLE_STATE_KNOWN_NAME,
+        PrimaryHyperparathyroidism = "primary_hyperparathyroidism" => msg::risk::PRIMARY_HYPERPARATHYROIDISM_NAME,
     }
 }
 
@@ -436,8 +435,10 @@ enum Note {
     /// BMI at or above the Chinese adult cut-off, below the WHO one.
     ChineseObesityCutoff,
     AlbuminNeeded,
-    /// The 0.8 × (4.0 − albumin) variant (mg/dL) falls on the other side of the limit.
-    FormulasDisagree(f64),
+    /// Above the limit only through the correction, which over-calls in CKD.
+    OnlyThroughCorrection,
+    /// Payne's slope 1.0 (mg/dL) is above the limit the headline value is not.
+    PayneAbove(f64),
 }
 
 /// Why a rule decided what it did; [`render`] is the one place it becomes words.
@@ -618,9 +619,12 @@ fn render_note(note: Note, lang: Lang) -> String {
         Note::AlbuminNeeded => msg::risk::RENDER_NOTE_BUT_ALBUMIN_IS_NEEDED_TO
             .get(lang)
             .to_string(),
-        Note::FormulasDisagree(other) => {
-            let other = fmt_number(other, 2);
-            tr!(lang, msg::risk::RENDER_NOTE_THE_0_8_4_0, other)
+        Note::OnlyThroughCorrection => msg::risk::RENDER_NOTE_ONLY_THROUGH_CORRECTION
+            .get(lang)
+            .to_string(),
+        Note::PayneAbove(payne) => {
+            let payne = fmt_number(payne, 2);
+            tr!(lang, msg::risk::RENDER_NOTE_PAYNE_ABOVE, payne)
         }
     }
 }
@@ -745,7 +749,14 @@ const FACTORS: &[FactorDef] = &[
         tier: Tier::Minor,
         threshold: Wording::Generated(hypercalcemia_wording),
         evidence: msg::risk::HYPERCALCEMIA_EVIDENCE,
-        sources: &[CN, "nigwekar_2016_jasn", "payne_1973"],
+        sources: &[
+            CN,
+            "nigwekar_2016_jasn",
+            "kdoqi_2003_bone",
+            "payne_1973",
+            "gauci_2008",
+            "clase_2000",
+        ],
         rule: Rule::Custom(hypercalcemia),
     },
     FactorDef {
@@ -861,6 +872,15 @@ const FACTORS: &[FactorDef] = &[
         evidence: msg::risk::HYPERCOAGULABLE_STATE_KNOWN_EVIDENCE,
         sources: &["dobry_2018", "el_azhary_2016"],
         rule: Rule::Custom(hypercoagulable_state_known),
+    },
+    // Nigwekar 2008 only: Kalajian 2009's series excludes abnormal parathyroid function.
+    FactorDef {
+        id: RiskFactorId::PrimaryHyperparathyroidism,
+        tier: Tier::Other,
+        threshold: Wording::None,
+        evidence: msg::risk::PRIMARY_HYPERPARATHYROIDISM_EVIDENCE,
+        sources: &["nigwekar_2008_nonuremic"],
+        rule: Rule::Finding(FindingId::PrimaryHyperparathyroidism),
     },
 ];
 
@@ -1030,7 +1050,10 @@ fn obesity<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     )
 }
 
-/// Ionized calcium when measured; else total calcium, corrected when albumin is low.
+/// Ionized calcium decides when measured. Otherwise the headline corrected calcium
+/// (KDOQI 2003: > 10.2 mg/dL): present above it; unknown when only Payne's slope 1.0 is
+/// above it, since the corrections disagree there and over-call in CKD (Gauci 2008,
+/// Clase 2000); absent when Payne's value too is at or below it.
 fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let inputs = ctx.inputs;
     if let Some(ionized) = inputs.lab(LabId::CalciumIonized) {
@@ -1039,13 +1062,8 @@ fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
             return cannot_decide(cutoff.what, Missing::NotANumber);
         };
         let shown = Shown::Lab(ionized);
-        return compared(
-            cutoff.what,
-            shown,
-            canonical,
-            cutoff,
-            Some(Note::IonizedPreferred),
-        );
+        let note = Some(Note::IonizedPreferred);
+        return compared(cutoff.what, shown, canonical, cutoff, note);
     }
     let cutoff = &CALCIUM_ABOVE_10_2;
     let measured = msg::risk::HYPERCALCEMIA_MEASURED_TOTAL_CALCIUM;
@@ -1055,35 +1073,36 @@ fn hypercalcemia<'a>(ctx: &Context<'a>) -> Judgement<'a> {
             Reason::Said(msg::risk::HYPERCALCEMIA_NEITHER_IONIZED_NOR_TOTAL_CALCIUM),
         );
     };
-    // The correction only raises calcium when albumin is low, so a measured value above
-    // the limit is hypercalcaemia whatever the albumin.
+    // The correction only raises calcium, so a measured value above the limit is
+    // hypercalcaemia whatever the albumin.
     if cutoff.holds(total) {
         return compared(measured, Shown::Number(total, 2), total, cutoff, None);
     }
     let Some(albumin) = inputs.lab_canonical(LabId::Albumin) else {
-        let reason = Reason::VsCutoff {
-            what: measured,
-            value: Shown::Number(total, 2),
-            cutoff,
-            holds: false,
-            note: Some(Note::AlbuminNeeded),
-        };
-        return judged(Presence::Unknown, reason);
+        return total_unknown(measured, total, Note::AlbuminNeeded);
     };
     let (calcium, which) = calcium_for_rules(inputs).unwrap_or((total, measured));
-    let above = cutoff.holds(calcium);
-    // The two correction formulas in use can fall either side of the limit: say so.
-    let disagreement = (albumin < PAYNE_REFERENCE_ALBUMIN_G_DL)
-        .then(|| corrected_with_slope(total, albumin, CONVENTIONAL_SLOPE))
-        .filter(|conventional| cutoff.holds(*conventional) != above)
-        .map(Note::FormulasDisagree);
-    compared(
-        which,
-        Shown::Number(calcium, 2),
-        calcium,
-        cutoff,
-        disagreement,
-    )
+    if cutoff.holds(calcium) {
+        let note = Some(Note::OnlyThroughCorrection);
+        return compared(which, Shown::Number(calcium, 2), calcium, cutoff, note);
+    }
+    let payne = payne_calcium_mg_dl(total, albumin);
+    if cutoff.holds(payne) {
+        return total_unknown(which, calcium, Note::PayneAbove(payne));
+    }
+    compared(which, Shown::Number(calcium, 2), calcium, cutoff, None)
+}
+
+/// A total calcium at or below the limit that cannot settle the factor: unknown, with why.
+fn total_unknown<'a>(what: Text, calcium: f64, note: Note) -> Judgement<'a> {
+    let reason = Reason::VsCutoff {
+        what,
+        value: Shown::Number(calcium, 2),
+        cutoff: &CALCIUM_ABOVE_10_2,
+        holds: false,
+        note: Some(note),
+    };
+    judged(Presence::Unknown, reason)
 }
 
 /// Above the laboratory's upper limit (the catalogue's when it gives none).
@@ -1266,10 +1285,10 @@ pub fn assess_risk(
     };
     let summary = summarise(
         &factors,
-        major_present,
-        minor_present,
+        (major_present, minor_present),
         major_unknown + minor_unknown,
         &threshold,
+        population(inputs),
         lang,
     );
     RiskProfile {
@@ -1363,12 +1382,14 @@ pub fn consensus_threshold_in(
     }
 }
 
+/// The counts, the verdict, the other factors present, and for a patient outside kidney
+/// failure that the consensus factors and threshold were made for dialysis patients.
 fn summarise(
     factors: &[RiskFactor],
-    major: usize,
-    minor: usize,
+    (major, minor): (usize, usize),
     unknown: usize,
     threshold: &RiskThreshold,
+    population: Population,
     lang: Lang,
 ) -> String {
     let majors = FACTORS.iter().filter(|f| f.tier == Tier::Major).count();
@@ -1401,6 +1422,9 @@ fn summarise(
         });
     }
     text.push_str(msg::risk::SUMMARISE_THIS_IS_A_RISK_PROFILE.get(lang));
+    if population.outside_kidney_failure() {
+        text.push_str(&population_note(lang));
+    }
     text
 }
 
@@ -1522,7 +1546,7 @@ mod tests {
             (RiskFactorId::DialysisUnder5Years, "on dialysis, dialysis vintage ≤ 60 months", "维持透析，透析龄 ≤ 60 个月"),
             (RiskFactorId::Obesity, "BMI ≥ 30 kg/m² (WHO); the Chinese adult cut-off of 28 is shown as a note", "体重指数 BMI ≥ 30 kg/m²（WHO）；中国成人切点 28 作为提示列出"),
             // 10.2 mg/dL is 2.545 mmol/L: 2.55 mmol/L (10.22 mg/dL) is above the limit.
-            (RiskFactorId::Hypercalcemia, "ionized calcium > 1.32 mmol/L (5.3 mg/dL) when measured; otherwise albumin-corrected total calcium > 10.2 mg/dL (2.54 mmol/L)", "已测定离子钙时，离子钙 > 1.32 mmol/L（5.3 mg/dL）；否则白蛋白校正总钙 > 10.2 mg/dL（2.54 mmol/L）"),
+            (RiskFactorId::Hypercalcemia, "ionized calcium > 1.32 mmol/L (5.3 mg/dL) when measured; otherwise albumin-corrected total calcium > 10.2 mg/dL (2.54 mmol/L), corrected as 0.8 × (4.0 − albumin g/dL) when albumin < 4.0 g/dL; unknown when only Payne's slope 1.0 is above the limit", "已测定离子钙时，离子钙 > 1.32 mmol/L（5.3 mg/dL）；否则白蛋白校正总钙 > 10.2 mg/dL（2.54 mmol/L），白蛋白 < 4.0 g/dL 时按 0.8 × (4.0 − 白蛋白 g/dL) 校正；仅按 Payne 斜率 1.0 超过界值时为未知"),
         ] {
             assert_eq!(words(id, Lang::En), en);
             assert_eq!(words(id, Lang::Zh), zh);

@@ -124,7 +124,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
             { group(t::CONDITIONS, html! {
                 <>{ grid(FindingGroup::Condition) }<h3>{ t::ACUTE.get(lang) }</h3>{ grid(FindingGroup::AcuteState) }</>
             }) }
-            <LesionsSection findings={group_findings(form, FindingGroup::Skin)} count={form.lesion_count.clone()} biopsy={form.biopsy}
+            <LesionsSection findings={group_findings(form, FindingGroup::Skin)} count={form.lesion_count.clone()} ulcer_count={form.ulcer_count.clone()} biopsy={form.biopsy}
                 sites={form.sites.clone()} messages={Messages::under(errors, "lesions")} {lang} on_edit={on_edit.clone()} />
             { group(t::LABS_MINERAL, labs(MINERAL_LABS)) }
             { group(t::LABS_COAG, labs(WORKUP_PANEL)) }

@@ -108,6 +108,9 @@ fn lesion_items(case: &Case, lang: Lang) -> Vec<String> {
     if let Some(count) = lesions.count {
         items.push(field(t::LESION_COUNT, &fmt_number(count, 0), lang));
     }
+    if let Some(count) = lesions.ulcer_count {
+        items.push(field(t::ULCER_COUNT, &fmt_number(count, 0), lang));
+    }
     if !lesions.sites.is_empty() {
         let sites: Vec<&str> = lesions.sites.iter().map(|s| s.name(lang)).collect();
         let sites = sites.join(msg::common::LIST_SEPARATOR.get(lang));

@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::core::case::Issue;
 use crate::core::citations::citation;
-use crate::core::diagnosis::{Criterion, CriterionId, DiagnosticTier, Distribution, HayashiStatus};
+use crate::core::diagnosis::{
+    Criterion, CriterionId, DiagnosticTier, Distribution, HayashiStatus, Population,
+};
 use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
 use crate::core::msc::{Kind, MscStatus};
@@ -170,6 +172,7 @@ fn hayashi_text(status: HayashiStatus, lang: Lang) -> &'static str {
         HayashiStatus::Met => t::MET,
         HayashiStatus::NotMet => t::NOT_MET,
         HayashiStatus::Incomplete => t::INCOMPLETE,
+        HayashiStatus::NotApplicable => t::NOT_APPLICABLE,
     }
     .get(lang)
 }
@@ -275,16 +278,26 @@ fn criterion_name<Id>(c: &Criterion<Id>) -> String {
 pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
     let (dx, lang) = (&props.assessment.diagnosis, props.lang);
     let distribution = match dx.lesion_distribution {
+        Distribution::Penile => t::PENILE_DIST,
         Distribution::Central => t::CENTRAL_DIST,
         Distribution::Peripheral => t::PERIPHERAL_DIST,
         Distribution::Mixed => t::MIXED_DIST,
         Distribution::Unknown => t::UNKNOWN,
     }
     .get(lang);
+    let population = match dx.population {
+        Population::Uremic => t::POPULATION_UREMIC,
+        Population::Transplant => t::POPULATION_TRANSPLANT,
+        Population::NonUremic => t::POPULATION_NON_UREMIC,
+        Population::Unknown => t::UNKNOWN,
+    }
+    .get(lang);
     html! {
         <section class="panel" aria-labelledby="dx-h" id="diagnosis">
             <h2 id="dx-h">{ t::DIAGNOSIS.get(lang) }</h2>
             <p class="panel-summary" data-testid="consensus-summary">{ dx.consensus.summary.clone() }</p>
+            <p data-testid="population">{ format!("{}: {population}", t::POPULATION.get(lang)) }</p>
+            <Why basis={dx.population_basis.clone()} sources={dx.population_sources.clone()} {lang} />
             { for dx.consensus.tiers.iter().map(|tier| html! {
                 <details class="tier">
                     <summary>{ format!("{}: {} ", t::CONSENSUS.get(lang), tier_text(tier.id, lang)) }{ status_badge(tier.status, lang) }</summary>

@@ -24,6 +24,7 @@ pub const VINTAGE: Text = KidneyField::Vintage.text();
 pub const TRANSPLANT: Text = KidneyField::Transplant.text();
 pub const SKIN: Text = Section::Lesions.text();
 pub const LESION_COUNT: Text = LesionField::Count.text();
+pub const ULCER_COUNT: Text = LesionField::UlcerCount.text();
 pub const BIOPSY: Text = LesionField::Biopsy.text();
 pub const NOT_DONE: Text = Biopsy::NotDone.text();
 pub const CONSISTENT: Text = Biopsy::Consistent.text();

@@ -54,7 +54,8 @@ test("a whole case entered by label gives the expected counts, workup and MSC st
   await lab(page, "Protein S, free", "38");
 
   await assert.doesNotReject(page.getByTestId("major-count").filter({ hasText: "Major: 1" }).waitFor({ timeout: 5000 }));
-  assert.equal(await page.getByTestId("minor-count").innerText(), "Minor: 6");
+  // 5, not 6: hypercalcaemia is unknown (issue 14 item 7: 10.14 mg/dL corrected, only Payne's 10.32 above 10.2).
+  assert.equal(await page.getByTestId("minor-count").innerText(), "Minor: 5");
   const proteinC = page.locator('[data-test="protein_c_activity"]');
   assert.match(await proteinC.innerText(), /Uninterpretable/);
   assert.match(await proteinC.innerText(), /warfarin/i);

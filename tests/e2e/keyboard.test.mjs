@@ -336,7 +336,7 @@ test("keyboard only: a whole case, a Why?, the share dialog, the language and ba
   const mine = await results(page);
   const theirs = await results(s2.page);
   assert.equal(mine.major, "Major: 1");
-  assert.equal(mine.minor, "Minor: 6");
+  assert.equal(mine.minor, "Minor: 5"); // hypercalcaemia unknown (issue 14 item 7)
   assert.equal(mine.msc, theirs.msc);
   assert.equal(mine.major, theirs.major);
   assert.equal(mine.minor, theirs.minor);

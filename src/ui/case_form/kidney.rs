@@ -10,9 +10,10 @@ use crate::form::{CaseText, FormEdit};
 use crate::ui::fields::{Messages, NumberField, SelectField, TriState};
 use crate::ui::text as t;
 
-/// Every stage the format knows, G3 as well as G3a and G3b (an imported G3 shows G3).
+/// Every stage the format knows, "none" (no CKD) first, G3 as well as G3a and G3b (an imported G3 shows G3).
 const CKD_STAGES: &[(&str, Text)] = &[
     ("", t::UNKNOWN),
+    ("none", msg::ui_case_form::CASEFORM_NO_CKD),
     ("G1", msg::ui_case_form::CASEFORM_G1),
     ("G2", msg::ui_case_form::CASEFORM_G2),
     ("G3", msg::ui_case_form::CASEFORM_G3),

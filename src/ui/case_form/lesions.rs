@@ -26,6 +26,8 @@ pub struct LesionsProps {
     /// The answers recorded for the skin findings.
     pub findings: BTreeMap<String, bool>,
     pub count: AttrValue,
+    /// How many of the lesions are ulcers (Hayashi criterion (2) counts them).
+    pub ulcer_count: AttrValue,
     pub biopsy: Option<Biopsy>,
     pub sites: Vec<Site>,
     /// The errors under `lesions`.
@@ -45,6 +47,8 @@ pub fn LesionsSection(props: &LesionsProps) -> Html {
             <div class="grid">
                 <NumberField id="f-lesions" label={t::LESION_COUNT.get(lang)} value={props.count.clone()}
                     message={props.messages.at("lesions.count")} oninput={on_text(on_edit, CaseText::LesionCount)} />
+                <NumberField id="f-ulcers" label={t::ULCER_COUNT.get(lang)} value={props.ulcer_count.clone()}
+                    message={props.messages.at("lesions.ulcer_count")} oninput={on_text(on_edit, CaseText::UlcerCount)} />
                 <SelectField id="f-biopsy" label={t::BIOPSY.get(lang)} value={props.biopsy.map_or("", Biopsy::id)}
                     options={options(lang, BIOPSY)} onchange={on_edit.reform(|v: String| FormEdit::Biopsy(Biopsy::from_id(&v)))} />
             </div>
