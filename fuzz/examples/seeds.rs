@@ -79,9 +79,9 @@ fn main() {
     words.extend(Route::ALL.iter().map(|v| v.id().to_string()));
     words.extend(Site::ALL.iter().map(|v| v.id().to_string()));
     words.extend(Therapy::ALL.iter().map(|v| v.id().to_string()));
-    words.extend(FINDINGS.iter().map(|f| f.id.to_string()));
+    words.extend(FINDINGS.iter().map(|f| f.id.id().to_string()));
     for lab in LABS {
-        words.insert(lab.id.to_string());
+        words.insert(lab.id.id().to_string());
         match lab.kind {
             LabKind::Numeric { units, .. } => {
                 for unit in units {
@@ -189,13 +189,16 @@ fn write_form_seeds(out: &Path) {
         all.iter().position(|v| v == value).unwrap() as u8
     }
     fn lab_at(id: &str) -> u8 {
-        LABS.iter().position(|l| l.id == id).unwrap() as u8
+        LABS.iter().position(|l| l.id.id() == id).unwrap() as u8
     }
     fn visit_lab_at(id: &str) -> u8 {
-        at(calciphylaxis::form::VISIT_LABS, &id)
+        calciphylaxis::form::VISIT_LABS
+            .iter()
+            .position(|l| l.id() == id)
+            .unwrap() as u8
     }
     fn finding_at(id: &str) -> u8 {
-        FINDINGS.iter().position(|f| f.id == id).unwrap() as u8
+        FINDINGS.iter().position(|f| f.id.id() == id).unwrap() as u8
     }
 
     /// The edits of a clinician typing a case with two visits (the form's own test case).
