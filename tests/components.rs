@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use calciphylaxis::core::{assess_json_in, Lang};
 use calciphylaxis::form::{CaseText, Form, FormEdit, UnitSystem};
-use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
+use calciphylaxis::ui::print::{case_summary, CaseSummaryProps};
 use calciphylaxis::ui::results::{
-    AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Why, WhyProps, WorkupPanel,
+    diagnosis_panel, ignored, msc_panel, risk_panel, workup_panel, AssessmentProps, IgnoredProps,
+    Why, WhyProps,
 };
 use calciphylaxis::ui::{Action, App, AppProps, Banner, Startup, State};
 use yew::{Reducible, ServerRenderer};
@@ -23,6 +24,22 @@ fn example_in(name: &str, lang: Lang) -> AssessmentProps {
         lang,
     }
 }
+
+/// A render function as a component of its own, so the renderer can render it alone.
+macro_rules! view {
+    ($name:ident, $props:ty, $render:path) => {
+        #[yew::component]
+        fn $name(props: &$props) -> yew::Html {
+            $render(props)
+        }
+    };
+}
+view!(RiskPanel, AssessmentProps, risk_panel);
+view!(DiagnosisPanel, AssessmentProps, diagnosis_panel);
+view!(WorkupPanel, AssessmentProps, workup_panel);
+view!(MscPanel, AssessmentProps, msc_panel);
+view!(Ignored, IgnoredProps, ignored);
+view!(CaseSummary, CaseSummaryProps, case_summary);
 
 async fn render<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
 where
@@ -323,7 +340,7 @@ fn visible_text(html: &str) -> String {
 async fn inputs_left_out_are_named_for_a_person_with_the_path_in_an_attribute() {
     use calciphylaxis::core::assess_parsed_in;
     use calciphylaxis::core::case::parse_case_text_in;
-    use calciphylaxis::ui::results::{Ignored, IgnoredProps, LabelledIssue};
+    use calciphylaxis::ui::results::LabelledIssue;
     let text = r#"{"format":"calciphylaxis-case/1","patient":{"sex":"x"},"kidney":{"ckd_stage":"G9"},
         "lesions":{"sites":["elbow"]},"labs":{"albumin":{"value":3,"unit":"furlongs"}},
         "visits":[{"date":"2024-01-05","pain_score":14}],"ward":"7B"}"#;
@@ -386,7 +403,6 @@ async fn inputs_left_out_are_named_for_a_person_with_the_path_in_an_attribute() 
 #[tokio::test]
 async fn printed_case_summary_shows_recorded_values_in_words_in_chinese() {
     use calciphylaxis::core::case::parse_case_text;
-    use calciphylaxis::ui::print::{CaseSummary, CaseSummaryProps};
     let text = std::fs::read_to_string("examples/cases/spec-example.json").unwrap();
     let html = render::<CaseSummary>(move || CaseSummaryProps {
         case: Rc::new(parse_case_text(&text).unwrap().case),

@@ -3,7 +3,7 @@
 
 use calciphylaxis::core::Lang;
 use calciphylaxis::ui::trends::{
-    coord, day_number, layout, scale, TrendChart, TrendChartProps, PLOT_BOTTOM, PLOT_LEFT,
+    coord, day_number, layout, scale, trend_chart, TrendChartProps, PLOT_BOTTOM, PLOT_LEFT,
     PLOT_RIGHT, PLOT_TOP,
 };
 use yew::ServerRenderer;
@@ -14,6 +14,12 @@ fn series() -> Vec<(String, f64)> {
         ("2024-01-11".into(), 120.0),
         ("2024-01-31".into(), 180.0),
     ]
+}
+
+/// The chart, a render function, as a component of its own for the renderer.
+#[yew::component]
+fn TrendChart(props: &TrendChartProps) -> yew::Html {
+    trend_chart(props)
 }
 
 async fn render(props: impl FnOnce() -> TrendChartProps + Send + 'static) -> String {

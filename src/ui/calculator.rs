@@ -5,12 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::case_form::CaseForm;
-use super::followup::FollowUpPanel;
+use super::followup::{follow_up_panel, FollowUpPanelProps};
 use super::hooks::Computed;
-use super::print::{CaseSummary, Citations};
+use super::print::{case_summary, citations, CaseSummaryProps, CitationsProps};
 use super::results::{
-    DerivedPanel, DiagnosisPanel, Ignored, LabelledIssue, MscPanel, RiskPanel, SummaryBar,
-    WorkupPanel,
+    derived_panel, diagnosis_panel, ignored, msc_panel, risk_panel, summary_bar, workup_panel,
+    AssessmentProps, IgnoredProps, LabelledIssue,
 };
 use super::state::State;
 use super::text as t;
@@ -25,8 +25,8 @@ pub struct CalculatorProps {
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn Calculator(props: &CalculatorProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn calculator(props: &CalculatorProps) -> Html {
     let lang = props.lang;
     let Computed {
         case,
@@ -34,8 +34,12 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         errors,
         nothing_entered,
     } = &*props.computed;
-    let ignored = LabelledIssue::all(errors, lang);
+    let left_out = LabelledIssue::all(errors, lang);
     let warnings = LabelledIssue::all(&assessment.warnings, lang);
+    let panels = AssessmentProps {
+        assessment: assessment.clone(),
+        lang,
+    };
     html! {
         <div class="layout">
             <CaseForm form={props.form.clone()} {lang} errors={errors.clone()} dispatcher={props.dispatcher.clone()} />
@@ -43,18 +47,18 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 if *nothing_entered {
                     <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>
                 }
-                <CaseSummary case={case.clone()} {lang} />
-                <SummaryBar assessment={assessment.clone()} {lang} />
-                <Ignored errors={ignored} {warnings} {lang} />
-                <RiskPanel assessment={assessment.clone()} {lang} />
-                <DiagnosisPanel assessment={assessment.clone()} {lang} />
-                <WorkupPanel assessment={assessment.clone()} {lang} />
-                <MscPanel assessment={assessment.clone()} {lang} />
+                { case_summary(&CaseSummaryProps { case: case.clone(), lang, on_screen: false }) }
+                { summary_bar(&panels) }
+                { ignored(&IgnoredProps { errors: left_out, warnings, lang }) }
+                { risk_panel(&panels) }
+                { diagnosis_panel(&panels) }
+                { workup_panel(&panels) }
+                { msc_panel(&panels) }
                 if assessment.follow_up.is_some() {
-                    <FollowUpPanel assessment={assessment.clone()} {lang} />
+                    { follow_up_panel(&FollowUpPanelProps { assessment: assessment.clone(), lang }) }
                 }
-                <DerivedPanel assessment={assessment.clone()} {lang} />
-                <Citations assessment={assessment.clone()} {lang} />
+                { derived_panel(&panels) }
+                { citations(&CitationsProps { assessment: assessment.clone(), lang }) }
                 <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>
             </main>
         </div>

@@ -101,7 +101,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     aria-describedby={props.message.as_ref().map(|_| message_id.clone())} />
                 { props.children.clone() }
             </div>
-            <FieldNote id={message_id} message={props.message.clone()} />
+            { field_note(&FieldNoteProps { id: message_id, message: props.message.clone() }) }
         </div>
     }
 }
@@ -112,8 +112,8 @@ pub struct FieldNoteProps {
     pub message: Option<FieldMessage>,
 }
 
-#[component]
-pub fn FieldNote(props: &FieldNoteProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn field_note(props: &FieldNoteProps) -> Html {
     match &props.message {
         Some(message) => html! {
             <p id={props.id.clone()} class={if message.is_error { "field-error" } else { "field-warning" }}>

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::results::Why;
-use super::trends::TrendChart;
+use super::trends::{trend_chart, TrendChartProps};
 use crate::core::followup::{marker_name, MarkerTrend};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::fmt_number;
@@ -30,8 +30,9 @@ pub struct FollowUpPanelProps {
 
 /// Each marker from baseline to the latest visit, judged against its reference, with its
 /// chart; shown once the case has visits (nothing without them).
-#[component]
-pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn follow_up_panel(props: &FollowUpPanelProps) -> Html {
     let lang = props.lang;
     let Some(f) = &props.assessment.follow_up else {
         return Html::default();
@@ -55,8 +56,8 @@ pub fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
             { for f.markers.iter().map(|m| html! {
                 <div class="trend" data-marker={m.id.clone()}>
                     <h3>{ if m.unit.is_empty() { m.name.clone() } else { format!("{} ({})", m.name, m.unit) } }</h3>
-                    <TrendChart series={m.series()} reference={m.reference_bounds()} treatment_start={start.clone()}
-                        title={m.name.clone()} unit={m.unit.clone()} {lang} />
+                    { trend_chart(&TrendChartProps { series: m.series(), reference: m.reference_bounds(), treatment_start: start.clone(),
+                        title: m.name.clone().into(), unit: m.unit.clone().into(), lang }) }
                     <Why basis={m.basis.clone()} sources={m.sources.clone()} {lang} />
                 </div>
             }) }

@@ -26,12 +26,12 @@ use yew::prelude::*;
 use crate::core::i18n::Lang;
 use crate::form::UnitSystem;
 use banners::{banners, BannersProps};
-use calculator::Calculator;
+use calculator::{calculator, CalculatorProps};
 use header::{masthead, MastheadProps};
 use hooks::{use_assessment, use_document_language, use_remember, use_share_link};
 use toolbar::Toolbar;
 
-pub use results::{Sources, Why};
+pub use results::{sources, SourcesProps, Why};
 pub use state::{Action, Banner, Startup, State, View};
 
 /// Example cases shipped with the app (the same files the tests assess).
@@ -80,7 +80,7 @@ pub fn App(props: &AppProps) -> Html {
             if state.view == View::Teaching {
                 <teaching::TeachingView {lang} />
             } else {
-                <Calculator form={state.form.clone()} {computed} {lang} {dispatcher} />
+                { calculator(&CalculatorProps { form: state.form.clone(), computed, lang, dispatcher }) }
             }
         </div>
     }

@@ -24,8 +24,9 @@ pub struct CaseSummaryProps {
 }
 
 /// The inputs of the case, one line per section, only what was recorded.
-#[component]
-pub fn CaseSummary(props: &CaseSummaryProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn case_summary(props: &CaseSummaryProps) -> Html {
     let (case, lang) = (&props.case, props.lang);
     let row = |title: Text, items: Vec<String>| {
         if items.is_empty() {
@@ -195,8 +196,9 @@ pub struct CitationsProps {
 }
 
 /// Every source the assessment cites, in full.
-#[component]
-pub fn Citations(props: &CitationsProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn citations(props: &CitationsProps) -> Html {
     html! {
         <section class="print-only citations" aria-hidden="true">
             <h2>{ t::SOURCES.get(props.lang) }</h2>

@@ -73,7 +73,7 @@ pub fn Why(props: &WhyProps) -> Html {
                         <dt>{ t::EVIDENCE.get(props.lang) }</dt><dd>{ evidence.clone() }</dd>
                     }
                 </dl>
-                <Sources ids={props.sources.clone()} lang={props.lang} />
+                { sources(&SourcesProps { ids: props.sources.clone(), lang: props.lang }) }
             }
         </details>
     }
@@ -86,8 +86,8 @@ pub struct SourcesProps {
     pub lang: Lang,
 }
 
-#[component]
-pub fn Sources(props: &SourcesProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn sources(props: &SourcesProps) -> Html {
     html! {
         <ul class="sources" aria-label={t::SOURCES.get(props.lang)}>
             { for props.ids.iter().filter_map(|id| citation(id)).map(|c| html! {
@@ -119,8 +119,9 @@ fn status_badge(status: Status, lang: Lang) -> Html {
 }
 
 /// The state at a glance, at the top of the results.
-#[component]
-pub fn SummaryBar(props: &AssessmentProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn summary_bar(props: &AssessmentProps) -> Html {
     let (a, lang) = (&props.assessment, props.lang);
     let threshold = match a.risk.threshold.status {
         Status::Met => t::THRESHOLD_MET,
@@ -177,8 +178,8 @@ fn hayashi_text(status: HayashiStatus, lang: Lang) -> &'static str {
     .get(lang)
 }
 
-#[component]
-pub fn DerivedPanel(props: &AssessmentProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn derived_panel(props: &AssessmentProps) -> Html {
     let (d, lang) = (&props.assessment.derived, props.lang);
     let rows = [
         (t::CORRECTED_CALCIUM, &d.corrected_calcium),
@@ -213,8 +214,8 @@ fn pretty_unit(unit: &str) -> String {
     unit.replace("mg2/dL2", "mg²/dL²").replace("kg/m2", "kg/m²")
 }
 
-#[component]
-pub fn RiskPanel(props: &AssessmentProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn risk_panel(props: &AssessmentProps) -> Html {
     let (risk, lang) = (&props.assessment.risk, props.lang);
     let group = |tier: Tier, title: &'static str| {
         let factors: Vec<&RiskFactor> = risk.factors.iter().filter(|f| f.tier == tier).collect();
@@ -274,8 +275,8 @@ fn criterion_name<Id>(c: &Criterion<Id>) -> String {
     c.name.to_string()
 }
 
-#[component]
-pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn diagnosis_panel(props: &AssessmentProps) -> Html {
     let (dx, lang) = (&props.assessment.diagnosis, props.lang);
     let distribution = match dx.lesion_distribution {
         Distribution::Penile => t::PENILE_DIST,
@@ -315,8 +316,8 @@ pub fn DiagnosisPanel(props: &AssessmentProps) -> Html {
     }
 }
 
-#[component]
-pub fn WorkupPanel(props: &AssessmentProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn workup_panel(props: &AssessmentProps) -> Html {
     let (workup, lang) = (&props.assessment.workup, props.lang);
     html! {
         <section class="panel" aria-labelledby="workup-h" id="workup">
@@ -386,8 +387,8 @@ fn workup_row(item: &WorkupItem, lang: Lang) -> Html {
     }
 }
 
-#[component]
-pub fn MscPanel(props: &AssessmentProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn msc_panel(props: &AssessmentProps) -> Html {
     let (msc, lang) = (&props.assessment.msc, props.lang);
     let group = |kind: Kind, title: &'static str| {
         html! {
@@ -419,7 +420,7 @@ pub fn MscPanel(props: &AssessmentProps) -> Html {
             <details class="context">
                 <summary>{ t::CONTEXT.get(lang) }</summary>
                 <ul>{ for msc.context.iter().map(|c| html! {
-                    <li>{ c.text.to_string() }<Sources ids={vec![c.source]} {lang} /></li>
+                    <li>{ c.text.to_string() }{ sources(&SourcesProps { ids: vec![c.source], lang }) }</li>
                 }) }</ul>
             </details>
         </section>
@@ -465,8 +466,9 @@ fn ignored_item(issue: &LabelledIssue, class: &'static str, lang: Lang) -> Html 
 }
 
 /// The inputs left out of the assessment, and why.
-#[component]
-pub fn Ignored(props: &IgnoredProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn ignored(props: &IgnoredProps) -> Html {
     if props.errors.is_empty() && props.warnings.is_empty() {
         return html! {};
     }

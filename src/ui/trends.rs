@@ -165,8 +165,9 @@ pub struct TrendChartProps {
 
 /// One marker over time: points and line, reference band, treatment start, and the same
 /// data as a visually hidden table.
-#[component]
-pub fn TrendChart(props: &TrendChartProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn trend_chart(props: &TrendChartProps) -> Html {
     let series: Vec<(String, f64)> = props
         .series
         .iter()

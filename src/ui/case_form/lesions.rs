@@ -52,7 +52,7 @@ pub fn LesionsSection(props: &LesionsProps) -> Html {
                 <SelectField id="f-biopsy" label={t::BIOPSY.get(lang)} value={props.biopsy.map_or("", Biopsy::id)}
                     options={options(lang, BIOPSY)} onchange={on_edit.reform(|v: String| FormEdit::Biopsy(Biopsy::from_id(&v)))} />
             </div>
-            <SitesField sites={props.sites.clone()} {lang} on_edit={on_edit.clone()} />
+            { sites_field(&SitesProps { sites: props.sites.clone(), lang, on_edit: on_edit.clone() }) }
         </details>
     }
 }
@@ -66,8 +66,9 @@ pub struct SitesProps {
 }
 
 /// A checkbox per body site; the central ones are marked (they weigh in the diagnosis).
-#[component]
-pub fn SitesField(props: &SitesProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn sites_field(props: &SitesProps) -> Html {
     let lang = props.lang;
     html! {
         <fieldset class="sites">

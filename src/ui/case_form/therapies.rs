@@ -40,8 +40,8 @@ pub fn TherapiesSection(props: &TherapiesProps) -> Html {
                 { for therapies().iter().map(|therapy| {
                     let id = therapy.id();
                     html! {
-                        <TherapyRow therapy={*therapy} input={props.therapies.get(id).cloned().unwrap_or_default()}
-                            message={props.messages.at(&format!("therapies_tried.{id}.weeks"))} {lang} on_edit={props.on_edit.clone()} />
+                        { therapy_row(&TherapyRowProps { therapy: *therapy, input: props.therapies.get(id).cloned().unwrap_or_default(),
+                            message: props.messages.at(&format!("therapies_tried.{id}.weeks")), lang, on_edit: props.on_edit.clone() }) }
                     }
                 }) }
             </div>
@@ -59,8 +59,8 @@ pub struct TherapyRowProps {
     pub on_edit: Callback<FormEdit>,
 }
 
-#[component]
-pub fn TherapyRow(props: &TherapyRowProps) -> Html {
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn therapy_row(props: &TherapyRowProps) -> Html {
     let (therapy, lang) = (props.therapy, props.lang);
     let id = therapy.id();
     let name = therapy.name(lang);

@@ -8,7 +8,7 @@ use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::i18n::{msg, Lang, Text};
 use crate::core::labs::lab;
 use crate::form::{FormEdit, MscGiven, UnitSystem, VisitEdit, VisitInput, VisitText, VISIT_LABS};
-use crate::ui::fields::{FieldNote, LabField, Messages, NumberField, SelectField};
+use crate::ui::fields::{field_note, FieldNoteProps, LabField, Messages, NumberField, SelectField};
 
 const FOLLOW_UP: Text = msg::ui_followup::FOLLOW_UP;
 const FOLLOW_UP_HINT: Text = msg::ui_followup::FOLLOW_UP_HINT;
@@ -98,7 +98,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
             { for props.visits.iter().enumerate().map(|(index, visit)| {
                 let messages = props.messages.narrow(|e| matches!(e.field, FieldPath::Visit(i, _) if i == index));
                 html! {
-                    <VisitFields {index} visit={visit.clone()} units={props.units} {messages} {lang} on_edit={props.on_edit.clone()} />
+                    { visit_fields(&VisitProps { index, visit: visit.clone(), units: props.units, messages, lang, on_edit: props.on_edit.clone() }) }
                 }
             }) }
             <button type="button" class="secondary" onclick={add}>{ ADD.get(lang) }</button>
@@ -119,8 +119,9 @@ pub struct VisitProps {
 }
 
 /// One visit: its date, scores, MSC treatment, biopsy and labs, and "Remove".
-#[component]
-pub fn VisitFields(props: &VisitProps) -> Html {
+///
+/// A render function, no state: a component's machinery costs wasm bytes.
+pub fn visit_fields(props: &VisitProps) -> Html {
     let VisitProps {
         index,
         visit,
@@ -210,7 +211,7 @@ fn date_field(
             <input id={id} type="date" value={date.to_string()} {oninput}
                 aria-invalid={invalid.to_string()}
                 aria-describedby={message.as_ref().map(|_| message_id.clone())} />
-            <FieldNote id={message_id} {message} />
+            { field_note(&FieldNoteProps { id: message_id, message }) }
         </div>
     }
 }

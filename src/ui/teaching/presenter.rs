@@ -10,7 +10,7 @@ use super::{EXIT, KEYS, NEXT, PREVIOUS};
 use crate::core::i18n::Lang;
 use crate::core::teaching::LIBRARY;
 use crate::core::Assessment;
-use crate::ui::results::{AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, WorkupPanel};
+use crate::ui::results::{diagnosis_panel, msc_panel, risk_panel, workup_panel, AssessmentProps};
 
 /// The case, then the risk, diagnosis, workup and MSC panels.
 const SLIDES: usize = 5;
@@ -89,9 +89,18 @@ fn slide_body(current: usize, props: &PresenterProps) -> Html {
             let case_def = &LIBRARY[props.index];
             html! { <><h2>{ case_def.title.get(lang) }</h2><p>{ case_def.summary.get(lang) }</p>{ points(case_def, lang) }</> }
         }
-        1 => html! { <RiskPanel ..panels /> },
-        2 => html! { <DiagnosisPanel ..panels /> },
-        3 => html! { <WorkupPanel ..panels /> },
-        _ => html! { <MscPanel ..panels /> },
+        1 => keyed(risk_panel(&panels), current),
+        2 => keyed(diagnosis_panel(&panels), current),
+        3 => keyed(workup_panel(&panels), current),
+        _ => keyed(msc_panel(&panels), current),
     }
+}
+
+/// A panel keyed by its slide, so that turning the slide replaces it rather than reusing
+/// the last one's "Why?" details (open or closed) for the next.
+fn keyed(mut panel: Html, slide: usize) -> Html {
+    if let Html::VTag(tag) = &mut panel {
+        std::rc::Rc::make_mut(tag).key = Some(slide.into());
+    }
+    panel
 }

@@ -15,9 +15,9 @@ use crate::core::teaching::{TeachingCase, LIBRARY};
 use crate::core::workup::WorkupStatus;
 use crate::core::{assess_in, Assessment};
 use crate::ui::fields::SelectField;
-use crate::ui::print::CaseSummary;
+use crate::ui::print::{case_summary, CaseSummaryProps};
 use crate::ui::results::{
-    AssessmentProps, DiagnosisPanel, MscPanel, RiskPanel, Sources, WorkupPanel,
+    diagnosis_panel, msc_panel, risk_panel, sources, workup_panel, AssessmentProps, SourcesProps,
 };
 
 #[derive(Properties, PartialEq)]
@@ -61,7 +61,7 @@ pub fn CaseStudy(props: &CaseStudyProps) -> Html {
             <h2 id="teaching-case-h">{ case_def.title.get(lang) }</h2>
             <p>{ case_def.summary.get(lang) }</p>
             <h3>{ FINDINGS.get(lang) }</h3>
-            <CaseSummary {case} {lang} on_screen=true />
+            { case_summary(&CaseSummaryProps { case, lang, on_screen: true }) }
             { prediction_form(&prediction, *revealed, lang, on_reveal) }
             if *revealed {
                 { answer(case_def, &prediction, &assessment, lang, on_present) }
@@ -134,10 +134,10 @@ fn answer(
             </ul>
             { points(case_def, lang) }
             <button type="button" class="secondary" onclick={on_present}>{ PRESENT.get(lang) }</button>
-            <RiskPanel ..panels.clone() />
-            <DiagnosisPanel ..panels.clone() />
-            <WorkupPanel ..panels.clone() />
-            <MscPanel ..panels />
+            { risk_panel(&panels) }
+            { diagnosis_panel(&panels) }
+            { workup_panel(&panels) }
+            { msc_panel(&panels) }
         </section>
     }
 }
@@ -168,7 +168,7 @@ pub(super) fn points(case_def: &TeachingCase, lang: Lang) -> Html {
             <h3>{ POINTS.get(lang) }</h3>
             <ul>
                 { for case_def.points.iter().map(|p| html! {
-                    <li>{ p.text.get(lang) }<Sources ids={p.sources.to_vec()} {lang} /></li>
+                    <li>{ p.text.get(lang) }{ sources(&SourcesProps { ids: p.sources.to_vec(), lang }) }</li>
                 }) }
             </ul>
         </section>
