@@ -54,6 +54,7 @@ id_enum! {
         UncontrolledBleeding = "uncontrolled_bleeding" => msg::findings::UNCONTROLLED_BLEEDING_NAME,
         LifeExpectancyTooShort = "life_expectancy_too_short" => msg::findings::LIFE_EXPECTANCY_TOO_SHORT_NAME,
         ActiveUncontrolledInfection = "active_uncontrolled_infection" => msg::findings::ACTIVE_UNCONTROLLED_INFECTION_NAME,
+        OestrogenTherapy = "oestrogen_therapy" => msg::findings::OESTROGEN_THERAPY_NAME,
     }
 }
 
@@ -220,6 +221,10 @@ pub const FINDINGS: &[Finding] = &[
     Finding {
         id: F::ActiveUncontrolledInfection,
         group: MscCriterion,
+    },
+    Finding {
+        id: F::OestrogenTherapy,
+        group: Medication,
     },
 ];
 
