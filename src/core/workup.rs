@@ -293,7 +293,7 @@ const CONFOUNDERS: &[Confounder] = &[
         pushes: Pushes::Low,
         reason: msg::workup::WARFARIN_VITAMIN_K_ANTAGONIST_LOWERS,
         advice: msg::workup::REPEAT_4_WEEKS_AFTER_STOPPING_VKA,
-        sources: &["marlar_2014", "d_angelo_1988", "minuk_2010"],
+        sources: &["marlar_2014", "minuk_2010"],
     },
     Confounder {
         triggers: &[Trigger::VkaWashedOut],
@@ -325,7 +325,7 @@ const CONFOUNDERS: &[Confounder] = &[
         pushes: Pushes::Any,
         reason: msg::workup::LA_FALSE_RESULTS_ON_VKA,
         advice: msg::workup::LA_TEST_OFF_VKA,
-        sources: &["favaloro_2022_la", "pengo_2009_la", "tripodi_2020_la"],
+        sources: &["favaloro_2022_la", "pengo_2009_la"],
     },
     Confounder {
         triggers: &[Trigger::VkaWithLowInr],
@@ -353,7 +353,7 @@ const CONFOUNDERS: &[Confounder] = &[
     },
     Confounder {
         triggers: &[Trigger::Haemodialysis],
-        tests: &[LabId::LupusAnticoagulant, LabId::Aptt],
+        tests: LA,
         pushes: Pushes::Note,
         reason: msg::workup::DRAW_BEFORE_DIALYSIS,
         advice: msg::workup::EMPTY,
