@@ -282,6 +282,20 @@ fn protein_c_low_is_a_major_factor_only_when_interpretable() {
         item(&a, "protein_c_activity"),
         (WorkupStatus::Abnormal, Some(Direction::Low))
     );
+    // Its acquired causes are not recorded: low, but not yet a deficiency.
+    assert_eq!(factor(&a, "protein_c_or_s_deficiency"), Presence::Unknown);
+    let causes = [
+        "warfarin",
+        "vitamin_k_deficiency",
+        "liver_disease",
+        "acute_thrombosis",
+        "sepsis",
+        "acute_inflammation",
+    ];
+    let cleared = causes
+        .iter()
+        .fold(low_pc.clone(), |case, id| finding(case, id, false));
+    let a = assess(&cleared);
     assert_eq!(factor(&a, "protein_c_or_s_deficiency"), Presence::Present);
 
     let on_warfarin = finding(low_pc.clone(), "warfarin", true);
@@ -347,14 +361,24 @@ fn anticoagulants_and_acute_illness_confound_the_right_tests() {
         item(&assess(&la_positive), "lupus_anticoagulant"),
         (WorkupStatus::Abnormal, Some(Direction::Positive))
     );
-    for drug in ["heparin", "doac", "warfarin"] {
-        let a = assess(&finding(la_positive.clone(), drug, true));
-        assert_eq!(
-            item(&a, "lupus_anticoagulant").0,
-            WorkupStatus::Uninterpretable,
-            "{drug}"
-        );
+    // A DOAC or a current VKA: false positives and false negatives, any result.
+    for drug in ["doac", "warfarin"] {
+        for la in ["positive", "negative"] {
+            let case = result(case(), "lupus_anticoagulant", la);
+            let a = assess(&finding(case, drug, true));
+            assert_eq!(
+                item(&a, "lupus_anticoagulant").0,
+                WorkupStatus::Uninterpretable,
+                "{drug} {la}"
+            );
+        }
     }
+    // Heparin: the result stands, with a note on the reagent's neutraliser.
+    let on_heparin = assess(&finding(la_positive.clone(), "heparin", true));
+    assert_eq!(
+        item(&on_heparin, "lupus_anticoagulant"),
+        (WorkupStatus::Abnormal, Some(Direction::Positive))
+    );
     let la_negative = finding(
         result(case(), "lupus_anticoagulant", "negative"),
         "heparin",

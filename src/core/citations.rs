@@ -301,6 +301,64 @@ pub const CITATIONS: &[Citation] = &[
         pmid: Some("24202137"),
         used_for: msg::citations::SPRAGUE_2014_USED_FOR,
     },
+    // Issue 14 items 1–4: the workup's confounders and the lupus anticoagulant on
+    // anticoagulants (verified from abstracts and table pages, see `used_for`).
+    Citation {
+        id: "kottke_marchant_2002_pc",
+        reference: "Kottke-Marchant K, Comp P. Laboratory issues in diagnosing abnormalities of protein C, thrombomodulin, and endothelial cell protein C receptor. Arch Pathol Lab Med 2002;126(11):1337–48.",
+        doi: None,
+        pmid: Some("12421141"),
+        used_for: msg::citations::KOTTKE_MARCHANT_2002_PC_USED_FOR,
+    },
+    Citation {
+        id: "van_cott_2020_at",
+        reference: "Van Cott EM, Orlando C, Moore GW, Cooper PC, Meijer P, Marlar R. Recommendations for clinical laboratory testing for antithrombin deficiency; communication from the SSC of the ISTH. J Thromb Haemost 2020.",
+        doi: Some("10.1111/jth.14648"),
+        pmid: None,
+        used_for: msg::citations::VAN_COTT_2020_AT_USED_FOR,
+    },
+    Citation {
+        id: "d_angelo_1988",
+        reference: "D'Angelo A, Vigano-D'Angelo S, Esmon CT, Comp PC. Acquired deficiencies of protein S. Protein S activity during oral anticoagulation, in liver disease, and in disseminated intravascular coagulation. J Clin Invest 1988;81(5):1445–54.",
+        doi: Some("10.1172/JCI113475"),
+        pmid: Some("3284913"),
+        used_for: msg::citations::D_ANGELO_1988_USED_FOR,
+    },
+    Citation {
+        id: "protein_s_hormones_1987",
+        reference: "Oral contraceptives and gender affect protein S status. Blood 1987;69(2):692.",
+        doi: Some("10.1182/blood.v69.2.692.692"),
+        pmid: None,
+        used_for: msg::citations::PROTEIN_S_HORMONES_1987_USED_FOR,
+    },
+    Citation {
+        id: "minuk_2010",
+        reference: "Minuk L, et al. Thromb J 2010;8:10 (study protocol).",
+        doi: Some("10.1186/1477-9560-8-10"),
+        pmid: None,
+        used_for: msg::citations::MINUK_2010_USED_FOR,
+    },
+    Citation {
+        id: "favaloro_2022_la",
+        reference: "Favaloro EJ, Pasalic L. Lupus anticoagulant testing during anticoagulation, including direct oral anticoagulants. Res Pract Thromb Haemost 2022;6(2):e12676.",
+        doi: Some("10.1002/rth2.12676"),
+        pmid: Some("35316943"),
+        used_for: msg::citations::FAVALORO_2022_LA_USED_FOR,
+    },
+    Citation {
+        id: "pengo_2009_la",
+        reference: "Pengo V, et al. Update of the guidelines for lupus anticoagulant detection. Subcommittee on Lupus Anticoagulant/Antiphospholipid Antibody of the SSC of the ISTH. J Thromb Haemost 2009;7(10):1737–40.",
+        doi: Some("10.1111/j.1538-7836.2009.03555.x"),
+        pmid: Some("19624461"),
+        used_for: msg::citations::PENGO_2009_LA_USED_FOR,
+    },
+    Citation {
+        id: "tripodi_2020_la",
+        reference: "Tripodi A, Cohen H, Devreese KMJ. Lupus anticoagulant detection in anticoagulated patients. Guidance from the SSC for lupus anticoagulant/antiphospholipid antibodies of the ISTH. J Thromb Haemost 2020.",
+        doi: Some("10.1111/jth.14846"),
+        pmid: None,
+        used_for: msg::citations::TRIPODI_2020_LA_USED_FOR,
+    },
 ];
 
 pub fn citation(id: &str) -> Option<&'static Citation> {

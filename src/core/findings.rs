@@ -61,6 +61,7 @@ id_enum! {
         ChronicViralInfection = "chronic_viral_infection" => msg::findings::CHRONIC_VIRAL_INFECTION_NAME,
         PriorCellTherapy = "prior_cell_therapy" => msg::findings::PRIOR_CELL_THERAPY_NAME,
         HepaticFailure = "hepatic_failure" => msg::findings::HEPATIC_FAILURE_NAME,
+        OestrogenTherapy = "oestrogen_therapy" => msg::findings::OESTROGEN_THERAPY_NAME,
     }
 }
 
@@ -255,6 +256,10 @@ pub const FINDINGS: &[Finding] = &[
     Finding {
         id: F::HepaticFailure,
         group: MscCriterion,
+    },
+    Finding {
+        id: F::OestrogenTherapy,
+        group: Medication,
     },
 ];
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::derived::{calcium_for_rules, payne_calcium_mg_dl, DerivedValues};
 use super::diagnosis::{population, population_note, Population};
+use super::field_path::FieldPath;
 use super::findings::{finding_def, FindingId};
 use super::i18n::{Lang, Text};
 use super::inputs::{flag_against, to_canonical, Flag, Inputs, LabValue};
@@ -14,7 +15,7 @@ use super::labs::{
     decimals_for, decimals_written, fmt_number, lab, restate, Lab, LabId, LabKind, Unit,
 };
 use super::logic::{any, Presence, Status};
-use super::workup::{Workup, WorkupItem, WorkupStatus};
+use super::workup::{Direction, Workup, WorkupItem, WorkupStatus};
 use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -458,10 +459,7 @@ enum Reason<'a> {
         high: bool,
     },
     /// The rule cannot decide: the value it needs is missing or unusable.
-    CannotDecide {
-        what: Text,
-        missing: Missing,
-    },
+    CannotDecide { what: Text, missing: Missing },
     /// A finding as recorded (`None`: not recorded).
     Recorded {
         finding: FindingId,
@@ -472,16 +470,31 @@ enum Reason<'a> {
         missing: Text,
         then: Box<Reason<'a>>,
     },
+    /// Read from the hypercoagulability workup.
+    Workup(FromWorkup<'a>),
+    /// A fixed sentence.
+    Said(Text),
+}
+
+/// A reason read from the hypercoagulability workup.
+enum FromWorkup<'a> {
     /// A workup test below its reference, interpretable.
     LowResult {
         test: &'static str,
         result: &'a str,
         reference: &'a str,
     },
+    /// A workup test below its reference, its acquired causes not all recorded.
+    LowCausesNotRecorded {
+        test: &'static str,
+        result: &'a str,
+        reference: &'a str,
+        to_record: &'a [FieldPath],
+    },
     Uninterpretable(Vec<&'static str>),
     AbnormalThrombophilia(Vec<&'static str>),
-    /// A fixed sentence.
-    Said(Text),
+    /// Abnormal thrombophilia tests whose acquired causes are not all recorded.
+    ThrombophiliaNotYetCounted(Vec<&'static str>),
 }
 
 /// The one renderer of a risk factor's `basis`.
@@ -513,7 +526,16 @@ fn render(reason: &Reason, lang: Lang) -> String {
             let then = render(then, lang);
             tr!(lang, msg::risk::RENDER_MISSING_THEN, missing, then)
         }
-        Reason::LowResult {
+        Reason::Said(text) => text.get(lang).to_string(),
+        Reason::Workup(reason) => render_workup(reason, lang),
+    }
+}
+
+/// A reason read from the hypercoagulability workup, in words.
+fn render_workup(reason: &FromWorkup, lang: Lang) -> String {
+    let list = |names: &[&str]| names.join(msg::common::LIST_SEPARATOR.get(lang));
+    match reason {
+        FromWorkup::LowResult {
             test,
             result,
             reference,
@@ -524,7 +546,31 @@ fn render(reason: &Reason, lang: Lang) -> String {
             result,
             test
         ),
-        Reason::Uninterpretable(names) => {
+        FromWorkup::LowCausesNotRecorded {
+            test,
+            result,
+            reference,
+            to_record,
+        } => {
+            let fields = to_record
+                .iter()
+                .map(|field| field.label(lang))
+                .collect::<Vec<_>>()
+                .join(msg::common::LIST_SEPARATOR.get(lang));
+            tr!(
+                lang,
+                msg::risk::RENDER_LOW_RESULT_CAUSES_NOT_RECORDED,
+                fields,
+                reference,
+                result,
+                test
+            )
+        }
+        FromWorkup::ThrombophiliaNotYetCounted(names) => {
+            let tests = list(names);
+            tr!(lang, msg::risk::RENDER_THROMBOPHILIA_NOT_YET_COUNTED, tests)
+        }
+        FromWorkup::Uninterpretable(names) => {
             let names = names.join(msg::risk::RENDER_AND.get(lang));
             tr!(
                 lang,
@@ -532,15 +578,14 @@ fn render(reason: &Reason, lang: Lang) -> String {
                 names
             )
         }
-        Reason::AbnormalThrombophilia(names) => {
-            let tests = names.join(msg::common::LIST_SEPARATOR.get(lang));
+        FromWorkup::AbnormalThrombophilia(names) => {
+            let tests = list(names);
             tr!(
                 lang,
                 msg::risk::RENDER_ABNORMAL_THROMBOPHILIA_TEST_S_TESTS,
                 tests
             )
         }
-        Reason::Said(text) => text.get(lang).to_string(),
     }
 }
 
@@ -977,6 +1022,9 @@ fn dialysis_under_5_years<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     dialysis_vintage(ctx, &VINTAGE_AT_MOST_60_MONTHS)
 }
 
+/// A low protein C or free protein S counts only when every acquired cause of a low result
+/// is recorded absent (the workup item has nothing left `to_record`); a recorded deficiency
+/// always counts.
 fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     if ctx.inputs.finding(FindingId::ProteinCOrSDeficiency) == Some(true) {
         return judged(
@@ -988,17 +1036,29 @@ fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
         .iter()
         .filter_map(|test| ctx.workup.items.iter().find(|item| item.test == *test))
         .collect();
-    let low = items.iter().find(|i| {
-        i.status == WorkupStatus::Abnormal && i.direction == Some(super::workup::Direction::Low)
-    });
-    if let Some(item) = low {
+    let low: Vec<&&WorkupItem> = items
+        .iter()
+        .filter(|i| i.status == WorkupStatus::Abnormal && i.direction == Some(Direction::Low))
+        .collect();
+    if let Some(item) = low.iter().find(|i| i.to_record.is_empty()) {
         return judged(
             Presence::Present,
-            Reason::LowResult {
+            Reason::Workup(FromWorkup::LowResult {
                 test: item.name,
                 result: item.result.as_deref().unwrap_or(""),
                 reference: &item.reference,
-            },
+            }),
+        );
+    }
+    if let Some(item) = low.first() {
+        return judged(
+            Presence::Unknown,
+            Reason::Workup(FromWorkup::LowCausesNotRecorded {
+                test: item.name,
+                result: item.result.as_deref().unwrap_or(""),
+                reference: &item.reference,
+                to_record: &item.to_record,
+            }),
         );
     }
     let uninterpretable: Vec<_> = items
@@ -1007,8 +1067,16 @@ fn protein_c_or_s_deficiency<'a>(ctx: &Context<'a>) -> Judgement<'a> {
         .map(|i| i.name)
         .collect();
     if !uninterpretable.is_empty() {
-        return judged(Presence::Unknown, Reason::Uninterpretable(uninterpretable));
+        return judged(
+            Presence::Unknown,
+            Reason::Workup(FromWorkup::Uninterpretable(uninterpretable)),
+        );
     }
+    protein_c_or_s_not_low(ctx, &items)
+}
+
+/// Neither result low: absent when recorded so or both normal, else unknown.
+fn protein_c_or_s_not_low<'a>(ctx: &Context<'a>, items: &[&WorkupItem]) -> Judgement<'a> {
     let both_normal = items.len() == 2 && items.iter().all(|i| i.status == WorkupStatus::Normal);
     match ctx.inputs.finding(FindingId::ProteinCOrSDeficiency) {
         Some(false) => judged(
@@ -1211,37 +1279,53 @@ fn kidney_transplant<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     judged(status, Reason::Said(words))
 }
 
+const THROMBOPHILIA_TESTS: &[LabId] = &[
+    LabId::ProteinCActivity,
+    LabId::ProteinSFree,
+    LabId::AntithrombinActivity,
+    LabId::FactorVLeiden,
+    LabId::ProthrombinG20210a,
+    LabId::LupusAnticoagulant,
+    LabId::AnticardiolipinIgg,
+    LabId::AnticardiolipinIgm,
+    LabId::AntiB2gp1Igg,
+    LabId::AntiB2gp1Igm,
+];
+
+/// Recorded, or an abnormal thrombophilia test; an abnormal result whose acquired causes
+/// are not all recorded makes it unknown rather than present.
 fn hypercoagulable_state_known<'a>(ctx: &Context<'a>) -> Judgement<'a> {
     let recorded = finding_rule(ctx, FindingId::HypercoagulableStateKnown);
     if recorded.status == Presence::Present {
         return recorded;
     }
-    let abnormal: Vec<&'static str> = ctx
-        .workup
-        .items
-        .iter()
-        .filter(|i| {
-            i.status == WorkupStatus::Abnormal
-                && matches!(
-                    i.test,
-                    LabId::ProteinCActivity
-                        | LabId::ProteinSFree
-                        | LabId::AntithrombinActivity
-                        | LabId::FactorVLeiden
-                        | LabId::ProthrombinG20210a
-                        | LabId::LupusAnticoagulant
-                        | LabId::AnticardiolipinIgg
-                        | LabId::AnticardiolipinIgm
-                        | LabId::AntiB2gp1Igg
-                        | LabId::AntiB2gp1Igm
-                )
-        })
-        .map(|i| i.name)
-        .collect();
-    if abnormal.is_empty() {
+    let abnormal = |pending: bool| -> Vec<&'static str> {
+        ctx.workup
+            .items
+            .iter()
+            .filter(|i| {
+                i.status == WorkupStatus::Abnormal
+                    && THROMBOPHILIA_TESTS.contains(&i.test)
+                    && i.to_record.is_empty() != pending
+            })
+            .map(|i| i.name)
+            .collect()
+    };
+    let counted = abnormal(false);
+    if !counted.is_empty() {
+        return judged(
+            Presence::Present,
+            Reason::Workup(FromWorkup::AbnormalThrombophilia(counted)),
+        );
+    }
+    let pending = abnormal(true);
+    if pending.is_empty() {
         recorded
     } else {
-        judged(Presence::Present, Reason::AbnormalThrombophilia(abnormal))
+        judged(
+            Presence::Unknown,
+            Reason::Workup(FromWorkup::ThrombophiliaNotYetCounted(pending)),
+        )
     }
 }
 

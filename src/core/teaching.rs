@@ -55,7 +55,11 @@ pub const LIBRARY: &[TeachingCase] = &[
             ),
             point(
                 msg::teaching::POINT_PROTEIN_C_AND_S_ARE,
-                &["marlar_2014", "baglin_2010"],
+                &["marlar_2014", "d_angelo_1988", "minuk_2010"],
+            ),
+            point(
+                msg::teaching::POINT_LUPUS_ANTICOAGULANT_ON_A_VKA,
+                &["favaloro_2022_la", "pengo_2009_la"],
             ),
             point(
                 msg::teaching::POINT_NEAR_THE_10_2_MG,

@@ -5,10 +5,13 @@
 use crate::core::i18n::msg;
 use serde::Serialize;
 
-use super::findings::FindingId;
+use super::case::{Dialysis, Sex, TherapyTrial};
+use super::field_path::FieldPath;
+use super::findings::{FindingId, Therapy};
 use super::i18n::{Lang, Text};
 use super::inputs::{describe_reference_of, Flag, Inputs, LabValue};
-use super::labs::{lab, LabId, WORKUP_PANEL};
+use super::labs::{decimals_written, fmt_number, lab, LabId, WORKUP_PANEL};
+use super::logic::Presence;
 use super::risk::finding_label;
 use crate::tr;
 
@@ -41,6 +44,10 @@ pub struct WorkupItem {
     pub reference: String,
     /// What applies to this patient's result: confounders, persistence, repeat advice.
     pub notes: Vec<String>,
+    /// For a low result: the acquired causes not recorded, as the fields to record. Until
+    /// they are, the low result is not counted as a deficiency (unknown is never absent).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub to_record: Vec<FieldPath>,
     /// About the assay in general (units, reference variation), from the lab catalogue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<&'static str>,
@@ -56,7 +63,8 @@ pub struct Workup {
 /// Which results a confounder makes untrustworthy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pushes {
-    /// A low result may be caused by the confounder.
+    /// A low result may be caused by the confounder. Each of these must be recorded false
+    /// before a low result counts as a deficiency (item 1 of issue 14).
     Low,
     /// A high (or positive) result may be caused by the confounder.
     High,
@@ -66,9 +74,187 @@ enum Pushes {
     Note,
 }
 
+/// Weeks off a vitamin K antagonist before the sample after which it no longer acts on
+/// protein C and S: the conservative end of the 2–4 weeks the spec gives (sources read say
+/// at least 2 weeks, e.g. "≥14 days after stopping anticoagulation therapy", Minuk 2010).
+pub const VKA_WASHOUT_WEEKS: f64 = 4.0;
+
+/// The INR below which a vitamin K antagonist no longer bars lupus anticoagulant testing
+/// (ISTH 2009: "1–2 wk after treatment discontinuation or when INR <1.5").
+pub const LA_INR_BELOW: f64 = 1.5;
+
+/// Whether a vitamin K antagonist acts on the sample now. `findings.warfarin` is the
+/// exposure (a risk factor even after stopping); this is its current effect on the tests.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VkaEffect {
+    /// `warfarin: false`.
+    NotTaken,
+    /// `warfarin` not recorded.
+    NotRecorded,
+    /// On a vitamin K antagonist: no `stop_warfarin` recorded (or recorded as not tried).
+    Current,
+    /// Stopped fewer than [`VKA_WASHOUT_WEEKS`] weeks before the sample.
+    StoppedRecently(f64),
+    /// Stopped, but the weeks from stopping to the sample are not recorded: still current.
+    StoppedWeeksUnknown,
+    /// Stopped at least [`VKA_WASHOUT_WEEKS`] weeks before the sample.
+    WashedOut(f64),
+}
+
+impl VkaEffect {
+    pub fn of(inputs: &Inputs) -> Self {
+        match inputs.finding(FindingId::Warfarin) {
+            None => return VkaEffect::NotRecorded,
+            Some(false) => return VkaEffect::NotTaken,
+            Some(true) => {}
+        }
+        let stop = inputs
+            .case
+            .therapies_tried
+            .as_ref()
+            .and_then(|therapies| therapies.get(Therapy::StopWarfarin.id()));
+        match stop {
+            None | Some(TherapyTrial::NotTried) => VkaEffect::Current,
+            Some(TherapyTrial::Tried | TherapyTrial::Detail { weeks: None, .. }) => {
+                VkaEffect::StoppedWeeksUnknown
+            }
+            Some(TherapyTrial::Detail {
+                weeks: Some(weeks), ..
+            }) if *weeks >= VKA_WASHOUT_WEEKS => VkaEffect::WashedOut(*weeks),
+            Some(TherapyTrial::Detail {
+                weeks: Some(weeks), ..
+            }) => VkaEffect::StoppedRecently(*weeks),
+        }
+    }
+
+    /// Present while the antagonist still acts on the sample; unknown when warfarin is not
+    /// recorded.
+    pub fn current(self) -> Presence {
+        match self {
+            VkaEffect::Current | VkaEffect::StoppedRecently(_) | VkaEffect::StoppedWeeksUnknown => {
+                Presence::Present
+            }
+            VkaEffect::NotTaken | VkaEffect::WashedOut(_) => Presence::Absent,
+            VkaEffect::NotRecorded => Presence::Unknown,
+        }
+    }
+
+    /// Why the antagonist is (or is not) current, in words.
+    fn describe(self, lang: Lang) -> String {
+        let limit = fmt_number(VKA_WASHOUT_WEEKS, 0);
+        match self {
+            VkaEffect::StoppedRecently(weeks) => {
+                let weeks = fmt_number(weeks, decimals_written(weeks));
+                tr!(lang, msg::workup::VKA_STOPPED_RECENTLY, limit, weeks)
+            }
+            VkaEffect::StoppedWeeksUnknown => {
+                msg::workup::VKA_STOPPED_WEEKS_UNKNOWN.get(lang).to_string()
+            }
+            VkaEffect::WashedOut(weeks) => {
+                let weeks = fmt_number(weeks, decimals_written(weeks));
+                tr!(lang, msg::workup::VKA_WASHED_OUT, limit, weeks)
+            }
+            _ => msg::workup::VKA_CURRENT.get(lang).to_string(),
+        }
+    }
+}
+
+/// What sets a confounder off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    Finding(FindingId),
+    /// A vitamin K antagonist acting on the sample ([`VkaEffect::current`]).
+    CurrentVka,
+    /// Stopped long enough before the sample: a note only.
+    VkaWashedOut,
+    /// A current vitamin K antagonist without an INR below 1.5 recorded.
+    VkaWithoutLowInr,
+    /// A current vitamin K antagonist with an INR below 1.5 recorded.
+    VkaWithLowInr,
+    /// Pregnancy (`pregnancy_or_lactation`), absent for a male patient.
+    Pregnancy,
+    /// Haemodialysis: heparin in the circuit.
+    Haemodialysis,
+}
+
+/// A trigger in this patient: present (with its words), absent, or not recorded (with the
+/// field to record).
+enum Triggered {
+    Present(String),
+    Absent,
+    NotRecorded(FieldPath),
+}
+
+fn finding_triggered(inputs: &Inputs, id: FindingId, lang: Lang) -> Triggered {
+    match inputs.finding(id) {
+        Some(true) => Triggered::Present(finding_label(id, lang)),
+        Some(false) => Triggered::Absent,
+        None => Triggered::NotRecorded(FieldPath::finding(id.id())),
+    }
+}
+
+/// The vitamin K antagonist as it acts on the sample: not recorded names `warfarin`; a
+/// stop without weeks is current, and the weeks are what to record.
+fn vka_triggered(inputs: &Inputs, lang: Lang) -> Triggered {
+    let effect = VkaEffect::of(inputs);
+    match effect.current() {
+        Presence::Present => Triggered::Present(effect.describe(lang)),
+        Presence::Absent => Triggered::Absent,
+        Presence::Unknown => Triggered::NotRecorded(FieldPath::finding(FindingId::Warfarin.id())),
+    }
+}
+
+/// Whether an INR below 1.5 is recorded.
+fn inr_below_la_limit(inputs: &Inputs) -> bool {
+    inputs
+        .lab_canonical(LabId::PtInr)
+        .is_some_and(|inr| inr < LA_INR_BELOW)
+}
+
+fn triggered(trigger: Trigger, inputs: &Inputs, lang: Lang) -> Triggered {
+    let present = |yes: bool, words: String| match yes {
+        true => Triggered::Present(words),
+        false => Triggered::Absent,
+    };
+    let effect = VkaEffect::of(inputs);
+    let current = effect.current() == Presence::Present;
+    let inr_low = inr_below_la_limit(inputs);
+    let limit = fmt_number(LA_INR_BELOW, 1);
+    match trigger {
+        Trigger::Finding(id) => finding_triggered(inputs, id, lang),
+        Trigger::CurrentVka => vka_triggered(inputs, lang),
+        Trigger::VkaWashedOut => present(
+            matches!(effect, VkaEffect::WashedOut(_)),
+            effect.describe(lang),
+        ),
+        Trigger::VkaWithoutLowInr => {
+            let vka = effect.describe(lang);
+            present(
+                current && !inr_low,
+                tr!(lang, msg::workup::VKA_WITHOUT_LOW_INR, limit, vka),
+            )
+        }
+        Trigger::VkaWithLowInr => {
+            let vka = effect.describe(lang);
+            present(
+                current && inr_low,
+                tr!(lang, msg::workup::VKA_WITH_LOW_INR, limit, vka),
+            )
+        }
+        Trigger::Pregnancy => match inputs.case.patient.sex {
+            Some(Sex::Male) => Triggered::Absent,
+            _ => finding_triggered(inputs, FindingId::PregnancyOrLactation, lang),
+        },
+        Trigger::Haemodialysis => present(
+            inputs.case.kidney.dialysis == Some(Dialysis::Hemodialysis),
+            msg::workup::ON_HAEMODIALYSIS.get(lang).to_string(),
+        ),
+    }
+}
+
 struct Confounder {
-    /// Any of these findings being true triggers it.
-    findings: &'static [FindingId],
+    /// Any of these being present triggers it.
+    triggers: &'static [Trigger],
     tests: &'static [LabId],
     pushes: Pushes,
     reason: Text,
@@ -77,46 +263,80 @@ struct Confounder {
     sources: &'static [&'static str],
 }
 
+use Trigger::Finding as T;
+
+const PS: &[LabId] = &[LabId::ProteinSFree];
 const PC_PS: &[LabId] = &[LabId::ProteinCActivity, LabId::ProteinSFree];
 const PC_PS_AT: &[LabId] = &[
     LabId::ProteinCActivity,
     LabId::ProteinSFree,
     LabId::AntithrombinActivity,
 ];
-const ACUTE: &[FindingId] = &[
-    FindingId::AcuteThrombosis,
-    FindingId::Sepsis,
-    FindingId::AcuteInflammation,
+const AT: &[LabId] = &[LabId::AntithrombinActivity];
+const LA: &[LabId] = &[LabId::LupusAnticoagulant];
+const ACUTE: &[Trigger] = &[
+    T(FindingId::AcuteThrombosis),
+    T(FindingId::Sepsis),
+    T(FindingId::AcuteInflammation),
 ];
 
 /// The confounders of §5, each with its source. Order is the order notes appear in.
+/// The `Low` rows are, per test, the acquired causes a low result must be cleared of:
+/// protein C and free protein S — current VKA, vitamin K deficiency, liver disease, acute
+/// thrombosis, sepsis, acute inflammation; free protein S also pregnancy, oestrogen and
+/// nephrotic syndrome; antithrombin — heparin, liver disease, nephrotic syndrome, acute
+/// thrombosis, sepsis.
 const CONFOUNDERS: &[Confounder] = &[
     Confounder {
-        findings: &[FindingId::Warfarin],
+        triggers: &[Trigger::CurrentVka],
         tests: PC_PS,
         pushes: Pushes::Low,
         reason: msg::workup::WARFARIN_VITAMIN_K_ANTAGONIST_LOWERS,
-        advice: msg::workup::REPEAT_AT_LEAST_2_WEEKS,
-        sources: &["marlar_2014", "baglin_2010"],
+        advice: msg::workup::REPEAT_4_WEEKS_AFTER_STOPPING_VKA,
+        sources: &["marlar_2014", "minuk_2010"],
     },
     Confounder {
-        findings: &[FindingId::Warfarin],
-        tests: &[LabId::AntithrombinActivity],
+        triggers: &[Trigger::VkaWashedOut],
+        tests: PC_PS,
+        pushes: Pushes::Note,
+        reason: msg::workup::TAKEN_AS_OFF_THE_VKA,
+        advice: msg::workup::EMPTY,
+        sources: &["minuk_2010"],
+    },
+    Confounder {
+        triggers: &[T(FindingId::VitaminKDeficiency)],
+        tests: PC_PS,
+        pushes: Pushes::Low,
+        reason: msg::workup::VITAMIN_K_DEFICIENCY_LOWERS,
+        advice: msg::workup::REPEAT_AFTER_VITAMIN_K_REPLETION,
+        sources: &["marlar_2014", "d_angelo_1988"],
+    },
+    Confounder {
+        triggers: &[Trigger::CurrentVka],
+        tests: AT,
         pushes: Pushes::Note,
         reason: msg::workup::ANTITHROMBIN_MAY_RISE_ON_WARFARIN,
         advice: msg::workup::EMPTY,
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &[FindingId::Warfarin],
-        tests: &[LabId::LupusAnticoagulant],
-        pushes: Pushes::High,
-        reason: msg::workup::LUPUS_ANTICOAGULANT_CLOTTING_TESTS_GIVE,
-        advice: msg::workup::INTERPRET_ONLY_WITH_THE_LABORATORY,
-        sources: &["devreese_2020_la"],
+        triggers: &[Trigger::VkaWithoutLowInr],
+        tests: LA,
+        pushes: Pushes::Any,
+        reason: msg::workup::LA_FALSE_RESULTS_ON_VKA,
+        advice: msg::workup::LA_TEST_OFF_VKA,
+        sources: &["favaloro_2022_la", "pengo_2009_la"],
     },
     Confounder {
-        findings: &[FindingId::Warfarin],
+        triggers: &[Trigger::VkaWithLowInr],
+        tests: LA,
+        pushes: Pushes::Note,
+        reason: msg::workup::LA_TESTABLE_AT_LOW_INR,
+        advice: msg::workup::EMPTY,
+        sources: &["favaloro_2022_la", "pengo_2009_la"],
+    },
+    Confounder {
+        triggers: &[Trigger::CurrentVka],
         tests: &[LabId::PtInr],
         pushes: Pushes::Note,
         reason: msg::workup::A_PROLONGED_INR_IS_THE,
@@ -124,23 +344,31 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &[FindingId::Heparin],
-        tests: &[LabId::LupusAnticoagulant],
-        pushes: Pushes::High,
-        reason: msg::workup::HEPARIN_CAN_CAUSE_A_FALSE,
-        advice: msg::workup::TEST_WHEN_HEPARIN_IS_STOPPED,
-        sources: &["devreese_2020_la"],
+        triggers: &[T(FindingId::Heparin)],
+        tests: LA,
+        pushes: Pushes::Note,
+        reason: msg::workup::LA_HEPARIN_NEUTRALISER,
+        advice: msg::workup::EMPTY,
+        sources: &["tripodi_2020_la", "favaloro_2022_la"],
     },
     Confounder {
-        findings: &[FindingId::Heparin],
-        tests: &[LabId::AntithrombinActivity],
+        triggers: &[Trigger::Haemodialysis],
+        tests: LA,
+        pushes: Pushes::Note,
+        reason: msg::workup::DRAW_BEFORE_DIALYSIS,
+        advice: msg::workup::EMPTY,
+        sources: &[],
+    },
+    Confounder {
+        triggers: &[T(FindingId::Heparin)],
+        tests: AT,
         pushes: Pushes::Low,
         reason: msg::workup::HEPARIN_LOWERS_ANTITHROMBIN_ACTIVITY,
         advice: msg::workup::REPEAT_AFTER_HEPARIN_IS_STOPPED,
-        sources: &["marlar_2014"],
+        sources: &["marlar_2014", "van_cott_2020_at"],
     },
     Confounder {
-        findings: &[FindingId::Heparin],
+        triggers: &[T(FindingId::Heparin)],
         tests: &[LabId::Aptt],
         pushes: Pushes::Note,
         reason: msg::workup::UNFRACTIONATED_HEPARIN_PROLONGS_THE_APTT,
@@ -148,23 +376,23 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &[FindingId::Doac],
-        tests: &[LabId::LupusAnticoagulant],
-        pushes: Pushes::High,
+        triggers: &[T(FindingId::Doac)],
+        tests: LA,
+        pushes: Pushes::Any,
         reason: msg::workup::DIRECT_ORAL_ANTICOAGULANTS_CAUSE_FALSE,
         advice: msg::workup::TEST_OFF_THE_DOAC_TIMING,
-        sources: &["devreese_2020_la"],
+        sources: &["favaloro_2022_la", "tripodi_2020_la"],
     },
     Confounder {
-        findings: &[FindingId::Doac],
-        tests: &[LabId::AntithrombinActivity],
+        triggers: &[T(FindingId::Doac)],
+        tests: AT,
         pushes: Pushes::Any,
         reason: msg::workup::DIRECT_ORAL_ANTICOAGULANTS_INTERFERE_WITH,
         advice: msg::workup::REPEAT_OFF_THE_DOAC,
-        sources: &["marlar_2014"],
+        sources: &["marlar_2014", "van_cott_2020_at"],
     },
     Confounder {
-        findings: &[FindingId::Doac],
+        triggers: &[T(FindingId::Doac)],
         tests: PC_PS,
         pushes: Pushes::Note,
         reason: msg::workup::CLOT_BASED_PROTEIN_C_AND,
@@ -172,15 +400,23 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: ACUTE,
-        tests: PC_PS_AT,
+        triggers: ACUTE,
+        tests: PC_PS,
         pushes: Pushes::Low,
         reason: msg::workup::PROTEIN_C_PROTEIN_S_AND,
         advice: msg::workup::REPEAT_WHEN_THE_PATIENT_IS,
-        sources: &["marlar_2014"],
+        sources: &["marlar_2014", "d_angelo_1988"],
     },
     Confounder {
-        findings: ACUTE,
+        triggers: &[T(FindingId::AcuteThrombosis), T(FindingId::Sepsis)],
+        tests: AT,
+        pushes: Pushes::Low,
+        reason: msg::workup::ANTITHROMBIN_FALLS_IN_THROMBOSIS_SEPSIS,
+        advice: msg::workup::REPEAT_WHEN_THE_PATIENT_IS,
+        sources: &["marlar_2014", "van_cott_2020_at"],
+    },
+    Confounder {
+        triggers: ACUTE,
         tests: &[LabId::FactorViiiActivity, LabId::Fibrinogen],
         pushes: Pushes::High,
         reason: msg::workup::FACTOR_VIII_AND_FIBRINOGEN_ARE,
@@ -188,22 +424,50 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014"],
     },
     Confounder {
-        findings: &[FindingId::LiverDisease],
+        triggers: &[T(FindingId::LiverDisease)],
         tests: PC_PS_AT,
         pushes: Pushes::Low,
         reason: msg::workup::LIVER_DISEASE_LOWERS_THE_SYNTHESIS,
         advice: msg::workup::INTERPRET_AGAINST_LIVER_SYNTHETIC_FUNCTION,
-        sources: &["marlar_2014"],
+        sources: &["marlar_2014", "d_angelo_1988", "van_cott_2020_at"],
     },
     Confounder {
-        findings: &[FindingId::NephroticSyndrome],
-        tests: &[LabId::AntithrombinActivity],
+        triggers: &[T(FindingId::NephroticSyndrome)],
+        tests: AT,
         pushes: Pushes::Low,
         reason: msg::workup::ANTITHROMBIN_IS_LOST_IN_THE,
         advice: msg::workup::REPEAT_IN_REMISSION,
+        sources: &["marlar_2014", "van_cott_2020_at"],
+    },
+    Confounder {
+        triggers: &[T(FindingId::NephroticSyndrome)],
+        tests: PS,
+        pushes: Pushes::Low,
+        reason: msg::workup::FREE_PROTEIN_S_NEPHROTIC,
+        advice: msg::workup::REPEAT_IN_REMISSION,
         sources: &["marlar_2014"],
     },
+    Confounder {
+        triggers: &[Trigger::Pregnancy],
+        tests: PS,
+        pushes: Pushes::Low,
+        reason: msg::workup::FREE_PROTEIN_S_PREGNANCY,
+        advice: msg::workup::REPEAT_AFTER_PREGNANCY,
+        sources: &["protein_s_hormones_1987"],
+    },
+    Confounder {
+        triggers: &[T(FindingId::OestrogenTherapy)],
+        tests: PS,
+        pushes: Pushes::Low,
+        reason: msg::workup::FREE_PROTEIN_S_OESTROGEN,
+        advice: msg::workup::REPEAT_OFF_OESTROGEN,
+        sources: &["protein_s_hormones_1987"],
+    },
 ];
+
+/// A low protein C, free protein S or antithrombin is a deficiency only once acquired
+/// causes are excluded (Kottke-Marchant & Comp 2002; Van Cott 2020).
+const LOW_NEEDS_CAUSES_EXCLUDED: &[LabId] = PC_PS_AT;
 
 /// Why each test belongs in a calciphylaxis workup.
 fn panel_sources(test: LabId) -> &'static [&'static str] {
@@ -258,6 +522,7 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
             .map(|v| v.describe_reference(lang))
             .unwrap_or_else(|| describe_reference_of(lab, lang)),
         notes: Vec::new(),
+        to_record: Vec::new(),
         about: Some(lab.note_in(lang)).filter(|note| !note.is_empty()),
         sources: panel_sources(test).to_vec(),
     };
@@ -289,6 +554,9 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
     for confounder in CONFOUNDERS.iter().filter(|c| c.tests.contains(&test)) {
         apply_confounder(&mut item, confounder, direction, inputs, lang);
     }
+    if LOW_NEEDS_CAUSES_EXCLUDED.contains(&test) {
+        check_low_result(&mut item, inputs, lang);
+    }
 
     if ANTIPHOSPHOLIPID.contains(&test) && item.status == WorkupStatus::Abnormal {
         item.notes.push(
@@ -309,11 +577,13 @@ fn apply_confounder(
     inputs: &Inputs,
     lang: Lang,
 ) {
-    let active: Vec<FindingId> = confounder
-        .findings
+    let active: Vec<String> = confounder
+        .triggers
         .iter()
-        .copied()
-        .filter(|&id| inputs.finding(id) == Some(true))
+        .filter_map(|&trigger| match triggered(trigger, inputs, lang) {
+            Triggered::Present(words) => Some(words),
+            Triggered::Absent | Triggered::NotRecorded(_) => None,
+        })
         .collect();
     if active.is_empty() {
         return;
@@ -325,11 +595,7 @@ fn apply_confounder(
         (Pushes::High, WorkupStatus::Abnormal, Some(Direction::High | Direction::Positive)) => true,
         _ => false,
     };
-    let trigger = active
-        .iter()
-        .map(|&id| finding_label(id, lang))
-        .collect::<Vec<_>>()
-        .join(msg::workup::INTERPRET_TEXT.get(lang));
+    let trigger = active.join(msg::workup::INTERPRET_TEXT.get(lang));
     item.notes.push(confounder_note(
         confounder,
         item.status,
@@ -341,11 +607,58 @@ fn apply_confounder(
         item.status = WorkupStatus::Uninterpretable;
         item.direction = None;
     }
-    for source in confounder.sources {
+    add_sources(item, confounder.sources);
+}
+
+fn add_sources(item: &mut WorkupItem, sources: &[&'static str]) {
+    for source in sources {
         if !item.sources.contains(source) {
             item.sources.push(source);
         }
     }
+}
+
+/// The acquired causes of a low result for this test that are not recorded, in table
+/// order, each once.
+fn unrecorded_causes(test: LabId, inputs: &Inputs, lang: Lang) -> Vec<FieldPath> {
+    let mut fields: Vec<FieldPath> = Vec::new();
+    let low_causes = CONFOUNDERS
+        .iter()
+        .filter(|c| c.pushes == Pushes::Low && c.tests.contains(&test));
+    for trigger in low_causes.flat_map(|c| c.triggers) {
+        if let Triggered::NotRecorded(field) = triggered(*trigger, inputs, lang) {
+            if !fields.contains(&field) {
+                fields.push(field);
+            }
+        }
+    }
+    fields
+}
+
+/// A low result that no recorded confounder explains: a deficiency only when every
+/// acquired cause is recorded absent; otherwise it stays low, with what to record.
+fn check_low_result(item: &mut WorkupItem, inputs: &Inputs, lang: Lang) {
+    if item.status != WorkupStatus::Abnormal || item.direction != Some(Direction::Low) {
+        return;
+    }
+    add_sources(item, &["kottke_marchant_2002_pc", "van_cott_2020_at"]);
+    item.to_record = unrecorded_causes(item.test, inputs, lang);
+    if item.to_record.is_empty() {
+        item.notes.push(
+            msg::workup::LOW_CONFIRM_ON_A_NEW_SAMPLE
+                .get(lang)
+                .to_string(),
+        );
+        return;
+    }
+    let fields = item
+        .to_record
+        .iter()
+        .map(|field| field.label(lang))
+        .collect::<Vec<_>>()
+        .join(msg::common::LIST_SEPARATOR.get(lang));
+    item.notes
+        .push(tr!(lang, msg::workup::LOW_RECORD_BEFORE_COUNTING, fields));
 }
 
 /// The note a confounder adds, by whether the test is still to order and whether the result
