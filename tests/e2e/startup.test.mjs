@@ -92,3 +92,23 @@ test("a #case= link wins over a remembered case, which Undo gives back", { timeo
   assert.equal(await age.inputValue(), "44");
   s.assertClean();
 });
+
+test("a page that never remembered leaves another tab's remembered case alone", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const { page } = s;
+  // Another tab of the same origin remembers a case while this one is open, not remembering.
+  await page.evaluate(
+    ([prefsKey, caseKey, saved]) => {
+      localStorage.setItem(prefsKey, JSON.stringify({ lang: "en", units: "conventional" }));
+      localStorage.setItem(caseKey, saved);
+    },
+    [PREFS, CASE, remembered(52)],
+  );
+  // Editing here re-renders and runs the save effect; it must not delete the other's case.
+  await byLabel(page, "Age (years)").fill("61");
+  await page.getByTestId("risk-summary").waitFor();
+  await page.waitForTimeout(300);
+  assert.match((await page.evaluate((key) => localStorage.getItem(key), CASE)) ?? "", /52/);
+  assert.ok(!(await byLabel(page, "Remember on this device").isChecked()));
+  s.assertClean();
+});

@@ -42,13 +42,20 @@ pub fn use_remember(state: &UseReducerHandle<State>, case: Rc<Case>) {
         started: state.started,
     };
     let dispatcher = state.dispatcher();
-    use_effect_with(saving, move |saving| save(saving, &dispatcher));
+    // Whether this page had it on at the last save: only turning it off here deletes.
+    let was_on = use_mut_ref(|| false);
+    use_effect_with(saving, move |saving| {
+        let turned_off = *was_on.borrow() && !saving.remember;
+        *was_on.borrow_mut() = saving.started && saving.remember;
+        save(saving, turned_off, &dispatcher)
+    });
 }
 
 /// Saved only when the user opted in; turning it off deletes what was saved. Nothing is
-/// touched before the start-up values are read: the first render's "off" is a default,
-/// not the user's choice.
-fn save(saving: &Saving, dispatcher: &UseReducerDispatcher<State>) {
+/// touched before the start-up values are read (the first render's "off" is a default, not
+/// the user's choice), and a page that was never on leaves storage alone: another tab may
+/// be remembering a case.
+fn save(saving: &Saving, turned_off: bool, dispatcher: &UseReducerDispatcher<State>) {
     #[cfg(feature = "csr")]
     {
         use crate::ui::{storage, text as t, Banner};
@@ -56,7 +63,10 @@ fn save(saving: &Saving, dispatcher: &UseReducerDispatcher<State>) {
             return;
         }
         if !saving.remember {
-            return storage::forget();
+            if turned_off {
+                storage::forget();
+            }
+            return;
         }
         if storage::save(&saving.case, saving.units, saving.lang).is_err() {
             storage::forget();
@@ -66,5 +76,5 @@ fn save(saving: &Saving, dispatcher: &UseReducerDispatcher<State>) {
         }
     }
     #[cfg(not(feature = "csr"))]
-    let _ = (saving, dispatcher);
+    let _ = (saving, turned_off, dispatcher);
 }
