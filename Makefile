@@ -201,9 +201,9 @@ layer-fuzz: | $(LOGS)
 	echo "fuzz: $$passed passed, $$failed failed ($$how, $$toolchain)" | tee $(LOGS)/fuzz.count
 	[ "$$failed" -eq 0 ]
 
-# d. Yew components rendered natively (ServerRenderer)
+# d. Yew components rendered natively (ServerRenderer), and the UI's own unit tests (--lib with ssr)
 layer-components: | $(LOGS)
-	@rc=0; cargo test --features ssr --test components --test trends 2>&1 | tee $(LOGS)/components.log || rc=$$?
+	@rc=0; cargo test --features ssr --lib --test components --test trends 2>&1 | tee $(LOGS)/components.log || rc=$$?
 	$(call cargo_counts,components) < $(LOGS)/components.log | tee $(LOGS)/components.count
 	exit $$rc
 

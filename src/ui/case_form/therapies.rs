@@ -4,21 +4,42 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::options;
+use crate::core::case::Response;
 use crate::core::findings::Therapy;
 use crate::core::i18n::{Lang, Text};
 use crate::form::{therapies, FormEdit, TherapyChoice, TherapyInput};
 use crate::ui::fields::{FieldMessage, Messages, NumberField, SelectField};
 use crate::ui::text as t;
 
-const RESPONSES: &[(&str, Text)] = &[
-    ("", t::UNKNOWN),
-    ("not_tried", t::NOT_TRIED),
-    ("tried", t::TRIED),
-    ("none", t::NO_RESPONSE),
-    ("partial", t::PARTIAL),
-    ("complete", t::COMPLETE),
+/// The choices of a therapy's select, typed: unknown (`None`), not tried, tried, or tried
+/// with its response. The select's values are the choices' own ids.
+const CHOICES: &[(Option<TherapyChoice>, Text)] = &[
+    (None, t::UNKNOWN),
+    (Some(TherapyChoice::NotTried), t::NOT_TRIED),
+    (Some(TherapyChoice::Tried(None)), t::TRIED),
+    (
+        Some(TherapyChoice::Tried(Some(Response::None))),
+        t::NO_RESPONSE,
+    ),
+    (
+        Some(TherapyChoice::Tried(Some(Response::Partial))),
+        t::PARTIAL,
+    ),
+    (
+        Some(TherapyChoice::Tried(Some(Response::Complete))),
+        t::COMPLETE,
+    ),
 ];
+
+fn choice_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    CHOICES
+        .iter()
+        .map(|(choice, label)| {
+            let value = choice.map_or("", TherapyChoice::id);
+            (AttrValue::from(value), AttrValue::from(label.get(lang)))
+        })
+        .collect()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct TherapiesProps {
@@ -67,9 +88,25 @@ pub fn therapy_row(props: &TherapyRowProps) -> Html {
     html! {
         <div class="therapy">
             <SelectField id={format!("therapy-{id}")} label={name} value={props.input.choice.map_or("", TherapyChoice::id)}
-                options={options(lang, RESPONSES)} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
+                options={choice_options(lang)} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
             <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={props.input.weeks.clone()}
                 message={props.message.clone()} oninput={props.on_edit.reform(move |v| FormEdit::TherapyWeeks(therapy, v))} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The select offers every choice the form knows, once, and reads each value back.
+    #[test]
+    fn every_therapy_choice_is_offered_and_read_back() {
+        let offered: Vec<TherapyChoice> = CHOICES.iter().filter_map(|(c, _)| *c).collect();
+        assert_eq!(offered, TherapyChoice::all().collect::<Vec<_>>());
+        for choice in offered {
+            assert_eq!(TherapyChoice::from_id(choice.id()), Some(choice));
+        }
+        assert_eq!(TherapyChoice::from_id(""), None);
     }
 }

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::core::case::{Biopsy, Issue};
+use super::options;
+use crate::core::case::{Biopsy, Issue, Route};
 use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::i18n::{msg, Lang, Text};
 use crate::core::labs::lab;
@@ -48,14 +49,38 @@ const SCORES: &[(&str, Text, VisitField, VisitText)] = &[
     ),
 ];
 
-const ROUTES: &[(&str, Text)] = &[
-    ("", msg::ui_followup::NO_MSC),
-    ("given", msg::ui_followup::GIVEN),
-    ("intravenous", msg::ui_followup::IV),
-    ("intramuscular", msg::ui_followup::IM),
-    ("topical", msg::ui_followup::TOPICAL),
-    ("intralesional", msg::ui_followup::INTRALESIONAL),
+/// The MSC select, typed: none at this visit (`None`), given with the route not recorded,
+/// or a route. The select's values are the choices' own ids.
+const ROUTES: &[(Option<MscGiven>, Text)] = &[
+    (None, msg::ui_followup::NO_MSC),
+    (Some(MscGiven::RouteNotRecorded), msg::ui_followup::GIVEN),
+    (
+        Some(MscGiven::Route(Route::Intravenous)),
+        msg::ui_followup::IV,
+    ),
+    (
+        Some(MscGiven::Route(Route::Intramuscular)),
+        msg::ui_followup::IM,
+    ),
+    (
+        Some(MscGiven::Route(Route::Topical)),
+        msg::ui_followup::TOPICAL,
+    ),
+    (
+        Some(MscGiven::Route(Route::Intralesional)),
+        msg::ui_followup::INTRALESIONAL,
+    ),
 ];
+
+fn route_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    ROUTES
+        .iter()
+        .map(|(given, label)| {
+            let value = given.map_or("", MscGiven::id);
+            (AttrValue::from(value), AttrValue::from(label.get(lang)))
+        })
+        .collect()
+}
 
 const BIOPSIES: &[(&str, Text)] = &[
     ("", msg::ui_followup::NOT_RECORDED),
@@ -63,13 +88,6 @@ const BIOPSIES: &[(&str, Text)] = &[
     ("consistent", Biopsy::Consistent.text()),
     ("not_consistent", msg::ui_followup::NOT_CONSISTENT),
 ];
-
-fn options(lang: Lang, pairs: &[(&'static str, Text)]) -> Vec<(AttrValue, AttrValue)> {
-    pairs
-        .iter()
-        .map(|(value, label)| (AttrValue::from(*value), AttrValue::from(label.get(lang))))
-        .collect()
-}
 
 /// The errors inside the visits.
 pub(super) fn visit_messages(errors: &[Issue]) -> Messages {
@@ -165,7 +183,7 @@ pub fn visit_fields(props: &VisitProps) -> Html {
                     }
                 }) }
                 <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc.map_or("", MscGiven::id)}
-                    options={options(lang, ROUTES)} onchange={on_visit.reform(|route: String| VisitEdit::MscRoute(MscGiven::from_id(&route)))} />
+                    options={route_options(lang)} onchange={on_visit.reform(|route: String| VisitEdit::MscRoute(MscGiven::from_id(&route)))} />
                 if visit.msc.is_some() {
                     <div class="field">
                         <label for={dose_id.clone()}>{ DOSE.get(lang) }</label>
@@ -242,5 +260,21 @@ fn visit_labs(
                 }
             }) }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every MSC choice offered reads back as itself; "none at this visit" reads as `None`.
+    #[test]
+    fn every_msc_choice_offered_is_read_back() {
+        for (given, _) in ROUTES {
+            assert_eq!(MscGiven::from_id(given.map_or("", MscGiven::id)), *given);
+        }
+        assert!(ROUTES
+            .iter()
+            .any(|(g, _)| *g == Some(MscGiven::RouteNotRecorded)));
     }
 }
