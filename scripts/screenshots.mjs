@@ -10,6 +10,7 @@ const shots = [
   ["desktop", { width: 1280, height: 900 }, "en"],
   ["phone", { width: 390, height: 844 }, "en"],
   ["desktop-zh", { width: 1280, height: 900 }, "zh"],
+  ["phone-zh", { width: 390, height: 844 }, "zh"],
 ];
 for (const [name, viewport, lang] of shots) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
