@@ -64,6 +64,22 @@ fn options(lang: Lang, pairs: &[(&'static str, Text)]) -> Vec<(AttrValue, AttrVa
         .collect()
 }
 
+/// The options of a select of typed choices: "unknown" (`None`) has the empty value, every
+/// other choice its own id (`id`), so the value read back is the same choice.
+fn typed_options<T: Copy>(
+    lang: Lang,
+    pairs: &[(Option<T>, Text)],
+    id: fn(T) -> &'static str,
+) -> Vec<(AttrValue, AttrValue)> {
+    pairs
+        .iter()
+        .map(|(choice, label)| {
+            let value = choice.map_or("", id);
+            (AttrValue::from(value), AttrValue::from(label.get(lang)))
+        })
+        .collect()
+}
+
 /// The answers recorded for the findings of `group`.
 fn group_findings(form: &Form, group: FindingGroup) -> BTreeMap<String, bool> {
     FINDINGS

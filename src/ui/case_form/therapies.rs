@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use super::typed_options;
 use crate::core::case::Response;
 use crate::core::findings::Therapy;
 use crate::core::i18n::{Lang, Text};
@@ -30,16 +31,6 @@ const CHOICES: &[(Option<TherapyChoice>, Text)] = &[
         t::COMPLETE,
     ),
 ];
-
-fn choice_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
-    CHOICES
-        .iter()
-        .map(|(choice, label)| {
-            let value = choice.map_or("", TherapyChoice::id);
-            (AttrValue::from(value), AttrValue::from(label.get(lang)))
-        })
-        .collect()
-}
 
 #[derive(Properties, PartialEq)]
 pub struct TherapiesProps {
@@ -88,7 +79,7 @@ pub fn therapy_row(props: &TherapyRowProps) -> Html {
     html! {
         <div class="therapy">
             <SelectField id={format!("therapy-{id}")} label={name} value={props.input.choice.map_or("", TherapyChoice::id)}
-                options={choice_options(lang)} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
+                options={typed_options(lang, CHOICES, TherapyChoice::id)} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
             <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={props.input.weeks.clone()}
                 message={props.message.clone()} oninput={props.on_edit.reform(move |v| FormEdit::TherapyWeeks(therapy, v))} />
         </div>

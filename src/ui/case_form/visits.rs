@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::options;
+use super::{options, typed_options};
 use crate::core::case::{Biopsy, Issue, Route};
 use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::i18n::{msg, Lang, Text};
@@ -71,16 +71,6 @@ const ROUTES: &[(Option<MscGiven>, Text)] = &[
         msg::ui_followup::INTRALESIONAL,
     ),
 ];
-
-fn route_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
-    ROUTES
-        .iter()
-        .map(|(given, label)| {
-            let value = given.map_or("", MscGiven::id);
-            (AttrValue::from(value), AttrValue::from(label.get(lang)))
-        })
-        .collect()
-}
 
 const BIOPSIES: &[(&str, Text)] = &[
     ("", msg::ui_followup::NOT_RECORDED),
@@ -183,7 +173,7 @@ pub fn visit_fields(props: &VisitProps) -> Html {
                     }
                 }) }
                 <SelectField id={format!("visit-{index}-msc")} label={MSC_GIVEN_LABEL.get(lang)} value={visit.msc.map_or("", MscGiven::id)}
-                    options={route_options(lang)} onchange={on_visit.reform(|route: String| VisitEdit::MscRoute(MscGiven::from_id(&route)))} />
+                    options={typed_options(lang, ROUTES, MscGiven::id)} onchange={on_visit.reform(|route: String| VisitEdit::MscRoute(MscGiven::from_id(&route)))} />
                 if visit.msc.is_some() {
                     <div class="field">
                         <label for={dose_id.clone()}>{ DOSE.get(lang) }</label>
