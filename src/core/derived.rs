@@ -15,8 +15,8 @@ use crate::tr;
 /// Ca = Ca − albumin + 4.0, mg/100 mL and g/100 mL), often mis-attributed the 0.8; its
 /// value is shown beside the headline and bounds the hypercalcaemia rule's unknown band.
 pub const PAYNE_REFERENCE_ALBUMIN_G_DL: f64 = 4.0;
-pub const PAYNE_SLOPE: f64 = 1.0;
-pub const CONVENTIONAL_SLOPE: f64 = 0.8;
+const PAYNE_SLOPE: f64 = 1.0;
+const CONVENTIONAL_SLOPE: f64 = 0.8;
 /// Default upper limit of normal for intact PTH when the laboratory's is not given: the
 /// catalogue's.
 pub const DEFAULT_PTH_ULN_PG_ML: f64 = match PTH_REFERENCE.high {
@@ -46,7 +46,7 @@ pub struct DerivedValues {
 
 /// The headline corrected calcium in mg/dL: total + 0.8 × (4.0 − albumin) below albumin
 /// 4.0 g/dL, else the measured total (a correction is not used to lower calcium).
-pub fn corrected_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> f64 {
+fn corrected_calcium_mg_dl(total_mg_dl: f64, albumin_g_dl: f64) -> f64 {
     corrected_or_measured(total_mg_dl, albumin_g_dl, CONVENTIONAL_SLOPE)
 }
 
@@ -64,7 +64,7 @@ fn corrected_or_measured(total_mg_dl: f64, albumin_g_dl: f64, slope: f64) -> f64
 }
 
 /// total + slope × (4.0 − albumin), rounded so a value exactly at a limit stays at it.
-pub fn corrected_with_slope(total_mg_dl: f64, albumin_g_dl: f64, slope: f64) -> f64 {
+fn corrected_with_slope(total_mg_dl: f64, albumin_g_dl: f64, slope: f64) -> f64 {
     round_significant(
         total_mg_dl + slope * (PAYNE_REFERENCE_ALBUMIN_G_DL - albumin_g_dl),
         12,

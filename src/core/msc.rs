@@ -446,7 +446,7 @@ const CALCIUM_VITAMIN_D: Precipitant = Precipitant {
     stop: Therapy::StopCalciumVitaminD,
 };
 
-/// How a precipitant stands; `therapies` is the case's recorded `therapies_tried`.
+/// How a precipitant stands; `stopped`: its stop is recorded as given in `therapies_tried`.
 fn exposure(
     precipitant: &Precipitant,
     inputs: &Inputs,
