@@ -224,16 +224,25 @@ pub const CITATIONS: &[Citation] = &[
         pmid: Some("37293809"),
         used_for: msg::citations::SEED_HAMSC_HYPERCOAG_2023_USED_FOR,
     },
+    // Issue 15: the preprint and the Chinese report of the same patient are two citations
+    // (a medRxiv DOI and a PubMed id belong to different publications).
     Citation {
         id: "seed_hamsc_salvage",
-        reference: "Qin L et al. Pre-clinical research of human amnion-derived mesenchymal stem cells and its first clinical treatment for a severe uremic calciphylaxis patient. medRxiv 2021 (preprint); Chinese report: Zhonghua Yi Xue Za Zhi 2022;102(28):2217–21.",
+        reference: "Qin L, Zhang J, Xiao Y, et al., Wang N. Pre-clinical research of human amnion-derived mesenchymal stem cells and its first clinical treatment for a severe uremic calciphylaxis patient. medRxiv 2021 (preprint, posted 24 Sep 2021).",
         doi: Some("10.1101/2021.09.23.21261751"),
-        pmid: Some("35872588"),
+        pmid: None,
         used_for: msg::citations::SEED_HAMSC_SALVAGE_USED_FOR,
     },
     Citation {
+        id: "seed_hamsc_salvage_zh",
+        reference: "Wang NN, Qin LJ, Liu K, et al. [Multidisciplinary regenerative treatment and mechanisms for rescuing a severe calciphylaxis patient with human amnion-derived mesenchymal stem cells]. Zhonghua Yi Xue Za Zhi 2022;102(28):2217–21. (In Chinese.)",
+        doi: Some("10.3760/cma.j.cn112137-20211218-02819"),
+        pmid: Some("35872588"),
+        used_for: msg::citations::SEED_HAMSC_SALVAGE_ZH_USED_FOR,
+    },
+    Citation {
         id: "seed_hamsc_histopath",
-        reference: "Li C, …, Wang N. Histopathology of extracutaneous tissues after hAMSC treatment in calciphylaxis. medRxiv 2024 (preprint).",
+        reference: "Li C, Lu S, Yang G, et al., Wang N. Histopathology of extracutaneous tissues in a uremic calciphylaxis patient treated with human amnion-derived mesenchymal stem cells: a comparison with ESKD patients. medRxiv 2024 (preprint, posted 23 Oct 2024).",
         doi: Some("10.1101/2024.10.21.24315424"),
         pmid: None,
         used_for: msg::citations::SEED_HAMSC_HISTOPATH_USED_FOR,
@@ -293,6 +302,20 @@ pub const CITATIONS: &[Citation] = &[
         doi: Some("10.3390/medicina59071306"),
         pmid: Some("37512116"),
         used_for: msg::citations::GOSSETT_2023_USED_FOR,
+    },
+    Citation {
+        id: "sts_review_2009",
+        reference: "Sodium thiosulfate in the treatment of calcific uremic arteriolopathy (Opinion). Nat Rev Nephrol 2009;5(9):539–43.",
+        doi: Some("10.1038/nrneph.2009.99"),
+        pmid: None,
+        used_for: msg::citations::STS_REVIEW_2009_USED_FOR,
+    },
+    Citation {
+        id: "phosphate_control_2014",
+        reference: "Analysis of serum phosphate control and phosphate binder utilization in incident hemodialysis patients. Int J Nephrol Renovasc Dis 2014;7:261–9.",
+        doi: Some("10.2147/IJNRD.S58037"),
+        pmid: None,
+        used_for: msg::citations::PHOSPHATE_CONTROL_2014_USED_FOR,
     },
     Citation {
         id: "sprague_2014",

@@ -187,7 +187,8 @@ fn calcium_phosphate_product(inputs: &Inputs, lang: Lang) -> Option<Derived> {
             product_si = fmt_number(product_si, 2),
             which
         ),
-        source: "kdigo_2017_ckd_mbd",
+        // Weenig 2007's > 70 mg²/dL² is the calciphylaxis figure; KDOQI 2003 is quoted beside it.
+        source: "weenig_2007",
     })
 }
 

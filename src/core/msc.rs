@@ -88,12 +88,17 @@ pub struct Context {
 
 pub const NOTICE_TEXT: Text = msg::msc::NOTICE_TEXT;
 
-const SEEDS: &[&str] = &["seed_hamsc_salvage", "seed_hamsc_hypercoag_2023"];
+const SEEDS: &[&str] = &[
+    "seed_hamsc_salvage",
+    "seed_hamsc_salvage_zh",
+    "seed_hamsc_hypercoag_2023",
+];
 
 /// The refractory criterion: the seeds' wording, and the reported STS course lengths behind
 /// the project's 8-week convention.
 const REFRACTORY_SOURCES: &[&str] = &[
     "seed_hamsc_salvage",
+    "seed_hamsc_salvage_zh",
     "seed_hamsc_hypercoag_2023",
     "gossett_2023",
     "sprague_2014",
@@ -127,6 +132,8 @@ const CONTEXT: &[(Text, &str)] = &[
         "nct04464213",
     ),
     (msg::msc::CONTEXT_SEED_REGISTRATION, "nct04592640"),
+    (msg::msc::CONTEXT_STS_REGIMEN, "gossett_2023"),
+    (msg::msc::CONTEXT_STS_EVIDENCE, "sts_review_2009"),
 ];
 
 /// Everything a rule may read.
@@ -221,7 +228,9 @@ const CRITERIA: &[CriterionDef] = &[
         id: CriterionId::LifeExpectancyTooShort,
         kind: Kind::Exclusion,
         name: msg::msc::LIFE_EXPECTANCY_TOO_SHORT_NAME,
-        sources: SEEDS,
+        // No cited trial or report states this exclusion (clinician judgement); Weenig 2007
+        // is cited for how often calciphylaxis is fatal, not for the criterion.
+        sources: &["weenig_2007"],
         rule: Rule::Finding(FindingId::LifeExpectancyTooShort),
     },
     CriterionDef {

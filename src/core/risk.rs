@@ -1462,7 +1462,8 @@ pub fn consensus_threshold_in(
         rule: msg::risk::CONSENSUS_THRESHOLD_IN_2_MAJOR_OR_1_MAJOR.get(lang),
         status,
         basis,
-        sources: vec![CN],
+        // The summary's note that minor factors are common on haemodialysis.
+        sources: vec![CN, "phosphate_control_2014"],
     }
 }
 

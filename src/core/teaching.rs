@@ -35,7 +35,11 @@ pub const LIBRARY: &[TeachingCase] = &[
             ),
             point(
                 msg::teaching::POINT_MSC_ELIGIBILITY_STAYS_INCOMPLETE_UNTIL,
-                &["seed_hamsc_salvage"],
+                &["seed_hamsc_salvage", "seed_hamsc_salvage_zh"],
+            ),
+            point(
+                msg::teaching::POINT_SODIUM_THIOSULFATE_IS_OBSERVATIONAL,
+                &["sts_review_2009", "gossett_2023"],
             ),
             point(
                 msg::teaching::POINT_HEALED_SKIN_IS_NOT_SYSTEMIC,
@@ -100,6 +104,10 @@ pub const LIBRARY: &[TeachingCase] = &[
             point(
                 msg::teaching::POINT_CENTRAL_PROXIMAL_ADIPOSE_RICH_LESIONS,
                 &["jaad_2025_outcomes", "gaisne_2020"],
+            ),
+            point(
+                msg::teaching::POINT_SODIUM_THIOSULFATE_IS_OBSERVATIONAL,
+                &["sts_review_2009", "gossett_2023"],
             ),
         ],
         case_json: include_str!("../../examples/cases/excluded-active-malignancy.json"),
