@@ -26,6 +26,9 @@ MAKEFLAGS += --no-print-directory
 # Trunk must find wasm-opt (binaryen@132 from npm) and wasm-bindgen (cargo install).
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
+# Tool versions shared with scripts/setup.sh and the Pages workflow.
+include scripts/tool-versions.env
+
 LOGS := target/test-logs
 LAYERS := fmt clippy unit fuzz components e2e
 
@@ -53,7 +56,7 @@ build: setup
 # measurements, criterion (benches/engine) and target/release/assess; it reports budgets but
 # never fails on them.
 bench: setup
-	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked  # wasm size by function
+	@command -v twiggy >/dev/null || cargo install twiggy --version $(TWIGGY_VERSION) --locked  # wasm size by function
 	trunk build --release --offline
 	node scripts/bench.mjs
 

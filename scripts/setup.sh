@@ -20,9 +20,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 
-TRUNK_VERSION="0.21.14"
-CARGO_FUZZ_VERSION="0.13.2"
-BINARYEN_VERSION="132"
+# TRUNK_VERSION, CARGO_FUZZ_VERSION, BINARYEN_VERSION, NODE_MAJOR: shared with the workflow.
+# shellcheck source=tool-versions.env
+source "$ROOT/scripts/tool-versions.env"
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -134,10 +134,10 @@ command -v g++ >/dev/null || die "g++ not found: libFuzzer (libfuzzer-sys) is bu
 
 # --- npm: playwright-core, binaryen (wasm-opt), axe-core ----------------------
 step "node and npm"
-command -v node >/dev/null || die "node not found (Node.js >= 20 needed)"
+command -v node >/dev/null || die "node not found (Node.js >= $NODE_MAJOR needed)"
 command -v npm >/dev/null || die "npm not found"
-NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$NODE_MAJOR" -ge 20 ] || die "Node.js >= 20 needed, found $(node --version)"
+FOUND_NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$FOUND_NODE_MAJOR" -ge "$NODE_MAJOR" ] || die "Node.js >= $NODE_MAJOR needed, found $(node --version)"
 ok "node $(node --version), npm $(npm --version 2>/dev/null)"
 
 step "npm ci (package-lock.json)"
@@ -154,6 +154,7 @@ else
 fi
 
 step "wasm-opt from node_modules (binaryen $BINARYEN_VERSION)"
+grep -q "\"binaryen\": \"[~^]\\{0,1\\}$BINARYEN_VERSION[.\"]" package.json || die "package.json's binaryen is not version $BINARYEN_VERSION of scripts/tool-versions.env"
 [ "$(command -v wasm-opt)" = "$ROOT/node_modules/.bin/wasm-opt" ] || die "wasm-opt on PATH is $(command -v wasm-opt), expected node_modules/.bin/wasm-opt"
 wasm-opt --version | grep -q "version_$BINARYEN_VERSION" || die "wasm-opt --version: $(wasm-opt --version)"
 ok "$(wasm-opt --version)"

@@ -1,7 +1,9 @@
 //! JavaScript API of the wasm module, for pages that embed the calculator's engine.
 //!
 //! Compiled only into the browser build (`wasm32` with the `csr` feature). The functions
-//! take and return plain JavaScript objects in the documented formats:
+//! take and return plain JavaScript objects in the documented formats (results are built by
+//! serde-wasm-bindgen's JSON-compatible serializer; inputs go through JSON text, which holds
+//! the file's 1 MiB and depth limits):
 //!
 //! - `assess(case, lang?)`: `case` is a `calciphylaxis-case/1` object (or its JSON text),
 //!   `lang` is `"en"` (default) or `"zh"`. Returns the `calciphylaxis-assessment/1` object.
@@ -20,13 +22,12 @@ use crate::core::i18n::msg;
 use crate::core::labs::{LabKind, LABS};
 use crate::core::{assess_parsed_in, Lang};
 
-/// Plain JS objects, made with the JSON serialisation the engine already has (a second,
-/// serde-wasm-bindgen serializer for every type would add tens of KB to the wasm).
+/// Plain JS objects, as JSON would give them (objects, not `Map`s; `None` as `null`; numbers
+/// as numbers), built directly by serde-wasm-bindgen without a JSON text round trip.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .unwrap_or_else(|| error("cannot convert the result"))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|e| error(&e.to_string()))
 }
 
 fn error(message: &str) -> JsValue {

@@ -44,6 +44,24 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
     assert.equal(result.format, "calciphylaxis-assessment/1");
     assert.equal(result.msc.status, golden.msc.status, name);
     assert.deepEqual(result, golden, `${name}: the browser's assessment equals the native golden file`);
+    // serde-wasm-bindgen's json_compatible serializer: plain objects and arrays all the way
+    // down (no Map, no BigInt, no undefined), counted in the page on the live value.
+    const shape = await page.evaluate((c) => {
+      const seen = { plain: 0, other: [] };
+      const walk = (v, path) => {
+        if (v === null || ["string", "number", "boolean"].includes(typeof v)) return;
+        if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}/${i}`));
+        if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+          seen.plain++;
+          return Object.entries(v).forEach(([k, x]) => walk(x, `${path}/${k}`));
+        }
+        seen.other.push(`${path}: ${Object.prototype.toString.call(v)}`);
+      };
+      walk(window.calciphylaxis.assess(c), "");
+      return seen;
+    }, input);
+    assert.deepEqual(shape.other, [], `${name}: only plain objects, arrays and JSON scalars`);
+    assert.ok(shape.plain > 10, `${name}: the walk saw the assessment's objects`);
   }
   // Follow-up visits are part of the assessment the API gives.
   const visits = readJson("tests", "cases", "follow-up-visits.json");

@@ -32,9 +32,12 @@ impl PartialEq for Computed {
 
 impl Computed {
     fn of(form: &Form, lang: Lang) -> Computed {
-        let (case, form_errors) = form.to_case_in(lang);
-        // The visits' response summary and errors come with it (`follow_up`).
-        let assessment = assess_in(&case, lang);
+        let (case, form_errors, assessment) = engine_timed(|| {
+            let (case, form_errors) = form.to_case_in(lang);
+            // The visits' response summary and errors come with it (`follow_up`).
+            let assessment = assess_in(&case, lang);
+            (case, form_errors, assessment)
+        });
         let nothing_entered = form_errors.is_empty() && case == Case::default();
         let mut errors = form_errors;
         errors.extend(assessment.input_errors.iter().cloned());
@@ -45,6 +48,35 @@ impl Computed {
             nothing_entered,
         }
     }
+}
+
+/// The name of the User Timing measure that holds the last form → case → assessment
+/// computation: `make bench` reads it to split a keystroke's time between the engine and
+/// the rendering. Only the latest is kept, so a long session does not accumulate entries.
+pub const ENGINE_MEASURE: &str = "calc-engine";
+
+#[cfg(target_arch = "wasm32")]
+fn engine_timed<T>(compute: impl FnOnce() -> T) -> T {
+    const START: &str = "calc-engine-start";
+    const END: &str = "calc-engine-end";
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        p.clear_marks_with_mark_name(START);
+        p.clear_marks_with_mark_name(END);
+        p.clear_measures_with_measure_name(ENGINE_MEASURE);
+        let _ = p.mark(START);
+    }
+    let value = compute();
+    if let Some(p) = &performance {
+        let _ = p.mark(END);
+        let _ = p.measure_with_start_mark_and_end_mark(ENGINE_MEASURE, START, END);
+    }
+    value
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn engine_timed<T>(compute: impl FnOnce() -> T) -> T {
+    compute()
 }
 
 #[hook]
