@@ -177,3 +177,29 @@ fn an_empty_case_says_nothing_was_recorded_and_every_factor_is_unknown() {
         "{last}"
     );
 }
+
+#[test]
+fn assess_note_prints_the_same_note() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["--note", "--lang", "zh", "--date", DATE])
+        .arg("examples/cases/sparse-few-fields.json")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let expected = std::fs::read_to_string("tests/golden/notes/sparse-few-fields.zh.txt").unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args([
+            "--note",
+            "--date",
+            "2026-13-01",
+            "examples/cases/sparse-few-fields.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "a date that does not exist is refused"
+    );
+}
