@@ -46,7 +46,7 @@ pub fn NoteButton(props: &NoteButtonProps) -> Html {
     html! {
         <>
             <button type="button" class="secondary" ref={button} onclick={on_open}
-                aria-haspopup="dialog" aria-expanded={open.to_string()}>
+                aria-haspopup="dialog" aria-expanded={open.to_string()} data-testid="note-button">
                 { msg::note::BUTTON.get(lang) }
             </button>
             if *open {
