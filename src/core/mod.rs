@@ -69,6 +69,8 @@ pub mod inputs;
 pub mod labs;
 pub mod logic;
 pub mod msc;
+pub mod note;
+pub mod report;
 pub mod risk;
 pub mod teaching;
 pub mod workup;

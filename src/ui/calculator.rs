@@ -59,21 +59,8 @@ pub fn calculator(props: &CalculatorProps) -> Html {
                 }
                 { derived_panel(&panels) }
                 { citations(&CitationsProps { assessment: assessment.clone(), lang }) }
-                <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>
+                <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), super::today()) }</p>
             </main>
         </div>
     }
-}
-
-/// Today's date for the printed report (empty when rendered outside a browser).
-fn today() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        String::from(js_sys::Date::new_0().to_iso_string())
-            .chars()
-            .take(10)
-            .collect()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    String::new()
 }

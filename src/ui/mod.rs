@@ -10,6 +10,7 @@ mod files;
 pub mod followup;
 mod header;
 pub mod hooks;
+mod note;
 pub mod print;
 pub mod results;
 pub mod share;
@@ -71,7 +72,7 @@ pub fn App(props: &AppProps) -> Html {
             <header class="app-header">
                 { masthead(&MastheadProps { view: state.view, lang, dispatcher: dispatcher.clone() }) }
                 if state.view == View::Calculator {
-                    <Toolbar case={computed.case.clone()} units={state.form.units}
+                    <Toolbar case={computed.case.clone()} assessment={computed.assessment.clone()} units={state.form.units}
                         remember={state.remember} {lang} dispatcher={dispatcher.clone()} />
                 }
                 { banners(&BannersProps { banner: state.banner.clone(), can_undo: state.undo.is_some(), lang,
@@ -84,4 +85,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
     }
+}
+
+/// Today's date (`YYYY-MM-DD`) in the device's time zone, for the printed report and the
+/// chart note (empty when rendered outside a browser).
+pub(crate) fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+        format!("{year:04}-{month:02}-{day:02}")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }

@@ -8,12 +8,11 @@ use yew::prelude::*;
 
 use crate::core::case::Issue;
 use crate::core::citations::citation;
-use crate::core::diagnosis::{
-    Criterion, CriterionId, DiagnosticTier, Distribution, HayashiStatus, Population,
-};
+use crate::core::diagnosis::{Criterion, CriterionId, DiagnosticTier, Distribution, HayashiStatus};
 use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
 use crate::core::msc::{Kind, MscStatus};
+use crate::core::report;
 use crate::core::risk::{RiskFactor, Tier};
 use crate::core::workup::{Direction, WorkupItem, WorkupStatus};
 use crate::core::Assessment;
@@ -123,12 +122,7 @@ fn status_badge(status: Status, lang: Lang) -> Html {
 /// A render function, no state: a component's machinery costs wasm bytes.
 pub fn summary_bar(props: &AssessmentProps) -> Html {
     let (a, lang) = (&props.assessment, props.lang);
-    let threshold = match a.risk.threshold.status {
-        Status::Met => t::THRESHOLD_MET,
-        Status::NotMet => t::THRESHOLD_NOT_MET,
-        Status::Unknown => t::THRESHOLD_UNDECIDED,
-    }
-    .get(lang);
+    let threshold = report::threshold_text(a.risk.threshold.status).get(lang);
     let count = |status: WorkupStatus| a.workup.items.iter().filter(|i| i.status == status).count();
     html! {
         <section class="summary-bar" aria-label={t::AT_A_GLANCE.get(lang)} aria-live="polite" data-testid="summary">
@@ -150,32 +144,15 @@ pub fn summary_bar(props: &AssessmentProps) -> Html {
 }
 
 fn msc_status_text(status: MscStatus, lang: Lang) -> &'static str {
-    match status {
-        MscStatus::Candidate => t::CANDIDATE,
-        MscStatus::NotEligible => t::NOT_ELIGIBLE,
-        MscStatus::Incomplete => t::INCOMPLETE_STATUS,
-    }
-    .get(lang)
+    report::msc_status_text(status).get(lang)
 }
 
 fn tier_text(tier: DiagnosticTier, lang: Lang) -> &'static str {
-    match tier {
-        DiagnosticTier::Confirmed => t::TIER_CONFIRMED,
-        DiagnosticTier::Clinical => t::TIER_CLINICAL,
-        DiagnosticTier::Suspected => t::TIER_SUSPECTED,
-        DiagnosticTier::None => t::TIER_NONE,
-    }
-    .get(lang)
+    report::tier_text(tier).get(lang)
 }
 
 fn hayashi_text(status: HayashiStatus, lang: Lang) -> &'static str {
-    match status {
-        HayashiStatus::Met => t::MET,
-        HayashiStatus::NotMet => t::NOT_MET,
-        HayashiStatus::Incomplete => t::INCOMPLETE,
-        HayashiStatus::NotApplicable => t::NOT_APPLICABLE,
-    }
-    .get(lang)
+    report::hayashi_text(status).get(lang)
 }
 
 /// A render function, no state: a component's machinery costs wasm bytes.
@@ -286,13 +263,7 @@ pub fn diagnosis_panel(props: &AssessmentProps) -> Html {
         Distribution::Unknown => t::UNKNOWN,
     }
     .get(lang);
-    let population = match dx.population {
-        Population::Uremic => t::POPULATION_UREMIC,
-        Population::Transplant => t::POPULATION_TRANSPLANT,
-        Population::NonUremic => t::POPULATION_NON_UREMIC,
-        Population::Unknown => t::UNKNOWN,
-    }
-    .get(lang);
+    let population = report::population_text(dx.population).get(lang);
     html! {
         <section class="panel" aria-labelledby="dx-h" id="diagnosis">
             <h2 id="dx-h">{ t::DIAGNOSIS.get(lang) }</h2>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::text as t;
 use crate::core::case::Case;
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Text};
 use crate::share;
 
 #[derive(Properties, PartialEq)]
@@ -153,7 +153,8 @@ fn use_link(case: Rc<Case>, strip: bool) -> Rc<String> {
     })
 }
 
-fn close_on_escape(close: &Callback<()>) -> Callback<KeyboardEvent> {
+/// Escape closes a dialog.
+pub(super) fn close_on_escape(close: &Callback<()>) -> Callback<KeyboardEvent> {
     let close = close.clone();
     Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Escape" {
@@ -165,9 +166,14 @@ fn close_on_escape(close: &Callback<()>) -> Callback<KeyboardEvent> {
 
 /// What Copy did: `Some(true)` copied, `Some(false)` selected for copying by hand.
 fn copy_status(copied: Option<bool>, lang: Lang) -> &'static str {
+    copy_status_with(copied, t::COPY_BY_HAND, lang)
+}
+
+/// What Copy did, with the dialog's own words for the text selected by hand.
+pub(super) fn copy_status_with(copied: Option<bool>, by_hand: Text, lang: Lang) -> &'static str {
     match copied {
         Some(true) => t::COPIED.get(lang),
-        Some(false) => t::COPY_BY_HAND.get(lang),
+        Some(false) => by_hand.get(lang),
         None => "",
     }
 }
@@ -184,24 +190,22 @@ fn copy_callback(
             return;
         };
         let copied = copied.clone();
+        let select = move || {
+            let _ = input.focus();
+            input.select();
+        };
         copy(
             &link,
-            &input,
+            select,
             Callback::from(move |ok| copied.set(Some(ok))),
         );
     })
 }
 
 /// Copies `text` with `navigator.clipboard.writeText`; when that is missing or refused,
-/// selects the field's text for copying by hand. `done(true)` once copied.
-fn copy(text: &str, input: &web_sys::HtmlInputElement, done: Callback<bool>) {
-    let select = {
-        let input = input.clone();
-        move || {
-            let _ = input.focus();
-            input.select();
-        }
-    };
+/// calls `select` (which selects the text on the page for copying by hand).
+/// `done(true)` once copied, `done(false)` once selected.
+pub(super) fn copy(text: &str, select: impl FnOnce() + 'static, done: Callback<bool>) {
     #[cfg(feature = "csr")]
     {
         use wasm_bindgen::{closure::Closure, JsCast, JsValue};

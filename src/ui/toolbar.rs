@@ -1,23 +1,27 @@
 //! The calculator's toolbar: load an example, the default units, a new case, export,
-//! share, import, and "Remember on this device".
+//! share, copy for a chart note, import, and "Remember on this device".
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::fields::SelectField;
+use super::note::NoteButton;
 use super::share::ShareButton;
 use super::state::{Action, Banner, State};
 use super::text as t;
 use super::EXAMPLES;
 use crate::core::case::{check_case_size, parse_case_text_in, Case, ParsedCase};
 use crate::core::i18n::Lang;
+use crate::core::Assessment;
 use crate::form::{Form, FormEdit, UnitSystem};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     /// The case as computed for the results: the one exported and shared.
     pub case: Rc<Case>,
+    /// Its assessment, for the chart note.
+    pub assessment: Rc<Assessment>,
     pub units: UnitSystem,
     pub remember: bool,
     pub lang: Lang,
@@ -28,6 +32,7 @@ pub struct ToolbarProps {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let ToolbarProps {
         case,
+        assessment,
         units,
         remember,
         lang,
@@ -71,6 +76,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="secondary" onclick={on_reset}>{ t::NEW_CASE.get(lang) }</button>
             <button type="button" class="secondary" onclick={on_export}>{ t::EXPORT.get(lang) }</button>
             <ShareButton case={case.clone()} {lang} />
+            <NoteButton case={case.clone()} assessment={assessment.clone()} {lang} />
             <label class="button secondary" for="import-file">{ t::IMPORT.get(lang) }</label>
             <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_import} />
             <label class="check remember" for="remember" title={t::REMEMBER_HINT.get(lang)}>
