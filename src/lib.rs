@@ -6,6 +6,7 @@
 //! and turns it into a case, [`saved`] what is kept on the device and [`share`] the case
 //! as a link (no web dependency either).
 
+pub mod about;
 pub mod core;
 pub mod form;
 pub mod saved;

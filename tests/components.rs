@@ -71,6 +71,14 @@ async fn app_shell_has_every_section_and_an_empty_state() {
     }
     assert!(html.contains("data-testid=\"empty-state\""));
     assert!(html.contains("not a diagnosis or a treatment recommendation"));
+    // The header links to the about page; the printed report names it beside the sources.
+    assert!(
+        html.contains(
+            r#"<a href="about/index.html" hreflang="en">About: intended use and limits</a>"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"<p class="about-line"><a href="about/index.html">Intended use, limits and every rule in full: about/index.html"#));
     assert!(html.contains(r#"<label for="f-vintage">Dialysis vintage (months)</label>"#));
     // Every finding is a three-state control defaulting to unknown.
     let unknown_checked = html.matches(r#"-unknown" name="#).count();

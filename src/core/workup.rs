@@ -62,7 +62,7 @@ pub struct Workup {
 
 /// Which results a confounder makes untrustworthy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pushes {
+pub enum Pushes {
     /// A low result may be caused by the confounder. Each of these must be recorded false
     /// before a low result counts as a deficiency (item 1 of issue 14).
     Low,
@@ -464,6 +464,53 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["protein_s_hormones_1987"],
     },
 ];
+
+/// One confounder of the table in words, for the static "about" pages: what sets it off,
+/// which tests it touches and how, why, what to do and its sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfounderRow {
+    pub tests: &'static [LabId],
+    /// Any of these sets it off.
+    pub when: Vec<String>,
+    pub pushes: Pushes,
+    pub reason: &'static str,
+    /// Empty when there is nothing to do but note it.
+    pub advice: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// The trigger in general words (not this patient's): the page lists every rule.
+fn trigger_words(trigger: Trigger, lang: Lang) -> String {
+    let vka = msg::workup::VKA_CURRENT.get(lang);
+    let limit = fmt_number(LA_INR_BELOW, 1);
+    match trigger {
+        Trigger::Finding(id) => finding_label(id, lang),
+        Trigger::CurrentVka => vka.to_string(),
+        Trigger::VkaWashedOut => {
+            let limit = fmt_number(VKA_WASHOUT_WEEKS, 0);
+            tr!(lang, msg::about::TRIGGER_VKA_WASHED_OUT, limit)
+        }
+        Trigger::VkaWithoutLowInr => tr!(lang, msg::workup::VKA_WITHOUT_LOW_INR, limit, vka),
+        Trigger::VkaWithLowInr => tr!(lang, msg::workup::VKA_WITH_LOW_INR, limit, vka),
+        Trigger::Pregnancy => finding_label(FindingId::PregnancyOrLactation, lang),
+        Trigger::Haemodialysis => msg::workup::ON_HAEMODIALYSIS.get(lang).to_string(),
+    }
+}
+
+/// Every confounder of the workup, in the table's order.
+pub fn confounder_rows(lang: Lang) -> Vec<ConfounderRow> {
+    CONFOUNDERS
+        .iter()
+        .map(|c| ConfounderRow {
+            tests: c.tests,
+            when: c.triggers.iter().map(|&t| trigger_words(t, lang)).collect(),
+            pushes: c.pushes,
+            reason: c.reason.get(lang),
+            advice: c.advice.get(lang),
+            sources: c.sources,
+        })
+        .collect()
+}
 
 /// A low protein C, free protein S or antithrombin is a deficiency only once acquired
 /// causes are excluded (Kottke-Marchant & Comp 2002; Van Cott 2020).

@@ -7,10 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::text as t;
+use crate::about::page_path;
 use crate::core::case::Case;
 use crate::core::i18n::Lang;
 use crate::core::report::case_inputs;
 use crate::core::Assessment;
+use crate::tr;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseSummaryProps {
@@ -58,6 +60,14 @@ pub fn citations(props: &CitationsProps) -> Html {
             <ol>
                 { for props.assessment.citations.values().map(|full| html! { <li>{ full.clone() }</li> }) }
             </ol>
+            // Where the rules are written out in full, and what the calculator is not for.
+            <p class="about-line"><a href={page_path(props.lang)}>{ about_line(props.lang) }</a></p>
         </section>
     }
+}
+
+/// "Intended use, limits and every rule in full: about/index.html (beside the calculator)".
+fn about_line(lang: Lang) -> String {
+    let path = page_path(lang);
+    tr!(lang, msg::ui_print::ABOUT_LINE, path)
 }

@@ -53,7 +53,8 @@ impl Computed {
 /// The name of the User Timing measure that holds the last form → case → assessment
 /// computation: `make bench` reads it to split a keystroke's time between the engine and
 /// the rendering. Only the latest is kept, so a long session does not accumulate entries.
-pub const ENGINE_MEASURE: &str = "calc-engine";
+#[cfg(target_arch = "wasm32")]
+const ENGINE_MEASURE: &str = "calc-engine";
 
 #[cfg(target_arch = "wasm32")]
 fn engine_timed<T>(compute: impl FnOnce() -> T) -> T {
