@@ -148,6 +148,9 @@ const ID_KEYS: &[&str] = &[
     "first",
     "latest",
     "start",
+    "differential",
+    "titre",
+    "persistence",
 ];
 
 #[test]
