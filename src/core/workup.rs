@@ -849,6 +849,28 @@ fn confounder_note(
     }
 }
 
+/// For each test whose result is held until findings are recorded, what to record to
+/// interpret it, in words: the form shows it beside that lab's field.
+pub fn record_prompts(workup: &Workup, lang: Lang) -> Vec<(LabId, String)> {
+    workup
+        .items
+        .iter()
+        .filter(|item| !item.to_record.is_empty())
+        .map(|item| {
+            let fields = item
+                .to_record
+                .iter()
+                .map(|field| field.label(lang))
+                .collect::<Vec<_>>()
+                .join(msg::common::LIST_SEPARATOR.get(lang));
+            (
+                item.test,
+                tr!(lang, msg::workup::RECORD_TO_INTERPRET, fields),
+            )
+        })
+        .collect()
+}
+
 fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {
     items
         .iter()
