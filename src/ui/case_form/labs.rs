@@ -35,14 +35,15 @@ pub fn LabGrid(props: &LabGridProps) -> Html {
                 let message = props.messages.at(&format!("labs.{}", lab.id.id()));
                 let control = lab_control(lab, input, props.units, message, props.lang, &props.on_edit);
                 let prompt = props.prompts.iter().find(|(id, _)| *id == lab.id);
-                match prompt {
-                    Some((_, prompt)) => html! {
-                        <div class="lab-cell">
-                            { control }
+                // Always the same wrapper, so a prompt appearing never replaces the field
+                // being typed in (focus stays).
+                html! {
+                    <div class="lab-cell">
+                        { control }
+                        if let Some((_, prompt)) = prompt {
                             <p class="to-record" data-testid={format!("to-record-{}", lab.id.id())}>{ prompt.clone() }</p>
-                        </div>
-                    },
-                    None => control,
+                        }
+                    </div>
                 }
             }) }
         </div>
