@@ -70,6 +70,7 @@ fn readable_strings<'a>(value: &'a Value, key: &str, out: &mut Vec<(String, &'a 
 /// Keys whose values are ids, statuses, units or sources, not words.
 const ID_KEYS: &[&str] = &[
     "id",
+    "differential",
     "status",
     "tier",
     "test",

@@ -97,11 +97,60 @@ pub struct ConsensusTier {
     pub criteria: Vec<Criterion<ConsensusCriterion>>,
 }
 
+/// Where the exclusion of the differential stands (`differential_excluded` with
+/// `alternative_diagnosis_found`): every consensus tier requires it excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Differential {
+    /// `differential_excluded: true`, no alternative found.
+    Excluded,
+    /// `differential_excluded: false`: the exclusion is under way.
+    ExclusionPending,
+    /// `alternative_diagnosis_found: true`: another diagnosis explains the lesions.
+    AlternativeFound,
+    /// Neither recorded.
+    NotRecorded,
+}
+
+impl Differential {
+    pub fn of(inputs: &Inputs) -> Self {
+        let alternative = inputs.finding(FindingId::AlternativeDiagnosisFound);
+        match (alternative, inputs.finding(FindingId::DifferentialExcluded)) {
+            (Some(true), _) => Differential::AlternativeFound,
+            (_, Some(true)) => Differential::Excluded,
+            (_, Some(false)) => Differential::ExclusionPending,
+            (_, None) => Differential::NotRecorded,
+        }
+    }
+
+    /// Met only when excluded; not met once an alternative is found; pending and not
+    /// recorded stay unknown.
+    fn status(self) -> Option<bool> {
+        match self {
+            Differential::Excluded => Some(true),
+            Differential::AlternativeFound => Some(false),
+            Differential::ExclusionPending | Differential::NotRecorded => None,
+        }
+    }
+
+    fn words(self) -> Text {
+        use msg::diagnosis as m;
+        match self {
+            Differential::Excluded => m::DIFFERENTIAL_EXCLUDED_RECORDED,
+            Differential::ExclusionPending => m::DIFFERENTIAL_EXCLUDED_PENDING,
+            Differential::AlternativeFound => m::DIFFERENTIAL_ALTERNATIVE_FOUND,
+            Differential::NotRecorded => m::DIFFERENTIAL_EXCLUDED_NOT_RECORDED,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consensus {
     /// The highest tier met: `confirmed`, `clinical`, `suspected` or `none`.
     #[serde(rename = "tier")]
     pub highest: DiagnosticTier,
+    /// The differential every tier requires excluded.
+    pub differential: Differential,
     pub tiers: Vec<ConsensusTier>,
     pub summary: String,
     pub sources: Vec<&'static str>,
@@ -397,7 +446,7 @@ enum Reason<'a> {
     SkinLesionsPresent,
     /// The biopsy as the consensus reads it.
     Biopsy(Option<Biopsy>),
-    Differential(Option<bool>),
+    Differential(Differential),
     Kidney {
         dialysis: Option<Dialysis>,
         stage: Option<CkdStage>,
@@ -424,12 +473,6 @@ const EARLY_SKIN_CHANGES_WORDS: RecordedWords = [
     msg::diagnosis::EARLY_SKIN_CHANGES_ABSENT,
     msg::diagnosis::EARLY_SKIN_CHANGES_NOT_RECORDED,
 ];
-const DIFFERENTIAL_WORDS: RecordedWords = [
-    msg::diagnosis::DIFFERENTIAL_EXCLUDED_RECORDED,
-    msg::diagnosis::DIFFERENTIAL_EXCLUDED_NOT_EXCLUDED,
-    msg::diagnosis::DIFFERENTIAL_EXCLUDED_NOT_RECORDED,
-];
-
 /// A biopsy's words when consistent, not consistent, not done (not recorded is shared).
 type BiopsyWords = [Text; 3];
 const POSITIVE_BIOPSY_WORDS: BiopsyWords = [
@@ -464,7 +507,7 @@ fn render(reason: &Reason, lang: Lang) -> String {
         Reason::TypicalLesionsNotAllRecorded => fixed(m::TYPICAL_LESIONS_NOT_ALL_RECORDED),
         Reason::SkinLesionsPresent => fixed(m::SKIN_LESIONS_PRESENT),
         Reason::Biopsy(result) => render_biopsy(*result, POSITIVE_BIOPSY_WORDS, lang),
-        Reason::Differential(value) => render_recorded(*value, DIFFERENTIAL_WORDS, lang),
+        Reason::Differential(state) => state.words().get(lang).to_string(),
         Reason::Kidney { dialysis, stage } => render_kidney(*dialysis, *stage, lang),
         Reason::UlcerCount {
             count,
@@ -663,8 +706,8 @@ fn skin_lesions<'a>(context: &Context<'a>) -> Judgement<'a> {
 }
 
 fn differential_excluded<'a>(context: &Context<'a>) -> Judgement<'a> {
-    let value = context.inputs.finding(FindingId::DifferentialExcluded);
-    judged(value, Reason::Differential(value))
+    let state = Differential::of(context.inputs);
+    judged(state.status(), Reason::Differential(state))
 }
 
 // Hayashi's criteria's rules.
@@ -838,7 +881,7 @@ fn consensus(context: &Context, lang: Lang) -> Consensus {
         .iter()
         .find(|t| t.status == Status::Met)
         .map_or(DiagnosticTier::None, |t| t.id);
-    let differential = status(ConsensusCriterion::DifferentialExcluded);
+    let differential = Differential::of(context.inputs);
     let summary = consensus_summary(highest, &tiers, differential, lang);
     let mut sources: Vec<&'static str> = Vec::new();
     for source in TIERS.iter().flat_map(|row| row.sources) {
@@ -848,6 +891,7 @@ fn consensus(context: &Context, lang: Lang) -> Consensus {
     }
     Consensus {
         highest,
+        differential,
         tiers,
         summary,
         sources,
@@ -859,13 +903,16 @@ fn consensus(context: &Context, lang: Lang) -> Consensus {
 fn consensus_summary(
     highest: DiagnosticTier,
     tiers: &[ConsensusTier],
-    differential: Status,
+    differential: Differential,
     lang: Lang,
 ) -> String {
     use msg::diagnosis as m;
-    let mut summary = match highest {
-        DiagnosticTier::None => m::SUMMARY_NO_TIER_MET.get(lang).to_string(),
-        tier => tr!(lang, m::SUMMARY_TIER_MET, tier = tier.text().get(lang)),
+    let mut summary = match (highest, differential) {
+        (DiagnosticTier::None, Differential::AlternativeFound) => {
+            m::SUMMARY_ALTERNATIVE_FOUND.get(lang).to_string()
+        }
+        (DiagnosticTier::None, _) => m::SUMMARY_NO_TIER_MET.get(lang).to_string(),
+        (tier, _) => tr!(lang, m::SUMMARY_TIER_MET, tier = tier.text().get(lang)),
     };
     let pending: Vec<&str> = tiers
         .iter()
@@ -877,8 +924,12 @@ fn consensus_summary(
         let pending = pending.join(msg::common::LIST_SEPARATOR.get(lang));
         summary.push_str(&tr!(lang, m::SUMMARY_PENDING, pending));
     }
-    if differential != Status::Met {
-        summary.push_str(m::SUMMARY_DIFFERENTIAL_REQUIRED.get(lang));
+    match differential {
+        Differential::NotRecorded => summary.push_str(m::SUMMARY_DIFFERENTIAL_REQUIRED.get(lang)),
+        Differential::ExclusionPending => {
+            summary.push_str(m::SUMMARY_DIFFERENTIAL_PENDING.get(lang))
+        }
+        Differential::Excluded | Differential::AlternativeFound => {}
     }
     summary
 }

@@ -62,6 +62,7 @@ id_enum! {
         PriorCellTherapy = "prior_cell_therapy" => msg::findings::PRIOR_CELL_THERAPY_NAME,
         HepaticFailure = "hepatic_failure" => msg::findings::HEPATIC_FAILURE_NAME,
         OestrogenTherapy = "oestrogen_therapy" => msg::findings::OESTROGEN_THERAPY_NAME,
+        AlternativeDiagnosisFound = "alternative_diagnosis_found" => msg::findings::ALTERNATIVE_DIAGNOSIS_FOUND_NAME,
     }
 }
 
@@ -260,6 +261,10 @@ pub const FINDINGS: &[Finding] = &[
     Finding {
         id: F::OestrogenTherapy,
         group: Medication,
+    },
+    Finding {
+        id: F::AlternativeDiagnosisFound,
+        group: Skin,
     },
 ];
 

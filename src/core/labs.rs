@@ -7,9 +7,13 @@
 //!
 //! LOINC codes were checked with the LOINC mod-10 check digit and against published code
 //! tables (2026-11): the spec's 27818-8, 27822-0 and 27811-3 fail the check digit and are
-//! corrected to 27818-4 (protein C, chromogenic), 27822-6 (free protein S) and 27811-9
-//! (antithrombin, chromogenic). 1994-3 is ionized calcium in whole blood (mmol/L); 1995-0
-//! (serum/plasma) and 38230-9 (mass) are added. Lupus anticoagulant has many codes and none
+//! corrected to 27818-4 (protein C, chromogenic) and 27811-9 (antithrombin, chromogenic).
+//! Free protein S antigen is 27821-8 (ARUP "Protein S Ag Free"); 27822-6, once used here,
+//! is protein S *activity* (clot-based), a different test, not accepted in this field.
+//! Factor V Leiden's result code is 21667-1 (Mayo F5DNA: order 21668-9, result 21667-1).
+//! 25-OH vitamin D is total D2 + D3, 62292-8; 1989-3 is 25-OH vitamin D3 alone (a lab
+//! listing "62292-8 (Total), 49054-0 (D2), 1989-3 (D3)"), so it is not this row's code.
+//! 1994-3 is ionized calcium in whole blood (mmol/L); 1995-0 (serum/plasma) and 38230-9 (mass) are added. Lupus anticoagulant has many codes and none
 //! is hard-coded. Reference intervals are conventional adult defaults; every laboratory's own
 //! interval may replace them (`reference_low` / `reference_high`).
 
@@ -338,7 +342,7 @@ pub const LABS: &[Lab] = &[
     },
     Lab {
         id: LabId::VitaminD25oh,
-        loinc: &["1989-3", "62292-8"],
+        loinc: &["62292-8"],
         kind: LabKind::Numeric {
             units: &[unit("ng/mL", 1.0, false), unit("nmol/L", VITD_NMOL, true)],
             reference: range(30.0, 100.0),
@@ -449,7 +453,7 @@ pub const LABS: &[Lab] = &[
     },
     Lab {
         id: LabId::ProteinSFree,
-        loinc: &["27822-6"],
+        loinc: &["27821-8"],
         kind: LabKind::Numeric {
             units: PERCENT,
             reference: range(60.0, 140.0),
@@ -469,7 +473,7 @@ pub const LABS: &[Lab] = &[
     },
     Lab {
         id: LabId::FactorVLeiden,
-        loinc: &["21668-9"],
+        loinc: &["21667-1"],
         kind: LabKind::Qualitative {
             results: &[
                 ("not_detected", QualitativeMeaning::Normal),

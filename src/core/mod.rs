@@ -55,6 +55,7 @@ macro_rules! id_enum {
     };
 }
 
+pub mod antiphospholipid;
 pub mod assess;
 pub mod case;
 pub mod citations;

@@ -5,6 +5,7 @@
 use crate::core::i18n::msg;
 use serde::Serialize;
 
+use super::antiphospholipid::{AplTitre, Persistence};
 use super::derived::{calcium_for_rules, payne_calcium_mg_dl, DerivedValues};
 use super::diagnosis::{population, population_note, Population};
 use super::field_path::FieldPath;
@@ -1292,6 +1293,12 @@ const THROMBOPHILIA_TESTS: &[LabId] = &[
     LabId::AntiB2gp1Igm,
 ];
 
+/// An abnormal thrombophilia test not yet counted: a confounder to record, or an
+/// antiphospholipid antibody not shown persistent (2023 ACR/EULAR: 12 weeks).
+fn thrombophilia_pending(item: &WorkupItem) -> bool {
+    !item.to_record.is_empty() || item.persistence == Some(Persistence::Unconfirmed)
+}
+
 /// Recorded, or an abnormal thrombophilia test; an abnormal result whose acquired causes
 /// are not all recorded makes it unknown rather than present.
 fn hypercoagulable_state_known<'a>(ctx: &Context<'a>) -> Judgement<'a> {
@@ -1306,7 +1313,8 @@ fn hypercoagulable_state_known<'a>(ctx: &Context<'a>) -> Judgement<'a> {
             .filter(|i| {
                 i.status == WorkupStatus::Abnormal
                     && THROMBOPHILIA_TESTS.contains(&i.test)
-                    && i.to_record.is_empty() != pending
+                    && i.titre != Some(AplTitre::BelowCriteria)
+                    && thrombophilia_pending(i) == pending
             })
             .map(|i| i.name)
             .collect()

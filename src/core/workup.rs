@@ -5,7 +5,8 @@
 use crate::core::i18n::msg;
 use serde::Serialize;
 
-use super::case::{Dialysis, Sex, TherapyTrial};
+use super::antiphospholipid::{self, AplTitre, Persistence, ANTIPHOSPHOLIPID};
+use super::case::{CkdStage, Dialysis, Sex, TherapyTrial};
 use super::field_path::FieldPath;
 use super::findings::{FindingId, Therapy};
 use super::i18n::{Lang, Text};
@@ -44,10 +45,21 @@ pub struct WorkupItem {
     pub reference: String,
     /// What applies to this patient's result: confounders, persistence, repeat advice.
     pub notes: Vec<String>,
-    /// For a low result: the acquired causes not recorded, as the fields to record. Until
-    /// they are, the low result is not counted as a deficiency (unknown is never absent).
+    /// For an abnormal result: the confounders that could have caused it and are not
+    /// recorded, as the fields to record (for a low result its acquired causes; for a high
+    /// or positive one the anticoagulants or acute illness that could raise it). Until
+    /// they are, the result is not counted (unknown is never absent).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub to_record: Vec<FieldPath>,
+    /// Anticardiolipin and anti-β2GPI: the titre as the 2023 ACR/EULAR criteria grade it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titre: Option<AplTitre>,
+    /// A criteria-positive antiphospholipid test: whether positivity is shown persistent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persistence: Option<Persistence>,
+    /// A high homocysteine in kidney failure: expected there, not a thrombophilia marker.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub expected_in_kidney_failure: bool,
     /// About the assay in general (units, reference variation), from the lab catalogue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<&'static str>,
@@ -175,6 +187,10 @@ enum Trigger {
     Pregnancy,
     /// Haemodialysis: heparin in the circuit.
     Haemodialysis,
+    /// Kidney failure: on dialysis, or CKD stage 5.
+    KidneyFailure,
+    /// Chronic kidney disease of any stage, or on dialysis.
+    Ckd,
 }
 
 /// A trigger in this patient: present (with its words), absent, or not recorded (with the
@@ -227,6 +243,9 @@ fn triggered(trigger: Trigger, inputs: &Inputs, lang: Lang) -> Triggered {
             matches!(effect, VkaEffect::WashedOut(_)),
             effect.describe(lang),
         ),
+        Trigger::VkaWithoutLowInr if effect == VkaEffect::NotRecorded && !inr_low => {
+            Triggered::NotRecorded(FieldPath::finding(FindingId::Warfarin.id()))
+        }
         Trigger::VkaWithoutLowInr => {
             let vka = effect.describe(lang);
             present(
@@ -249,7 +268,29 @@ fn triggered(trigger: Trigger, inputs: &Inputs, lang: Lang) -> Triggered {
             inputs.case.kidney.dialysis == Some(Dialysis::Hemodialysis),
             msg::workup::ON_HAEMODIALYSIS.get(lang).to_string(),
         ),
+        Trigger::KidneyFailure => present(
+            kidney_failure(inputs),
+            msg::workup::IN_KIDNEY_FAILURE.get(lang).to_string(),
+        ),
+        Trigger::Ckd => present(
+            kidney_failure(inputs)
+                || inputs
+                    .case
+                    .kidney
+                    .ckd_stage
+                    .is_some_and(|stage| stage != CkdStage::None),
+            msg::workup::IN_CHRONIC_KIDNEY_DISEASE.get(lang).to_string(),
+        ),
     }
+}
+
+/// On dialysis, or CKD stage 5: where homocysteine is expected to be high.
+fn kidney_failure(inputs: &Inputs) -> bool {
+    inputs.on_dialysis() == Some(true)
+        || matches!(
+            inputs.case.kidney.ckd_stage,
+            Some(CkdStage::G5 | CkdStage::G5D)
+        )
 }
 
 struct Confounder {
@@ -448,6 +489,30 @@ const CONFOUNDERS: &[Confounder] = &[
         sources: &["marlar_2014"],
     },
     Confounder {
+        triggers: &[Trigger::KidneyFailure],
+        tests: &[LabId::Homocysteine],
+        pushes: Pushes::Note,
+        reason: msg::workup::HOMOCYSTEINE_EXPECTED_IN_KIDNEY_FAILURE,
+        advice: msg::workup::EMPTY,
+        sources: &["robinson_1996_homocysteine"],
+    },
+    Confounder {
+        triggers: &[Trigger::Ckd],
+        tests: &[LabId::DDimer],
+        pushes: Pushes::Note,
+        reason: msg::workup::D_DIMER_RISES_IN_CKD,
+        advice: msg::workup::EMPTY,
+        sources: &["gubensek_2016_d_dimer"],
+    },
+    Confounder {
+        triggers: &[Trigger::Ckd],
+        tests: &[LabId::FactorViiiActivity],
+        pushes: Pushes::Note,
+        reason: msg::workup::FACTOR_VIII_RISES_IN_CKD,
+        advice: msg::workup::EMPTY,
+        sources: &["cheung_2018_factor_viii"],
+    },
+    Confounder {
         triggers: &[Trigger::Pregnancy],
         tests: PS,
         pushes: Pushes::Low,
@@ -494,6 +559,8 @@ fn trigger_words(trigger: Trigger, lang: Lang) -> String {
         Trigger::VkaWithLowInr => tr!(lang, msg::workup::VKA_WITH_LOW_INR, limit, vka),
         Trigger::Pregnancy => finding_label(FindingId::PregnancyOrLactation, lang),
         Trigger::Haemodialysis => msg::workup::ON_HAEMODIALYSIS.get(lang).to_string(),
+        Trigger::KidneyFailure => msg::workup::IN_KIDNEY_FAILURE.get(lang).to_string(),
+        Trigger::Ckd => msg::workup::IN_CHRONIC_KIDNEY_DISEASE.get(lang).to_string(),
     }
 }
 
@@ -538,14 +605,6 @@ fn panel_sources(test: LabId) -> &'static [&'static str] {
     }
 }
 
-const ANTIPHOSPHOLIPID: &[LabId] = &[
-    LabId::LupusAnticoagulant,
-    LabId::AnticardiolipinIgg,
-    LabId::AnticardiolipinIgm,
-    LabId::AntiB2gp1Igg,
-    LabId::AntiB2gp1Igm,
-];
-
 pub fn assess_workup(inputs: &Inputs, lang: Lang) -> Workup {
     let items: Vec<WorkupItem> = WORKUP_PANEL
         .iter()
@@ -570,17 +629,15 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
             .unwrap_or_else(|| describe_reference_of(lab, lang)),
         notes: Vec::new(),
         to_record: Vec::new(),
+        titre: None,
+        persistence: None,
+        expected_in_kidney_failure: false,
         about: Some(lab.note_in(lang)).filter(|note| !note.is_empty()),
         sources: panel_sources(test).to_vec(),
     };
 
     let flag = value.map(LabValue::flag);
-    let direction = match (value, flag) {
-        (Some(LabValue::Qualitative { .. }), Some(Some(Flag::High))) => Some(Direction::Positive),
-        (_, Some(Some(Flag::High))) => Some(Direction::High),
-        (_, Some(Some(Flag::Low))) => Some(Direction::Low),
-        _ => None,
-    };
+    let direction = direction_of(value, flag);
     item.status = match flag {
         None => WorkupStatus::ToOrder,
         Some(None) => {
@@ -597,6 +654,7 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
     if item.status == WorkupStatus::Abnormal {
         item.direction = direction;
     }
+    let direction = grade_titre(&mut item, value, direction);
 
     for confounder in CONFOUNDERS.iter().filter(|c| c.tests.contains(&test)) {
         apply_confounder(&mut item, confounder, direction, inputs, lang);
@@ -604,15 +662,72 @@ pub fn interpret(test: LabId, inputs: &Inputs, lang: Lang) -> WorkupItem {
     if LOW_NEEDS_CAUSES_EXCLUDED.contains(&test) {
         check_low_result(&mut item, inputs, lang);
     }
-
+    check_high_result(&mut item, inputs, lang);
     if ANTIPHOSPHOLIPID.contains(&test) && item.status == WorkupStatus::Abnormal {
-        item.notes.push(
-            msg::workup::INTERPRET_ONE_POSITIVE_RESULT_DOES_NOT
-                .get(lang)
-                .to_string(),
-        );
+        check_persistence(&mut item, inputs, lang);
     }
+    item.expected_in_kidney_failure = test == LabId::Homocysteine
+        && item.direction == Some(Direction::High)
+        && kidney_failure(inputs);
     item
+}
+
+/// Which way a result lies outside its reference.
+fn direction_of(value: Option<&LabValue>, flag: Option<Option<Flag>>) -> Option<Direction> {
+    match (value, flag) {
+        (Some(LabValue::Qualitative { .. }), Some(Some(Flag::High))) => Some(Direction::Positive),
+        (_, Some(Some(Flag::High))) => Some(Direction::High),
+        (_, Some(Some(Flag::Low))) => Some(Direction::Low),
+        _ => None,
+    }
+}
+
+/// Anticardiolipin and anti-β2GPI: the criteria's grade. A titre of 40 units or more is
+/// positive by the criteria even where the laboratory's interval ends higher; below 40 it
+/// is noted as below the criteria.
+fn grade_titre(
+    item: &mut WorkupItem,
+    value: Option<&LabValue>,
+    direction: Option<Direction>,
+) -> Option<Direction> {
+    let units = value.and_then(LabValue::canonical);
+    item.titre = units.and_then(|units| antiphospholipid::titre(item.test, units));
+    let reaches_criteria = matches!(item.titre, Some(AplTitre::Moderate | AplTitre::High));
+    if reaches_criteria && item.status == WorkupStatus::Normal {
+        item.status = WorkupStatus::Abnormal;
+        item.direction = Some(Direction::High);
+        return Some(Direction::High);
+    }
+    direction
+}
+
+/// A criteria-positive antiphospholipid result: persistent only when a second positive
+/// result is dated at least 12 weeks from another (in the labs or a visit); a titre below
+/// the criteria is noted and not graded further.
+fn check_persistence(item: &mut WorkupItem, inputs: &Inputs, lang: Lang) {
+    use msg::workup as m;
+    add_sources(item, &["barbhaiya_2023_aps"]);
+    let note = match item.titre {
+        Some(AplTitre::BelowCriteria) => {
+            item.notes
+                .push(m::APL_TITRE_BELOW_CRITERIA.get(lang).to_string());
+            return;
+        }
+        Some(AplTitre::Moderate) => Some(m::APL_TITRE_MODERATE),
+        Some(AplTitre::High) => Some(m::APL_TITRE_HIGH),
+        None => None,
+    };
+    item.notes.extend(note.map(|n| n.get(lang).to_string()));
+    let persistence = antiphospholipid::persistence(item.test, inputs.case, lang);
+    item.persistence = Some(persistence);
+    item.notes.push(
+        match persistence {
+            Persistence::Confirmed => m::APL_PERSISTENT,
+            Persistence::Unconfirmed => m::APL_PERSISTENCE_UNCONFIRMED,
+        }
+        .get(lang)
+        .to_string(),
+    );
 }
 
 /// A confounder of this test: when one of its findings is recorded, its note, and the result
@@ -665,14 +780,26 @@ fn add_sources(item: &mut WorkupItem, sources: &[&'static str]) {
     }
 }
 
-/// The acquired causes of a low result for this test that are not recorded, in table
-/// order, each once.
-fn unrecorded_causes(test: LabId, inputs: &Inputs, lang: Lang) -> Vec<FieldPath> {
+/// The confounders of this test that could cause a result in `direction` and are not
+/// recorded, in table order, each once: for a low result its acquired causes (`Low`), for
+/// a high or positive one what raises it or makes the assay unreliable (`High`, `Any`).
+fn unrecorded_causes(
+    test: LabId,
+    direction: Direction,
+    inputs: &Inputs,
+    lang: Lang,
+) -> Vec<FieldPath> {
     let mut fields: Vec<FieldPath> = Vec::new();
-    let low_causes = CONFOUNDERS
-        .iter()
-        .filter(|c| c.pushes == Pushes::Low && c.tests.contains(&test));
-    for trigger in low_causes.flat_map(|c| c.triggers) {
+    let causes = CONFOUNDERS.iter().filter(|c| {
+        c.tests.contains(&test)
+            && match direction {
+                Direction::Low => c.pushes == Pushes::Low,
+                Direction::High | Direction::Positive => {
+                    matches!(c.pushes, Pushes::High | Pushes::Any)
+                }
+            }
+    });
+    for trigger in causes.flat_map(|c| c.triggers) {
         if let Triggered::NotRecorded(field) = triggered(*trigger, inputs, lang) {
             if !fields.contains(&field) {
                 fields.push(field);
@@ -689,7 +816,7 @@ fn check_low_result(item: &mut WorkupItem, inputs: &Inputs, lang: Lang) {
         return;
     }
     add_sources(item, &["kottke_marchant_2002_pc", "van_cott_2020_at"]);
-    item.to_record = unrecorded_causes(item.test, inputs, lang);
+    item.to_record = unrecorded_causes(item.test, Direction::Low, inputs, lang);
     if item.to_record.is_empty() {
         item.notes.push(
             msg::workup::LOW_CONFIRM_ON_A_NEW_SAMPLE
@@ -706,6 +833,33 @@ fn check_low_result(item: &mut WorkupItem, inputs: &Inputs, lang: Lang) {
         .join(msg::common::LIST_SEPARATOR.get(lang));
     item.notes
         .push(tr!(lang, msg::workup::LOW_RECORD_BEFORE_COUNTING, fields));
+}
+
+/// A high or positive result whose confounders are not all recorded: it stays abnormal,
+/// with what to record before it is interpreted (and it is not counted until then).
+fn check_high_result(item: &mut WorkupItem, inputs: &Inputs, lang: Lang) {
+    let direction = match item.direction {
+        Some(direction @ (Direction::High | Direction::Positive)) => direction,
+        _ => return,
+    };
+    if item.status != WorkupStatus::Abnormal {
+        return;
+    }
+    item.to_record = unrecorded_causes(item.test, direction, inputs, lang);
+    if item.to_record.is_empty() {
+        return;
+    }
+    let fields = item
+        .to_record
+        .iter()
+        .map(|field| field.label(lang))
+        .collect::<Vec<_>>()
+        .join(msg::common::LIST_SEPARATOR.get(lang));
+    item.notes.push(tr!(
+        lang,
+        msg::workup::HIGH_RECORD_BEFORE_INTERPRETING,
+        fields
+    ));
 }
 
 /// The note a confounder adds, by whether the test is still to order and whether the result
@@ -744,12 +898,41 @@ fn confounder_note(
     }
 }
 
+/// For each test whose result is held until findings are recorded, what to record to
+/// interpret it, in words: the form shows it beside that lab's field.
+pub fn record_prompts(workup: &Workup, lang: Lang) -> Vec<(LabId, String)> {
+    workup
+        .items
+        .iter()
+        .filter(|item| !item.to_record.is_empty())
+        .map(|item| {
+            let fields = item
+                .to_record
+                .iter()
+                .map(|field| field.label(lang))
+                .collect::<Vec<_>>()
+                .join(msg::common::LIST_SEPARATOR.get(lang));
+            (
+                item.test,
+                tr!(lang, msg::workup::RECORD_TO_INTERPRET, fields),
+            )
+        })
+        .collect()
+}
+
 fn names(items: &[WorkupItem], status: WorkupStatus, lang: Lang) -> String {
     items
         .iter()
         .filter(|item| item.status == status)
         .map(|item| {
             let name = item.name;
+            if item.expected_in_kidney_failure {
+                return tr!(
+                    lang,
+                    msg::workup::NAMES_NAME_HIGH_EXPECTED_IN_KIDNEY_FAILURE,
+                    name
+                );
+            }
             match item.direction {
                 Some(Direction::Low) => tr!(lang, msg::workup::NAMES_NAME_LOW, name),
                 Some(Direction::High) => tr!(lang, msg::workup::NAMES_NAME_HIGH, name),

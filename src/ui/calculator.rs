@@ -15,6 +15,7 @@ use super::results::{
 use super::state::State;
 use super::text as t;
 use crate::core::i18n::Lang;
+use crate::core::workup::record_prompts;
 use crate::form::Form;
 
 #[derive(Properties, PartialEq)]
@@ -35,6 +36,7 @@ pub fn calculator(props: &CalculatorProps) -> Html {
         nothing_entered,
     } = &*props.computed;
     let left_out = LabelledIssue::all(errors, lang);
+    let prompts = Rc::new(record_prompts(&assessment.workup, lang));
     let warnings = LabelledIssue::all(&assessment.warnings, lang);
     let panels = AssessmentProps {
         assessment: assessment.clone(),
@@ -42,7 +44,7 @@ pub fn calculator(props: &CalculatorProps) -> Html {
     };
     html! {
         <div class="layout">
-            <CaseForm form={props.form.clone()} {lang} errors={errors.clone()} dispatcher={props.dispatcher.clone()} />
+            <CaseForm form={props.form.clone()} {lang} errors={errors.clone()} {prompts} dispatcher={props.dispatcher.clone()} />
             <main class="results" id="results" aria-label={t::RESULTS.get(lang)}>
                 if *nothing_entered {
                     <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>

@@ -53,6 +53,8 @@ pub struct CaseFormProps {
     pub lang: Lang,
     /// Form and assessment errors, by field path.
     pub errors: Rc<Vec<Issue>>,
+    /// What to record to interpret a lab's result (from the workup), by lab.
+    pub prompts: Rc<Vec<(LabId, String)>>,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -102,12 +104,22 @@ fn lab_messages(errors: &[Issue], ids: &[LabId]) -> Messages {
     Messages::under_any(errors, &fields)
 }
 
+/// The prompts of the labs `ids`.
+fn lab_prompts(prompts: &[(LabId, String)], ids: &[LabId]) -> Vec<(LabId, String)> {
+    prompts
+        .iter()
+        .filter(|(id, _)| ids.contains(id))
+        .cloned()
+        .collect()
+}
+
 #[component]
 pub fn CaseForm(props: &CaseFormProps) -> Html {
     let CaseFormProps {
         form,
         lang,
         errors,
+        prompts,
         dispatcher,
     } = props;
     let lang = *lang;
@@ -119,7 +131,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
         html! { <FindingsGrid {group} values={group_findings(form, group)} {lang} on_edit={on_edit.clone()} /> }
     };
     let labs = |ids: &'static [LabId]| {
-        html! { <LabGrid {ids} inputs={lab_inputs(form, ids)} units={form.units} messages={lab_messages(errors, ids)} {lang} on_edit={on_edit.clone()} /> }
+        html! { <LabGrid {ids} inputs={lab_inputs(form, ids)} units={form.units} messages={lab_messages(errors, ids)} prompts={lab_prompts(prompts, ids)} {lang} on_edit={on_edit.clone()} /> }
     };
     let group = |title: Text, body: Html| {
         html! {

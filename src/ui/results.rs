@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::core::case::Issue;
 use crate::core::citations::citation;
-use crate::core::diagnosis::{Criterion, CriterionId, DiagnosticTier, Distribution, HayashiStatus};
+use crate::core::diagnosis::{
+    Consensus, Criterion, CriterionId, DiagnosticTier, Differential, Distribution, HayashiStatus,
+};
 use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
 use crate::core::msc::{Kind, MscStatus};
@@ -130,7 +132,7 @@ pub fn summary_bar(props: &AssessmentProps) -> Html {
                 <span class="v">{ format!("{} {} · {} {} — {threshold}",
                     a.risk.major_present, t::MAJOR_SHORT.get(lang), a.risk.minor_present, t::MINOR_SHORT.get(lang)) }</span></div>
             <div><span class="k">{ t::DIAGNOSIS.get(lang) }</span>
-                <span class="v">{ format!("{}: {} · {}: {}", t::CONSENSUS_SHORT.get(lang), tier_text(a.diagnosis.consensus.highest, lang),
+                <span class="v">{ format!("{}: {} · {}: {}", t::CONSENSUS_SHORT.get(lang), consensus_text(&a.diagnosis.consensus, lang),
                     t::HAYASHI_SHORT.get(lang), hayashi_text(a.diagnosis.hayashi.status, lang)) }</span></div>
             <div><span class="k">{ t::WORKUP.get(lang) }</span>
                 <span class="v">{ format!("{} {} · {} {} · {} {}",
@@ -145,6 +147,19 @@ pub fn summary_bar(props: &AssessmentProps) -> Html {
 
 fn msc_status_text(status: MscStatus, lang: Lang) -> &'static str {
     report::msc_status_text(status).get(lang)
+}
+
+/// The tier met; when none, why not where the differential is the reason.
+fn consensus_text(consensus: &Consensus, lang: Lang) -> &'static str {
+    match (consensus.highest, consensus.differential) {
+        (DiagnosticTier::None, Differential::AlternativeFound) => {
+            t::TIER_NONE_ALTERNATIVE_FOUND.get(lang)
+        }
+        (DiagnosticTier::None, Differential::ExclusionPending) => {
+            t::TIER_NONE_EXCLUSION_PENDING.get(lang)
+        }
+        (tier, _) => tier_text(tier, lang),
+    }
 }
 
 fn tier_text(tier: DiagnosticTier, lang: Lang) -> &'static str {

@@ -11,7 +11,7 @@ pub const ALLOWED_IN_CHINESE: &[&str] = &[
     "cm", "dL", "g", "kg", "L", "m", "mg", "min", "mL", "mmol", "mol", "ng", "nmol", "pg",
     "pmol", "s", "U", "kat",
     // tests, drugs, genes, scores, stages and bodies, as written in Chinese clinical text
-    "A", "aCL", "aPTT", "BMI", "BWAT", "C", "c", "CI", "CKD", "D", "DDU", "DOAC", "dRVVT",
+    "A", "ACR", "EULAR", "GPI", "aCL", "aPTT", "BMI", "BWAT", "C", "c", "CI", "CKD", "D", "DDU", "DOAC", "dRVVT",
     "eGFR", "ESKD", "F2", "F5", "FEU", "G", "G1", "G2", "G3", "G3a", "G3b", "G4", "G5", "G5D",
     "G20210A", "GP1", "GPL", "HR", "I", "IgG", "IgM", "INR", "iPTH", "K", "KDIGO", "Leiden",
     "KDOQI", "MPL", "MSC", "hAMSC", "NRS", "OR", "P", "PTH", "S", "SI", "ULN", "V", "VAS", "VIII",

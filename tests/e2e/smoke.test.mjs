@@ -112,3 +112,23 @@ test("typing a dialysis vintage of 72 months changes the risk summary", { timeou
     await s.screenshot("smoke-vintage-72").catch(() => {});
   }
 });
+
+test("a low antithrombin whose causes are not recorded: beside its field, what to record, and focus stays in the field", { timeout: TIMEOUT }, async (t) => {
+  const s = await suite.newSession(t);
+  try {
+    await s.goto("/");
+    await s.waitForApp("h1");
+    const field = s.page.locator("#lab-antithrombin_activity");
+    await field.click();
+    await field.pressSequentially("50");
+    const prompt = s.page.getByTestId("to-record-antithrombin_activity");
+    await prompt.waitFor();
+    assert.match((await prompt.textContent()) ?? "", /To interpret this result, record: .*heparin/i);
+    assert.equal(await s.page.evaluate(() => document.activeElement?.id), "lab-antithrombin_activity");
+    await field.fill("");
+    await prompt.waitFor({ state: "detached" });
+    s.assertClean();
+  } finally {
+    await s.screenshot("to-record-prompt").catch(() => {});
+  }
+});

@@ -20,6 +20,8 @@ pub struct LabGridProps {
     pub units: UnitSystem,
     /// The errors at these labs.
     pub messages: Messages,
+    /// What to record to interpret a lab's result, as the workup says it (core-decided).
+    pub prompts: Vec<(LabId, String)>,
     pub lang: Lang,
     pub on_edit: Callback<FormEdit>,
 }
@@ -31,7 +33,18 @@ pub fn LabGrid(props: &LabGridProps) -> Html {
             { for props.ids.iter().map(|&id| lab(id)).map(|lab| {
                 let input = props.inputs.get(lab.id.id()).cloned().unwrap_or_default();
                 let message = props.messages.at(&format!("labs.{}", lab.id.id()));
-                lab_control(lab, input, props.units, message, props.lang, &props.on_edit)
+                let control = lab_control(lab, input, props.units, message, props.lang, &props.on_edit);
+                let prompt = props.prompts.iter().find(|(id, _)| *id == lab.id);
+                // Always the same wrapper, so a prompt appearing never replaces the field
+                // being typed in (focus stays).
+                html! {
+                    <div class="lab-cell">
+                        { control }
+                        if let Some((_, prompt)) = prompt {
+                            <p class="to-record" data-testid={format!("to-record-{}", lab.id.id())}>{ prompt.clone() }</p>
+                        }
+                    </div>
+                }
             }) }
         </div>
     }
