@@ -26,7 +26,7 @@ use crate::core::case::Issue;
 use crate::core::findings::{FindingGroup, FINDINGS};
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{LabId, WORKUP_PANEL};
-use crate::form::{Form, FormEdit, LabInput};
+use crate::form::{Form, FormEdit, LabInput, MINERAL_LABS};
 use findings::FindingsGrid;
 use kidney::KidneySection;
 use labs::LabGrid;
@@ -34,18 +34,6 @@ use lesions::LesionsSection;
 use patient::PatientSection;
 use therapies::TherapiesSection;
 use visits::VisitsForm;
-
-const MINERAL_LABS: &[LabId] = &[
-    LabId::CalciumTotal,
-    LabId::CalciumIonized,
-    LabId::Phosphate,
-    LabId::Albumin,
-    LabId::PthIntact,
-    LabId::AlkalinePhosphatase,
-    LabId::VitaminD25oh,
-    LabId::Creatinine,
-    LabId::Crp,
-];
 
 #[derive(Properties, PartialEq)]
 pub struct CaseFormProps {
