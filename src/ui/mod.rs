@@ -8,6 +8,7 @@ pub mod fields;
 #[cfg(feature = "csr")]
 mod files;
 pub mod followup;
+mod glance;
 mod header;
 pub mod hooks;
 pub mod print;
