@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::case_form::CaseForm;
 use super::followup::{follow_up_panel, FollowUpPanelProps};
-use super::glance::Glance;
+use super::glance::{live_text, Glance, LiveSummary};
 use super::hooks::Computed;
 use super::print::{case_summary, citations, CaseSummaryProps, CitationsProps};
 use super::results::{
@@ -62,6 +62,7 @@ pub fn calculator(props: &CalculatorProps) -> Html {
                 { citations(&CitationsProps { assessment: assessment.clone(), lang }) }
                 <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), today()) }</p>
             </main>
+            <LiveSummary text={live_text(&panels)} />
         </div>
     }
 }

@@ -40,9 +40,6 @@ pub fn Glance(props: &AssessmentProps) -> Html {
             in_results.set(false);
         })
     };
-    let live = summary_rows(&props.assessment, lang)
-        .map(|(heading, value)| format!("{heading}: {value}."))
-        .join(" ");
     html! {
         <div class="glance" id="glance">
             <div class="glance-tap" onclick={to_results.clone()}>{ summary_bar(props) }</div>
@@ -54,20 +51,27 @@ pub fn Glance(props: &AssessmentProps) -> Html {
                 }
                 <a class="button secondary" href="#section-index">{ msg::ui_mobile::SECTIONS.get(lang) }</a>
             </div>
-            <LiveSummary text={live} />
         </div>
     }
 }
 
+/// The words the live region announces: the glance's rows as sentences.
+pub fn live_text(props: &AssessmentProps) -> String {
+    summary_rows(&props.assessment, props.lang)
+        .map(|(heading, value)| format!("{heading}: {value}."))
+        .join(" ")
+}
+
 #[derive(Properties, PartialEq)]
-struct LiveSummaryProps {
-    text: String,
+pub struct LiveSummaryProps {
+    pub text: String,
 }
 
 /// A polite live region that takes the text once it has not changed for
-/// [`ANNOUNCE_AFTER_MS`]: typing "420" is announced once, with its result.
+/// [`ANNOUNCE_AFTER_MS`]: typing "420" is announced once, with its result. Outside the
+/// results (`calculator`), which it would otherwise repeat a second late.
 #[component]
-fn LiveSummary(props: &LiveSummaryProps) -> Html {
+pub fn LiveSummary(props: &LiveSummaryProps) -> Html {
     let announced = use_state_eq(|| props.text.clone());
     {
         let announced = announced.setter();
