@@ -18,6 +18,9 @@ use crate::core::i18n::Lang;
 use crate::core::inputs::{from_canonical, to_canonical};
 use crate::core::labs::{fmt_number, known_lab, LabId, LabKind};
 
+pub mod sections;
+pub use sections::{FormSection, SectionFill, MINERAL_LABS};
+
 /// Which unit system new lab fields start in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UnitSystem {

@@ -67,3 +67,12 @@ pub fn write_case(form: &Form) -> String {
 pub fn write_case_of(case: &Case) -> String {
     case.to_json_pretty()
 }
+
+/// The case another tab saved (`text`), when it differs from this tab's `current` case;
+/// `None` when it is the same case (this tab's own save, or a tab that loaded it) or cannot
+/// be read (nothing to offer). Compared as saved, so a case that only went through the
+/// form and back is the same case.
+pub fn other_tab_case(current: &Form, text: &str, lang: Lang, units: UnitSystem) -> Option<Form> {
+    let theirs = read_case(text, lang, units).ok()?;
+    (write_case(&theirs) != write_case(current)).then_some(theirs)
+}

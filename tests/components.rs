@@ -173,6 +173,54 @@ fn start_up_values_then_a_link_keep_the_remembered_case_for_undo() {
     assert!(linked.undo.is_none());
 }
 
+/// Two tabs remembering: another tab's different case is held for the user's choice (this
+/// tab's own case passed back is not); loading it keeps this one for Undo, keeping this one
+/// drops the offer; "remember" turned off in the other tab turns it off here, case kept.
+#[test]
+fn another_tabs_case_waits_for_a_choice_and_its_opt_out_applies_here() {
+    let saved = |form: &Form| calciphylaxis::saved::write_case(form);
+    let first = Rc::new(State::first(Lang::En, UnitSystem::Conventional));
+    let started = first.reduce(start(Some(with_age("44"))));
+    let echo = started
+        .clone()
+        .reduce(Action::OtherTabSaved(saved(&with_age("44"))));
+    assert!(echo.other_tab.is_none(), "the same case is no news");
+
+    let offered = started
+        .clone()
+        .reduce(Action::OtherTabSaved(saved(&with_age("61"))));
+    assert_eq!(
+        offered.other_tab.as_ref().map(|f| f.age.as_str()),
+        Some("61")
+    );
+    assert_eq!(
+        offered.form.age, "44",
+        "nothing is replaced before the user chooses"
+    );
+    let loaded = offered.clone().reduce(Action::OtherTabChoice(true));
+    assert_eq!(
+        (loaded.form.age.as_str(), loaded.other_tab.is_none()),
+        ("61", true)
+    );
+    assert_eq!(loaded.reduce(Action::Undo).form.age, "44");
+    let kept = offered.clone().reduce(Action::OtherTabChoice(false));
+    assert_eq!(
+        (kept.form.age.as_str(), kept.other_tab.is_none()),
+        ("44", true)
+    );
+
+    let off = offered.reduce(Action::OtherTabForgot);
+    assert!(!off.remember && off.other_tab.is_none());
+    assert_eq!(off.form.age, "44");
+    assert!(off
+        .banner
+        .as_ref()
+        .is_some_and(|b| b.text.contains("另一个标签页")));
+    // A tab that does not remember is not asked about another tab's case.
+    let not_remembering = off.reduce(Action::OtherTabSaved(saved(&with_age("70"))));
+    assert!(not_remembering.other_tab.is_none());
+}
+
 #[tokio::test]
 async fn ckd_stage_offers_g3_as_well_as_g3a_and_g3b() {
     let html = ServerRenderer::<App>::new()

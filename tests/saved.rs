@@ -5,7 +5,9 @@ use std::path::Path;
 
 use calciphylaxis::core::i18n::Lang;
 use calciphylaxis::form::{TherapyChoice, UnitSystem};
-use calciphylaxis::saved::{read_case, read_prefs, write_case, write_prefs, SavedPrefs};
+use calciphylaxis::saved::{
+    other_tab_case, read_case, read_prefs, write_case, write_prefs, SavedPrefs,
+};
 
 #[test]
 fn preferences_round_trip() {
@@ -115,4 +117,25 @@ fn a_long_number_is_saved_and_restored_exactly() {
     let saved = write_case(&form);
     let restored = read_case(&saved, Lang::En, UnitSystem::Si).unwrap();
     assert_eq!(write_case(&restored), saved);
+}
+
+/// Two tabs remembering: a case another tab saved is offered only when it differs from this
+/// tab's, never for the same case passed back (this tab's own save, or the other tab having
+/// loaded it), and an unreadable text offers nothing.
+#[test]
+fn another_tabs_case_is_offered_only_when_it_differs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases");
+    let text = std::fs::read_to_string(dir.join("warfarin-low-protein-c-s.json")).unwrap();
+    for units in [UnitSystem::Conventional, UnitSystem::Si] {
+        let mine = read_case(&text, Lang::En, units).unwrap();
+        // The same case, as the other tab would save it after loading it.
+        let same = write_case(&read_case(&write_case(&mine), Lang::Zh, units).unwrap());
+        assert_eq!(other_tab_case(&mine, &same, Lang::En, units), None);
+        assert_eq!(other_tab_case(&mine, &text, Lang::En, units), None);
+        let mut theirs = mine.clone();
+        theirs.age = "71".into();
+        let offered = other_tab_case(&mine, &write_case(&theirs), Lang::En, units).unwrap();
+        assert_eq!(offered.age, "71");
+        assert_eq!(other_tab_case(&mine, "{ corrupt", Lang::En, units), None);
+    }
 }

@@ -5,12 +5,14 @@ use yew::prelude::*;
 
 use super::state::{Action, Banner, State};
 use super::text as t;
-use crate::core::i18n::Lang;
+use crate::core::i18n::{msg, Lang};
 
 pub struct BannersProps {
     pub banner: Option<Banner>,
     /// A replaced case can be brought back.
     pub can_undo: bool,
+    /// Another tab saved a different case (`State::other_tab`): load it or keep this one.
+    pub other_tab: bool,
     pub lang: Lang,
     pub dispatcher: UseReducerDispatcher<State>,
 }
@@ -27,8 +29,21 @@ pub fn banners(props: &BannersProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Undo))
     };
+    let choose = |load: bool| {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::OtherTabChoice(load)))
+    };
     html! {
         <>
+            if props.other_tab {
+                <div class="banner error" role="alert" data-testid="other-tab">
+                    <span>{ msg::ui_mobile::OTHER_TAB_CHANGED.get(lang) }</span>
+                    <span class="banner-actions">
+                        <button type="button" class="secondary" onclick={choose(true)}>{ msg::ui_mobile::LOAD_NEWER.get(lang) }</button>
+                        <button type="button" class="secondary" onclick={choose(false)}>{ msg::ui_mobile::KEEP_THIS.get(lang) }</button>
+                    </span>
+                </div>
+            }
             if let Some(banner) = &props.banner {
                 <div class={classes!("banner", banner.is_error.then_some("error"))} role="status" data-testid="banner">
                     <span>{ banner.text.clone() }</span>

@@ -6,11 +6,12 @@ use yew::prelude::*;
 
 use super::case_form::CaseForm;
 use super::followup::{follow_up_panel, FollowUpPanelProps};
+use super::glance::{live_text, Glance, LiveSummary};
 use super::hooks::Computed;
 use super::print::{case_summary, citations, CaseSummaryProps, CitationsProps};
 use super::results::{
-    derived_panel, diagnosis_panel, ignored, msc_panel, risk_panel, summary_bar, workup_panel,
-    AssessmentProps, IgnoredProps, LabelledIssue,
+    derived_panel, diagnosis_panel, ignored, msc_panel, risk_panel, workup_panel, AssessmentProps,
+    IgnoredProps, LabelledIssue,
 };
 use super::state::State;
 use super::text as t;
@@ -50,7 +51,7 @@ pub fn calculator(props: &CalculatorProps) -> Html {
                     <p class="empty-state" data-testid="empty-state">{ t::EMPTY_STATE.get(lang) }</p>
                 }
                 { case_summary(&CaseSummaryProps { case: case.clone(), lang, on_screen: false }) }
-                { summary_bar(&panels) }
+                <Glance assessment={assessment.clone()} {lang} />
                 { ignored(&IgnoredProps { errors: left_out, warnings, lang }) }
                 { risk_panel(&panels) }
                 { diagnosis_panel(&panels) }
@@ -63,6 +64,7 @@ pub fn calculator(props: &CalculatorProps) -> Html {
                 { citations(&CitationsProps { assessment: assessment.clone(), lang }) }
                 <p class="print-date">{ format!("{} {}", t::PRINTED.get(lang), super::today()) }</p>
             </main>
+            <LiveSummary text={live_text(&panels)} />
         </div>
     }
 }

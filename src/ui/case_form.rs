@@ -24,9 +24,11 @@ use super::text as t;
 use super::{Action, State};
 use crate::core::case::Issue;
 use crate::core::findings::{FindingGroup, FINDINGS};
+use crate::core::i18n::msg;
 use crate::core::i18n::{Lang, Text};
 use crate::core::labs::{LabId, WORKUP_PANEL};
-use crate::form::{Form, FormEdit, LabInput};
+use crate::form::{Form, FormEdit, FormSection, LabInput, SectionFill, MINERAL_LABS};
+use crate::tr;
 use findings::FindingsGrid;
 use kidney::KidneySection;
 use labs::LabGrid;
@@ -34,18 +36,6 @@ use lesions::LesionsSection;
 use patient::PatientSection;
 use therapies::TherapiesSection;
 use visits::VisitsForm;
-
-const MINERAL_LABS: &[LabId] = &[
-    LabId::CalciumTotal,
-    LabId::CalciumIonized,
-    LabId::Phosphate,
-    LabId::Albumin,
-    LabId::PthIntact,
-    LabId::AlkalinePhosphatase,
-    LabId::VitaminD25oh,
-    LabId::Creatinine,
-    LabId::Crp,
-];
 
 #[derive(Properties, PartialEq)]
 pub struct CaseFormProps {
@@ -133,9 +123,9 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
     let labs = |ids: &'static [LabId]| {
         html! { <LabGrid {ids} inputs={lab_inputs(form, ids)} units={form.units} messages={lab_messages(errors, ids)} prompts={lab_prompts(prompts, ids)} {lang} on_edit={on_edit.clone()} /> }
     };
-    let group = |title: Text, body: Html| {
+    let group = |section: FormSection, title: Text, body: Html| {
         html! {
-            <details open=true class="group">
+            <details open=true class="group" id={section.anchor()}>
                 <summary><h2>{ title.get(lang) }</h2></summary>
                 { body }
             </details>
@@ -144,21 +134,71 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
 
     html! {
         <form class="inputs" aria-label={t::CASE_FORM.get(lang)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            { section_index(&form.section_fill(), lang) }
             <PatientSection label={form.label.clone()} age={form.age.clone()} sex={form.sex} weight={form.weight.clone()}
                 height={form.height.clone()} messages={Messages::under(errors, "patient")} {lang} on_edit={on_edit.clone()} />
             <KidneySection ckd_stage={form.ckd_stage} dialysis={form.dialysis} vintage={form.vintage.clone()} transplant={form.transplant}
                 messages={Messages::under(errors, "kidney")} {lang} on_edit={on_edit.clone()} />
-            { group(t::MEDICATIONS, grid(FindingGroup::Medication)) }
-            { group(t::CONDITIONS, html! {
+            { group(FormSection::Medications, t::MEDICATIONS, grid(FindingGroup::Medication)) }
+            { group(FormSection::Conditions, t::CONDITIONS, html! {
                 <>{ grid(FindingGroup::Condition) }<h3>{ t::ACUTE.get(lang) }</h3>{ grid(FindingGroup::AcuteState) }</>
             }) }
             <LesionsSection findings={group_findings(form, FindingGroup::Skin)} count={form.lesion_count.clone()} ulcer_count={form.ulcer_count.clone()} biopsy={form.biopsy}
                 sites={form.sites.clone()} messages={Messages::under(errors, "lesions")} {lang} on_edit={on_edit.clone()} />
-            { group(t::LABS_MINERAL, labs(MINERAL_LABS)) }
-            { group(t::LABS_COAG, labs(WORKUP_PANEL)) }
+            { group(FormSection::MineralLabs, t::LABS_MINERAL, labs(MINERAL_LABS)) }
+            { group(FormSection::CoagulationLabs, t::LABS_COAG, labs(WORKUP_PANEL)) }
             <TherapiesSection therapies={form.therapies.clone()} messages={Messages::under(errors, "therapies_tried")} {lang} on_edit={on_edit.clone()} />
-            { group(t::MSC_CRITERIA, grid(FindingGroup::MscCriterion)) }
+            { group(FormSection::MscCriteria, t::MSC_CRITERIA, grid(FindingGroup::MscCriterion)) }
             <VisitsForm visits={form.visits.clone()} units={form.units} messages={visits::visit_messages(errors)} {lang} {on_edit} />
         </form>
+    }
+}
+
+/// The section's title, as its heading says it.
+fn section_title(section: FormSection) -> Text {
+    match section {
+        FormSection::Patient => t::PATIENT,
+        FormSection::Kidney => t::KIDNEY,
+        FormSection::Medications => t::MEDICATIONS,
+        FormSection::Conditions => t::CONDITIONS,
+        FormSection::Skin => t::SKIN,
+        FormSection::MineralLabs => t::LABS_MINERAL,
+        FormSection::CoagulationLabs => t::LABS_COAG,
+        FormSection::Therapies => t::THERAPIES,
+        FormSection::MscCriteria => t::MSC_CRITERIA,
+        FormSection::FollowUp => msg::ui_followup::FOLLOW_UP,
+    }
+}
+
+/// The index of the form's sections, each with how much of it is filled: a link to each,
+/// so any section is two taps away on a phone (the summary's "Sections", then the link).
+fn section_index(fill: &[SectionFill], lang: Lang) -> Html {
+    let entry = |f: &SectionFill| {
+        let (shown, words) = match f.total {
+            Some(total) => {
+                let filled = f.filled;
+                (
+                    tr!(lang, msg::ui_mobile::FILLED_OF, filled, total),
+                    tr!(lang, msg::ui_mobile::FILLED_OF_WORDS, filled, total),
+                )
+            }
+            None => {
+                let n = f.filled;
+                let visits = tr!(lang, msg::ui_mobile::VISITS_N, n);
+                (n.to_string(), visits)
+            }
+        };
+        html! {
+            <li><a href={format!("#{}", f.section.anchor())} data-section={f.section.anchor()}>
+                <span class="section-name">{ section_title(f.section).get(lang) }</span>
+                <span class="fill" aria-hidden="true">{ shown }</span>
+                <span class="visually-hidden">{ format!(" ({words})") }</span>
+            </a></li>
+        }
+    };
+    html! {
+        <nav class="section-index no-print" id="section-index" aria-label={msg::ui_mobile::SECTION_INDEX.get(lang)} data-testid="section-index">
+            <ul>{ for fill.iter().map(entry) }</ul>
+        </nav>
     }
 }

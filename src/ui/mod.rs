@@ -8,6 +8,7 @@ pub mod fields;
 #[cfg(feature = "csr")]
 mod files;
 pub mod followup;
+mod glance;
 mod header;
 pub mod hooks;
 mod note;
@@ -75,7 +76,8 @@ pub fn App(props: &AppProps) -> Html {
                     <Toolbar case={computed.case.clone()} assessment={computed.assessment.clone()} units={state.form.units}
                         remember={state.remember} {lang} dispatcher={dispatcher.clone()} />
                 }
-                { banners(&BannersProps { banner: state.banner.clone(), can_undo: state.undo.is_some(), lang,
+                { banners(&BannersProps { banner: state.banner.clone(), can_undo: state.undo.is_some(),
+                    other_tab: state.other_tab.is_some(), lang,
                     dispatcher: dispatcher.clone() }) }
             </header>
             if state.view == View::Teaching {

@@ -2,6 +2,7 @@
 //! "Why" that opens its basis and its sources in full.
 
 use crate::core::i18n::msg;
+use crate::tr;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -10,6 +11,7 @@ use crate::core::case::Issue;
 use crate::core::citations::citation;
 use crate::core::diagnosis::{
     Consensus, Criterion, CriterionId, DiagnosticTier, Differential, Distribution, HayashiStatus,
+    Population,
 };
 use crate::core::i18n::Lang;
 use crate::core::logic::{Presence, Status};
@@ -119,28 +121,84 @@ fn status_badge(status: Status, lang: Lang) -> Html {
     html! { <span class={class}><span aria-hidden="true">{ symbol }</span>{ format!(" {text}") }</span> }
 }
 
-/// The state at a glance, at the top of the results.
+/// The state at a glance, at the top of the results: (heading, value) for the risk, the
+/// diagnosis, the workup and MSC, each with what is still unknown.
+pub fn summary_rows(a: &Assessment, lang: Lang) -> [(&'static str, String); 4] {
+    let threshold = report::threshold_text(a.risk.threshold.status).get(lang);
+    let r = &a.risk;
+    let (major, minor) = (
+        tr!(
+            lang,
+            msg::ui_mobile::MAJOR_UNKNOWN,
+            n = r.major_present,
+            unknown = r.major_unknown
+        ),
+        tr!(
+            lang,
+            msg::ui_mobile::MINOR_UNKNOWN,
+            n = r.minor_present,
+            unknown = r.minor_unknown
+        ),
+    );
+    let dx = &a.diagnosis;
+    let population = population_short(dx.population, lang);
+    let count = |status: WorkupStatus| a.workup.items.iter().filter(|i| i.status == status).count();
+    [
+        (
+            t::RISK.get(lang),
+            format!("{major} · {minor} — {threshold}"),
+        ),
+        (
+            t::DIAGNOSIS.get(lang),
+            format!(
+                "{population} · {}: {} · {}: {}",
+                t::CONSENSUS_SHORT.get(lang),
+                consensus_text(&dx.consensus, lang),
+                t::HAYASHI_SHORT.get(lang),
+                hayashi_text(dx.hayashi.status, lang)
+            ),
+        ),
+        (
+            t::WORKUP.get(lang),
+            format!(
+                "{} {} · {} {} · {} {}",
+                count(WorkupStatus::ToOrder),
+                t::TO_ORDER_SHORT.get(lang),
+                count(WorkupStatus::Abnormal),
+                t::ABNORMAL_SHORT.get(lang),
+                count(WorkupStatus::Uninterpretable),
+                t::UNINTERPRETABLE_SHORT.get(lang)
+            ),
+        ),
+        (
+            t::MSC.get(lang),
+            msc_status_text(a.msc.status, lang).to_string(),
+        ),
+    ]
+}
+
+fn population_short(population: Population, lang: Lang) -> &'static str {
+    match population {
+        Population::Uremic => t::POPULATION_UREMIC,
+        Population::Transplant => t::POPULATION_TRANSPLANT,
+        Population::NonUremic => t::POPULATION_NON_UREMIC,
+        Population::Unknown => msg::ui_mobile::POPULATION_UNKNOWN,
+    }
+    .get(lang)
+}
+
+/// The rows of [`summary_rows`]. Not a live region: the words change at every keystroke,
+/// and a screen reader hears them once the typing stops (`glance::LiveSummary`).
 ///
 /// A render function, no state: a component's machinery costs wasm bytes.
 pub fn summary_bar(props: &AssessmentProps) -> Html {
-    let (a, lang) = (&props.assessment, props.lang);
-    let threshold = report::threshold_text(a.risk.threshold.status).get(lang);
-    let count = |status: WorkupStatus| a.workup.items.iter().filter(|i| i.status == status).count();
+    let rows = summary_rows(&props.assessment, props.lang);
     html! {
-        <section class="summary-bar" aria-label={t::AT_A_GLANCE.get(lang)} aria-live="polite" data-testid="summary">
-            <div><span class="k">{ t::RISK.get(lang) }</span>
-                <span class="v">{ format!("{} {} · {} {} — {threshold}",
-                    a.risk.major_present, t::MAJOR_SHORT.get(lang), a.risk.minor_present, t::MINOR_SHORT.get(lang)) }</span></div>
-            <div><span class="k">{ t::DIAGNOSIS.get(lang) }</span>
-                <span class="v">{ format!("{}: {} · {}: {}", t::CONSENSUS_SHORT.get(lang), consensus_text(&a.diagnosis.consensus, lang),
-                    t::HAYASHI_SHORT.get(lang), hayashi_text(a.diagnosis.hayashi.status, lang)) }</span></div>
-            <div><span class="k">{ t::WORKUP.get(lang) }</span>
-                <span class="v">{ format!("{} {} · {} {} · {} {}",
-                    count(WorkupStatus::ToOrder), t::TO_ORDER_SHORT.get(lang),
-                    count(WorkupStatus::Abnormal), t::ABNORMAL_SHORT.get(lang),
-                    count(WorkupStatus::Uninterpretable), t::UNINTERPRETABLE_SHORT.get(lang)) }</span></div>
-            <div><span class="k">{ t::MSC.get(lang) }</span>
-                <span class="v" data-testid="msc-status-short">{ msc_status_text(a.msc.status, lang) }</span></div>
+        <section class="summary-bar" aria-label={t::AT_A_GLANCE.get(props.lang)} data-testid="summary">
+            { for rows.into_iter().enumerate().map(|(index, (heading, value))| html! {
+                <div><span class="k">{ heading }</span>
+                    <span class="v" data-testid={(index == 3).then_some("msc-status-short")}>{ value }</span></div>
+            }) }
         </section>
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::i18n::Lang;
+use crate::core::i18n::{msg, Lang};
 use crate::form::{Form, FormEdit, UnitSystem};
 
 /// A message across the top: an import's outcome, a storage problem.
@@ -62,6 +62,10 @@ pub struct State {
     /// The browser's start-up values (`Action::Start`) are applied. Until then nothing is
     /// saved or deleted on the device, and the share link waits (it comes after them).
     pub started: bool,
+    /// Another tab saved a different case while both remember it: offered here, and until
+    /// the user loads it or keeps this one, this tab saves nothing (neither overwrites the
+    /// other silently).
+    pub other_tab: Option<Rc<Form>>,
 }
 
 impl State {
@@ -83,6 +87,17 @@ impl State {
             self.undo = Some(replaced);
         }
         self.fresh_load = true;
+    }
+
+    /// Another tab saved `text`: offered only while this tab remembers too, and only when
+    /// it is a different case (see [`crate::saved::other_tab_case`]).
+    fn other_tab_saved(&mut self, text: &str) {
+        if !(self.started && self.remember) {
+            return;
+        }
+        let theirs = crate::saved::other_tab_case(&self.form, text, self.lang, self.form.units);
+        // The same case again (it went back to what this tab has): nothing to choose.
+        self.other_tab = theirs.map(Rc::new);
     }
 
     /// The browser's language and the remembered case, in place of the first render's
@@ -108,6 +123,12 @@ pub enum Action {
     Reset,
     /// Back to the case the last load or reset replaced.
     Undo,
+    /// Another tab saved this text as the remembered case.
+    OtherTabSaved(String),
+    /// Another tab turned "remember on this device" off.
+    OtherTabForgot,
+    /// The user's choice about another tab's case: load it (`true`) or keep this one.
+    OtherTabChoice(bool),
 }
 
 impl Reducible for State {
@@ -128,11 +149,30 @@ impl Reducible for State {
             }
             Action::Lang(lang) => state.lang = lang,
             Action::View(view) => state.view = view,
-            Action::Remember(on) => state.remember = on,
+            Action::Remember(on) => {
+                state.remember = on;
+                state.other_tab = state.other_tab.take().filter(|_| on);
+            }
             Action::Banner(banner) => state.banner = banner,
             Action::Reset => {
                 state.replace_form(Form::new(state.form.units));
                 state.banner = None;
+            }
+            Action::OtherTabSaved(text) => state.other_tab_saved(&text),
+            Action::OtherTabForgot => {
+                if state.remember {
+                    state.remember = false;
+                    state.other_tab = None;
+                    let text = msg::ui_mobile::OTHER_TAB_OFF.get(state.lang).to_string();
+                    state.banner = Some(Banner::error(text));
+                }
+            }
+            Action::OtherTabChoice(load) => {
+                if let Some(theirs) = state.other_tab.take() {
+                    if load {
+                        state.replace_form((*theirs).clone());
+                    }
+                }
             }
             Action::Undo => {
                 if let Some(form) = state.undo.take() {

@@ -69,12 +69,41 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// refuses storage.
 pub fn save(case: &Case, units: UnitSystem, lang: Lang) -> Result<(), ()> {
     let storage = local_storage().ok_or(())?;
-    storage
-        .set_item(PREFS_KEY, &saved::write_prefs(lang, units))
-        .map_err(|_| ())?;
-    storage
-        .set_item(CASE_KEY, &saved::write_case_of(case))
-        .map_err(|_| ())
+    set_changed(&storage, PREFS_KEY, &saved::write_prefs(lang, units))?;
+    set_changed(&storage, CASE_KEY, &saved::write_case_of(case))
+}
+
+/// Writes `value` unless it is already stored: every write tells the other tabs (a
+/// `storage` event), and a tab that loaded this case must not tell the others it changed.
+fn set_changed(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), ()> {
+    if storage.get_item(key).ok().flatten().as_deref() == Some(value) {
+        return Ok(());
+    }
+    storage.set_item(key, value).map_err(|_| ())
+}
+
+/// Tells `on_change` about what another tab of this app did to the remembered case (the
+/// browser sends `storage` events to the other tabs only): saved a case, or turned
+/// "remember" off (removed the preferences, or cleared the storage).
+pub fn listen(on_change: impl Fn(OtherTab) + 'static) -> gloo::events::EventListener {
+    let window = web_sys::window().expect("a browser window");
+    gloo::events::EventListener::new(&window, "storage", move |event| {
+        use wasm_bindgen::JsCast;
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        match (event.key().as_deref(), event.new_value()) {
+            (Some(CASE_KEY), Some(text)) => on_change(OtherTab::Saved(text)),
+            (Some(PREFS_KEY), None) | (None, _) => on_change(OtherTab::Forgot),
+            _ => {}
+        }
+    })
+}
+
+/// What another tab did (see [`listen`]).
+pub enum OtherTab {
+    Saved(String),
+    Forgot,
 }
 
 /// Removes everything this app stored.

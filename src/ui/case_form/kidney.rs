@@ -6,7 +6,7 @@ use super::options;
 use super::patient::on_text;
 use crate::core::case::{CkdStage, Dialysis};
 use crate::core::i18n::{msg, Lang, Text};
-use crate::form::{CaseText, FormEdit};
+use crate::form::{CaseText, FormEdit, FormSection};
 use crate::ui::fields::{Messages, NumberField, SelectField, TriState};
 use crate::ui::text as t;
 
@@ -53,7 +53,7 @@ pub fn KidneySection(props: &KidneyProps) -> Html {
     } = props;
     let lang = *lang;
     html! {
-        <details open=true class="group">
+        <details open=true class="group" id={FormSection::Kidney.anchor()}>
             <summary><h2>{ t::KIDNEY.get(lang) }</h2></summary>
             <div class="grid">
                 <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={props.ckd_stage.map_or("", CkdStage::id)}

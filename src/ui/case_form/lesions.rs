@@ -10,7 +10,7 @@ use super::patient::on_text;
 use crate::core::case::Biopsy;
 use crate::core::findings::{FindingGroup, Site};
 use crate::core::i18n::{Lang, Text};
-use crate::form::{CaseText, FormEdit};
+use crate::form::{CaseText, FormEdit, FormSection};
 use crate::ui::fields::{Messages, NumberField, SelectField};
 use crate::ui::text as t;
 
@@ -41,7 +41,7 @@ pub fn LesionsSection(props: &LesionsProps) -> Html {
     let LesionsProps { lang, on_edit, .. } = props;
     let lang = *lang;
     html! {
-        <details open=true class="group">
+        <details open=true class="group" id={FormSection::Skin.anchor()}>
             <summary><h2>{ t::SKIN.get(lang) }</h2></summary>
             <FindingsGrid group={FindingGroup::Skin} values={props.findings.clone()} {lang} on_edit={on_edit.clone()} />
             <div class="grid">

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::options;
 use crate::core::case::Sex;
 use crate::core::i18n::Lang;
-use crate::form::{CaseText, FormEdit};
+use crate::form::{CaseText, FormEdit, FormSection};
 use crate::ui::fields::{Messages, NumberField, SelectField};
 use crate::ui::text as t;
 
@@ -50,7 +50,7 @@ pub fn PatientSection(props: &PatientProps) -> Html {
         &[("", t::UNKNOWN), ("female", t::FEMALE), ("male", t::MALE)],
     );
     html! {
-        <details open=true class="group">
+        <details open=true class="group" id={FormSection::Patient.anchor()}>
             <summary><h2>{ t::PATIENT.get(lang) }</h2></summary>
             <div class="field">
                 <label for="f-label">{ t::LABEL.get(lang) }</label>

@@ -8,7 +8,7 @@ use super::typed_options;
 use crate::core::case::Response;
 use crate::core::findings::Therapy;
 use crate::core::i18n::{Lang, Text};
-use crate::form::{therapies, FormEdit, TherapyChoice, TherapyInput};
+use crate::form::{therapies, FormEdit, FormSection, TherapyChoice, TherapyInput};
 use crate::ui::fields::{FieldMessage, Messages, NumberField, SelectField};
 use crate::ui::text as t;
 
@@ -46,7 +46,7 @@ pub struct TherapiesProps {
 pub fn TherapiesSection(props: &TherapiesProps) -> Html {
     let lang = props.lang;
     html! {
-        <details open=true class="group">
+        <details open=true class="group" id={FormSection::Therapies.anchor()}>
             <summary><h2>{ t::THERAPIES.get(lang) }</h2></summary>
             <div class="grid">
                 { for therapies().iter().map(|therapy| {

@@ -8,7 +8,9 @@ use crate::core::case::{Biopsy, Issue, Route};
 use crate::core::field_path::{FieldPath, VisitField};
 use crate::core::i18n::{msg, Lang, Text};
 use crate::core::labs::lab;
-use crate::form::{FormEdit, MscGiven, UnitSystem, VisitEdit, VisitInput, VisitText, VISIT_LABS};
+use crate::form::{
+    FormEdit, FormSection, MscGiven, UnitSystem, VisitEdit, VisitInput, VisitText, VISIT_LABS,
+};
 use crate::ui::fields::{field_note, FieldNoteProps, LabField, Messages, NumberField, SelectField};
 
 const FOLLOW_UP: Text = msg::ui_followup::FOLLOW_UP;
@@ -100,7 +102,7 @@ pub fn VisitsForm(props: &VisitsFormProps) -> Html {
     let lang = props.lang;
     let add = props.on_edit.reform(|_: MouseEvent| FormEdit::AddVisit);
     html! {
-        <details open=true class="group">
+        <details open=true class="group" id={FormSection::FollowUp.anchor()}>
             <summary><h2>{ FOLLOW_UP.get(lang) }</h2></summary>
             <p class="muted">{ FOLLOW_UP_HINT.get(lang) }</p>
             { for props.visits.iter().enumerate().map(|(index, visit)| {

@@ -19,6 +19,8 @@ struct Saving {
     lang: crate::core::i18n::Lang,
     remember: bool,
     started: bool,
+    /// Another tab's case waits for the user's choice: nothing is saved meanwhile.
+    paused: bool,
 }
 
 #[hook]
@@ -34,12 +36,14 @@ pub fn use_remember(state: &UseReducerHandle<State>, case: Rc<Case>) {
             let _ = dispatcher;
         });
     }
+    use_other_tabs(state);
     let saving = Saving {
         case,
         units: state.form.units,
         lang: state.lang,
         remember: state.remember,
         started: state.started,
+        paused: state.other_tab.is_some(),
     };
     let dispatcher = state.dispatcher();
     // Whether this page had it on at the last save: only turning it off here deletes.
@@ -59,7 +63,7 @@ fn save(saving: &Saving, turned_off: bool, dispatcher: &UseReducerDispatcher<Sta
     #[cfg(feature = "csr")]
     {
         use crate::ui::{storage, text as t, Banner};
-        if !saving.started {
+        if !saving.started || (saving.paused && saving.remember) {
             return;
         }
         if !saving.remember {
@@ -77,4 +81,23 @@ fn save(saving: &Saving, turned_off: bool, dispatcher: &UseReducerDispatcher<Sta
     }
     #[cfg(not(feature = "csr"))]
     let _ = (saving, turned_off, dispatcher);
+}
+
+/// Another tab's saves and opt-out, as actions (the reducer decides what they mean here).
+#[hook]
+fn use_other_tabs(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |()| {
+        #[cfg(feature = "csr")]
+        let listener = crate::ui::storage::listen(move |change| {
+            use crate::ui::storage::OtherTab;
+            dispatcher.dispatch(match change {
+                OtherTab::Saved(text) => Action::OtherTabSaved(text),
+                OtherTab::Forgot => Action::OtherTabForgot,
+            })
+        });
+        #[cfg(not(feature = "csr"))]
+        let listener = dispatcher;
+        move || drop(listener)
+    });
 }
