@@ -1,45 +1,91 @@
-//! `assess FILE…` (or `-` for standard input): prints one assessment JSON per case file.
-//! A file that is not a case is reported on standard error; the others are still assessed
-//! and the exit status is then 1.
+//! `assess FILE…` (or `-` for standard input): prints one assessment JSON per input. An
+//! input is a `calciphylaxis-case/1` file or a FHIR R4 record (a Bundle or one resource,
+//! told apart by its `resourceType`); a FHIR input's assessment carries `import_report`.
+//!
+//! - `assess --case FILE…` prints the case each input becomes instead (a case file as
+//!   read, a FHIR input as mapped, with its `provenance`).
+//! - `--visits`: earlier dated lab values of a FHIR input become follow-up visits.
+//! - `assess --bulk DIR [--full]` reads a FHIR Bulk Data export (`Patient.ndjson` first,
+//!   then `Medication.ndjson`, then every other `*.ndjson`) and prints one summary line
+//!   per patient (`--full`: the whole assessment with its import report). Memory grows
+//!   with the patients and their mapped facts, not with the files (see
+//!   `calciphylaxis::core::fhir::bulk`). Progress goes to standard error.
+//!
+//! An input that cannot be read is reported on standard error; the others are still
+//! assessed and the exit status is then 1.
 
-use std::io::Read;
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use calciphylaxis::core::assess_json;
+use calciphylaxis::core::case::{parse_case_text, Case};
+use calciphylaxis::core::fhir::bulk::Cohort;
+use calciphylaxis::core::fhir::{case_from_fhir_with, is_fhir, ImportReport, Options};
+use calciphylaxis::core::{assess, assess_json, Assessment};
+
+const USAGE: &str = "usage: assess [--case] [--visits] FILE…   (calciphylaxis-case/1 or FHIR R4 JSON; - for standard input)
+       assess --bulk DIR [--full]      (FHIR Bulk Data export: Patient.ndjson, then the other *.ndjson)";
+
+const IDENTIFIABLE: &str = "assess: note: the output holds identifiable patient data (references from the export); keep it as you keep the record";
+
+struct Flags {
+    case_only: bool,
+    visits: bool,
+    full: bool,
+    bulk: Option<String>,
+    paths: Vec<String>,
+}
+
+fn flags(args: Vec<String>) -> Result<Flags, String> {
+    let mut flags = Flags {
+        case_only: false,
+        visits: false,
+        full: false,
+        bulk: None,
+        paths: Vec::new(),
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--case" => flags.case_only = true,
+            "--visits" => flags.visits = true,
+            "--full" => flags.full = true,
+            "--bulk" => flags.bulk = Some(args.next().ok_or("--bulk needs a directory")?),
+            "-h" | "--help" => return Err(String::new()),
+            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
+            _ => flags.paths.push(arg),
+        }
+    }
+    Ok(flags)
+}
 
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    if paths.is_empty() || paths.iter().any(|p| p == "-h" || p == "--help") {
-        eprintln!(
-            "usage: assess FILE… (a calciphylaxis-case/1 JSON file, or - for standard input)"
-        );
-        return if paths.is_empty() {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let help = args.iter().any(|a| a == "-h" || a == "--help");
+    let flags = match flags(args) {
+        Ok(flags) if flags.bulk.is_some() || !flags.paths.is_empty() => flags,
+        Ok(_) | Err(_) if help => {
+            eprintln!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(_) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        Err(message) => {
+            eprintln!("assess: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(dir) = &flags.bulk {
+        return bulk(Path::new(dir), flags.full);
     }
     let mut failed = false;
-    for path in &paths {
-        let text = if path == "-" {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).map(|_| text)
-        } else {
-            std::fs::read_to_string(path)
-        };
-        let outcome = text
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|text| assess_json(&text).map_err(|e| e.to_string()));
-        match outcome {
-            Ok(assessment) => match serde_json::to_string_pretty(&assessment) {
-                Ok(json) => println!("{json}"),
-                Err(e) => {
-                    eprintln!("{path}: cannot write the assessment: {e}");
-                    failed = true;
-                }
-            },
+    for path in &flags.paths {
+        match read(path).and_then(|text| one_input(&text, &flags)) {
+            Ok(json) => println!("{json}"),
             Err(message) => {
-                eprintln!("{path}: not a valid case file: {message}");
+                eprintln!("{path}: {message}");
                 failed = true;
             }
         }
@@ -49,4 +95,165 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let text = if path == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    text.map_err(|e| format!("cannot read: {e}"))
+}
+
+/// The JSON printed for one input: its assessment, or its case with `--case`.
+fn one_input(text: &str, flags: &Flags) -> Result<String, String> {
+    let pretty =
+        |value: &serde_json::Value| serde_json::to_string_pretty(value).map_err(|e| e.to_string());
+    if is_fhir(text) {
+        let options = Options {
+            earlier_draws_as_visits: flags.visits,
+            ..Options::default()
+        };
+        let (case, report) = case_from_fhir_with(text, options)
+            .map_err(|e| format!("not a usable FHIR record: {e}"))?;
+        if flags.case_only {
+            return Ok(case.to_json_pretty());
+        }
+        return pretty(&with_report(&assess(&case), &report));
+    }
+    if flags.case_only {
+        let parsed = parse_case_text(text).map_err(|e| format!("not a valid case file: {e}"))?;
+        return Ok(parsed.case.to_json_pretty());
+    }
+    let assessment = assess_json(text).map_err(|e| format!("not a valid case file: {e}"))?;
+    serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())
+}
+
+/// The assessment with its `import_report` (an addition to `calciphylaxis-assessment/1`).
+fn with_report(assessment: &Assessment, report: &ImportReport) -> serde_json::Value {
+    let mut value = serde_json::to_value(assessment).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "import_report".into(),
+            serde_json::to_value(report).unwrap_or_default(),
+        );
+    }
+    value
+}
+
+/// The `.ndjson` files of an export: Patient, then Medication, then the rest by name.
+fn export_files(dir: &Path) -> Result<(PathBuf, Option<PathBuf>, Vec<PathBuf>), String> {
+    let patients = dir.join("Patient.ndjson");
+    if !patients.is_file() {
+        return Err(format!("{}: no Patient.ndjson", dir.display()));
+    }
+    let medications = Some(dir.join("Medication.ndjson")).filter(|p| p.is_file());
+    let mut others: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ndjson"))
+        .filter(|p| Some(p) != Some(&patients) && Some(p) != medications.as_ref())
+        .collect();
+    others.sort();
+    Ok((patients, medications, others))
+}
+
+fn each_line(path: &Path, mut handle: impl FnMut(&str)) -> Result<usize, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut count = 0;
+    for line in std::io::BufReader::new(file).lines() {
+        let line = line.map_err(|e| format!("{}: {e}", path.display()))?;
+        if !line.trim().is_empty() {
+            handle(&line);
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+fn read_export(dir: &Path, cohort: &mut Cohort) -> Result<(), String> {
+    let (patients, medications, others) = export_files(dir)?;
+    each_line(&patients, |line| cohort.add_patient_line(line))?;
+    eprintln!("assess: {} patients", cohort.len());
+    if let Some(path) = medications {
+        each_line(&path, |line| cohort.add_medication_line(line))?;
+    }
+    for path in others {
+        let lines = each_line(&path, |line| cohort.add_line(line))?;
+        eprintln!("assess: {} lines of {}", lines, path.display());
+    }
+    Ok(())
+}
+
+fn bulk(dir: &Path, full: bool) -> ExitCode {
+    eprintln!("{IDENTIFIABLE}");
+    let started = std::time::Instant::now();
+    let options = Options {
+        list_skipped: full,
+        ..Options::default()
+    };
+    let mut cohort = Cohort::new(options);
+    if let Err(message) = read_export(dir, &mut cohort) {
+        eprintln!("assess: {message}");
+        return ExitCode::FAILURE;
+    }
+    let (total, unassigned) = (cohort.len(), cohort.unassigned);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (done, (reference, case, report)) in cohort.finish().enumerate() {
+        let line = if full {
+            serde_json::to_string(&with_report(&assess(&case), &report))
+        } else {
+            serde_json::to_string(&summary(&reference, &case, &report))
+        };
+        if writeln!(out, "{}", line.unwrap_or_default()).is_err() {
+            return ExitCode::FAILURE;
+        }
+        if (done + 1) % 1000 == 0 {
+            eprintln!("assess: {} / {total} patients assessed", done + 1);
+        }
+    }
+    let _ = out.flush();
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "assess: {total} patients in {seconds:.2} s ({:.0} patients/s); {unassigned} lines named no patient of Patient.ndjson",
+        total as f64 / seconds.max(1e-9)
+    );
+    ExitCode::SUCCESS
+}
+
+/// One patient's summary line.
+fn summary(reference: &str, case: &Case, report: &ImportReport) -> serde_json::Value {
+    let a = assess(case);
+    let flagged = |status: &str| -> Vec<&str> {
+        a.workup
+            .items
+            .iter()
+            .filter(|item| {
+                serde_json::to_value(item.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .as_deref()
+                    == Some(status)
+            })
+            .map(|item| item.test.id())
+            .collect()
+    };
+    serde_json::json!({
+        "patient": reference,
+        "population": a.diagnosis.population,
+        "consensus_tier": a.diagnosis.consensus.highest,
+        "risk_threshold": a.risk.threshold.status,
+        "risk_present": a.risk.present.len(),
+        "risk_absent": a.risk.absent.len(),
+        "risk_unknown": a.risk.unknown.len(),
+        "workup_abnormal": flagged("abnormal"),
+        "workup_uninterpretable": flagged("uninterpretable"),
+        "msc": a.msc.status,
+        "mapped": report.mapped.len(),
+        "skipped": report.skipped.len() + report.skipped_not_listed,
+        "input_errors": a.input_errors.len(),
+    })
 }
