@@ -8,8 +8,7 @@ use calciphylaxis::core::case::parse_case_text;
 use calciphylaxis::core::fhir::bulk::Cohort;
 use calciphylaxis::core::fhir::report::{ImportReport, MatchedBy, SkipReason};
 use calciphylaxis::core::fhir::{
-    case_from_fhir, case_from_fhir_with, is_fhir, FhirError, Options, MAX_ENTRIES,
-    MAX_FHIR_BYTES,
+    case_from_fhir, case_from_fhir_with, is_fhir, FhirError, Options, MAX_ENTRIES, MAX_FHIR_BYTES,
 };
 use calciphylaxis::core::{assess, Lang};
 use serde_json::Value;
@@ -61,7 +60,11 @@ fn every_mapped_value_is_traceable_to_its_resource_in_report_and_provenance() {
         let (case, report) = case_from_fhir(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for mapped in &report.mapped {
             let source = &case.provenance[&mapped.field];
-            assert_eq!(source.resource, mapped.resource, "{path:?} {}", mapped.field);
+            assert_eq!(
+                source.resource, mapped.resource,
+                "{path:?} {}",
+                mapped.field
+            );
         }
         assert_eq!(case.provenance.len(), report.mapped.len(), "{path:?}");
     }
@@ -73,7 +76,10 @@ fn the_hand_built_bundle_follows_each_rule() {
     // Dialysis dependence (Z99.2) with ESRD: G5D; the modality stays unknown and listed.
     assert_eq!(case["kidney"]["ckd_stage"], "G5D");
     assert!(case["kidney"].get("dialysis").is_none());
-    assert!(report.not_mapped.iter().any(|n| n.field == "kidney.dialysis"));
+    assert!(report
+        .not_mapped
+        .iter()
+        .any(|n| n.field == "kidney.dialysis"));
     // SI units kept as given; the later calcium wins, with its laboratory's limits.
     assert_eq!(case["labs"]["calcium_total"]["value"], 2.35);
     assert_eq!(case["labs"]["calcium_total"]["unit"], "mmol/L");
@@ -90,7 +96,10 @@ fn the_hand_built_bundle_follows_each_rule() {
     assert_eq!(reason("calcium-earlier"), Some(SkipReason::Superseded));
     assert_eq!(reason("d-dimer-ddu-earlier"), Some(SkipReason::Superseded));
     // Entered in error, although later, never wins.
-    assert_eq!(reason("pth-entered-in-error"), Some(SkipReason::EnteredInError));
+    assert_eq!(
+        reason("pth-entered-in-error"),
+        Some(SkipReason::EnteredInError)
+    );
     assert_eq!(case["labs"]["pth_intact"]["value"], 85.0);
     // A `<` bound is not a value.
     assert_eq!(reason("crp-below-5"), Some(SkipReason::Comparator));
@@ -100,7 +109,13 @@ fn the_hand_built_bundle_follows_each_rule() {
     assert!(case["findings"].get("autoimmune_disease").is_none());
     assert_eq!(case["findings"]["malignancy_history"], true);
     assert!(case["findings"].get("active_malignancy").is_none());
-    let how = |field: &str| report.mapped.iter().find(|m| m.field == field).map(|m| m.matched_by);
+    let how = |field: &str| {
+        report
+            .mapped
+            .iter()
+            .find(|m| m.field == field)
+            .map(|m| m.matched_by)
+    };
     // Warfarin known by a product code and its text: matched by name, and said so.
     assert_eq!(case["findings"]["warfarin"], true);
     assert_eq!(how("findings.warfarin"), Some(MatchedBy::IngredientName));
@@ -139,7 +154,11 @@ fn the_mapped_case_assesses_without_input_errors_and_keeps_its_provenance() {
     let text = std::fs::read_to_string(dir().join("calciphylaxis-dialysis.json")).unwrap();
     let (case, _) = case_from_fhir(&text).unwrap();
     let assessment = assess(&case);
-    assert!(assessment.input_errors.is_empty(), "{:?}", assessment.input_errors);
+    assert!(
+        assessment.input_errors.is_empty(),
+        "{:?}",
+        assessment.input_errors
+    );
     // Export then import: the provenance comes back, with no warning.
     let parsed = parse_case_text(&case.to_json_pretty()).unwrap();
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
@@ -154,7 +173,10 @@ fn a_provenance_entry_that_is_not_a_source_is_a_warning_only() {
     let parsed = parse_case_text(text).unwrap();
     assert!(parsed.errors.is_empty());
     assert_eq!(parsed.warnings.len(), 1);
-    assert_eq!(parsed.warnings[0].field.to_string(), "provenance.labs.albumin");
+    assert_eq!(
+        parsed.warnings[0].field.to_string(),
+        "provenance.labs.albumin"
+    );
     assert_eq!(parsed.case.provenance.len(), 1);
 }
 
@@ -168,7 +190,10 @@ fn the_report_is_in_both_languages() {
     let (_, report) = case_from_fhir_with(&text, zh).unwrap();
     let lines = report.render(Lang::Zh);
     assert!(lines[0].starts_with("FHIR 导入"), "{}", lines[0]);
-    assert!(report.skipped.iter().any(|s| s.message.contains("录入错误")));
+    assert!(report
+        .skipped
+        .iter()
+        .any(|s| s.message.contains("录入错误")));
     let (_, english) = hand_built();
     assert_eq!(english.mapped.len(), report.mapped.len());
     let json = serde_json::to_value(&report).unwrap();
@@ -184,9 +209,7 @@ fn a_single_resource_is_read_too() {
     assert_eq!(case.labs["phosphate"].value, Some(6.1));
     assert_eq!(report.source, "Observation");
     // A D-dimer without FEU or DDU is not guessed.
-    let plain = text
-        .replace("2777-1", "48065-7")
-        .replace("mg/dL", "mg/L");
+    let plain = text.replace("2777-1", "48065-7").replace("mg/dL", "mg/L");
     let (case, report) = case_from_fhir(&plain).unwrap();
     assert!(case.labs.is_empty());
     assert_eq!(report.skipped[0].reason, SkipReason::UnknownUnit);
@@ -256,7 +279,11 @@ fn a_resource_of_the_wrong_shape_is_skipped_not_fatal() {
     let reasons: Vec<SkipReason> = report.skipped.iter().map(|s| s.reason).collect();
     assert_eq!(
         reasons,
-        vec![SkipReason::Invalid, SkipReason::Invalid, SkipReason::NestedBundle]
+        vec![
+            SkipReason::Invalid,
+            SkipReason::Invalid,
+            SkipReason::NestedBundle
+        ]
     );
 }
 
@@ -278,7 +305,11 @@ fn a_bulk_export_is_grouped_by_patient() {
         .iter()
         .for_each(|l| cohort.add_patient_line(l));
     assert_eq!(cohort.len(), 12);
-    for file in ["Condition.ndjson", "MedicationRequest.ndjson", "Observation.ndjson"] {
+    for file in [
+        "Condition.ndjson",
+        "MedicationRequest.ndjson",
+        "Observation.ndjson",
+    ] {
         lines(file).iter().for_each(|l| cohort.add_line(l));
     }
     cohort.add_line("not json");

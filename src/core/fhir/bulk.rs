@@ -59,6 +59,10 @@ impl Cohort {
 
     /// One line of `Patient.ndjson`.
     pub fn add_patient_line(&mut self, line: &str) {
+        if super::check_depth(line).is_err() {
+            self.unassigned += 1;
+            return;
+        }
         let Ok(raw) = serde_json::from_str::<&RawValue>(line) else {
             self.unassigned += 1;
             return;
@@ -96,6 +100,10 @@ impl Cohort {
                 importer.share_medications(Rc::clone(&shared));
             }
             self.shared = true;
+        }
+        if super::check_depth(line).is_err() {
+            self.unassigned += 1;
+            return;
         }
         let Ok(raw) = serde_json::from_str::<&RawValue>(line) else {
             self.unassigned += 1;

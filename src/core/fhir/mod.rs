@@ -31,6 +31,10 @@ pub use report::ImportReport;
 pub const MAX_FHIR_BYTES: usize = 32 << 20;
 /// Entries in one bundle: more is refused, not truncated.
 pub const MAX_ENTRIES: usize = 50_000;
+/// Arrays and objects nested deeper are refused before parsing. FHIR R4 resources in a
+/// bundle nest about 10 deep (extensions of extensions a few more); serde_json skips
+/// ignored elements without a limit, so the reader sets its own.
+pub const MAX_DEPTH: usize = 64;
 
 /// How to read: the language of the report and whether earlier draws become visits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +148,7 @@ pub fn case_from_fhir_with(
     if text.len() > MAX_FHIR_BYTES {
         return Err(FhirError::TooLarge { bytes: text.len() });
     }
+    check_depth(text)?;
     let peek: model::Peek = serde_json::from_str(text).map_err(json_error)?;
     let resource_type = match (&peek.resource_type, &peek.format) {
         (Some(t), None) => t.as_str(),
@@ -189,6 +194,36 @@ fn read_bundle(importer: &mut Importer, bundle: &model::Bundle) -> Result<(), Fh
     }
     for (raw, full_url) in resources {
         importer.add_resource(raw, full_url);
+    }
+    Ok(())
+}
+
+/// Refuses a text whose arrays and objects nest deeper than [`MAX_DEPTH`], naming where
+/// (strings are skipped, so a bracket inside one does not count).
+pub fn check_depth(text: &str) -> Result<(), FhirError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut column) = (1, 0);
+    for byte in text.bytes() {
+        column += 1;
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => (line, column) = (line + 1, 0),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            return Err(FhirError::TooDeep { line, column });
+        }
     }
     Ok(())
 }
