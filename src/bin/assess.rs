@@ -20,8 +20,10 @@ use std::process::ExitCode;
 
 use calciphylaxis::core::case::{parse_case_text, Case};
 use calciphylaxis::core::fhir::bulk::Cohort;
-use calciphylaxis::core::fhir::{case_from_fhir_with, is_fhir, ImportReport, Options};
-use calciphylaxis::core::{assess, assess_json, Assessment};
+use calciphylaxis::core::fhir::{
+    case_from_fhir_with, is_fhir, with_import_report, ImportReport, Options,
+};
+use calciphylaxis::core::{assess, assess_json};
 
 const USAGE: &str = "usage: assess [--case] [--visits] FILE…   (calciphylaxis-case/1 or FHIR R4 JSON; - for standard input)
        assess --bulk DIR [--full]      (FHIR Bulk Data export: Patient.ndjson, then the other *.ndjson)";
@@ -121,7 +123,7 @@ fn one_input(text: &str, flags: &Flags) -> Result<String, String> {
         if flags.case_only {
             return Ok(case.to_json_pretty());
         }
-        return pretty(&with_report(&assess(&case), &report));
+        return pretty(&with_import_report(&assess(&case), &report));
     }
     if flags.case_only {
         let parsed = parse_case_text(text).map_err(|e| format!("not a valid case file: {e}"))?;
@@ -129,18 +131,6 @@ fn one_input(text: &str, flags: &Flags) -> Result<String, String> {
     }
     let assessment = assess_json(text).map_err(|e| format!("not a valid case file: {e}"))?;
     serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())
-}
-
-/// The assessment with its `import_report` (an addition to `calciphylaxis-assessment/1`).
-fn with_report(assessment: &Assessment, report: &ImportReport) -> serde_json::Value {
-    let mut value = serde_json::to_value(assessment).unwrap_or_default();
-    if let Some(object) = value.as_object_mut() {
-        object.insert(
-            "import_report".into(),
-            serde_json::to_value(report).unwrap_or_default(),
-        );
-    }
-    value
 }
 
 /// The `.ndjson` files of an export: Patient, then Medication, then the rest by name.
@@ -204,7 +194,7 @@ fn bulk(dir: &Path, full: bool) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (done, (reference, case, report)) in cohort.finish().enumerate() {
         let line = if full {
-            serde_json::to_string(&with_report(&assess(&case), &report))
+            serde_json::to_string(&with_import_report(&assess(&case), &report))
         } else {
             serde_json::to_string(&summary(&reference, &case, &report))
         };

@@ -176,6 +176,28 @@ pub fn case_from_fhir_with(
     Ok(importer.finish())
 }
 
+/// A FHIR record's assessment in `lang`, with its `import_report` (an addition to
+/// `calciphylaxis-assessment/1`), as JSON: what the command line prints and the JavaScript
+/// API returns.
+pub fn assess_fhir_in(text: &str, options: Options) -> Result<serde_json::Value, FhirError> {
+    let (case, report) = case_from_fhir_with(text, options)?;
+    let assessment = crate::core::assess_in(&case, options.lang);
+    Ok(with_import_report(&assessment, &report))
+}
+
+/// An assessment as JSON with `import_report` added.
+pub fn with_import_report(
+    assessment: &crate::core::Assessment,
+    report: &ImportReport,
+) -> serde_json::Value {
+    let mut value = serde_json::to_value(assessment).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        let report = serde_json::to_value(report).unwrap_or_default();
+        object.insert("import_report".into(), report);
+    }
+    value
+}
+
 fn read_bundle(importer: &mut Importer, bundle: &model::Bundle) -> Result<(), FhirError> {
     if bundle.entry.len() > MAX_ENTRIES {
         return Err(FhirError::TooManyEntries {
