@@ -323,3 +323,41 @@ fn a_bulk_export_is_grouped_by_patient() {
         assert!(report.skipped.is_empty() && report.skipped_not_listed > 0);
     }
 }
+
+#[test]
+fn the_command_line_prints_the_case_the_assessment_and_bulk_summaries() {
+    let bin = env!("CARGO_BIN_EXE_assess");
+    let bundle = dir().join("calciphylaxis-dialysis.json");
+    let run =
+        |args: &[&std::ffi::OsStr]| std::process::Command::new(bin).args(args).output().unwrap();
+    let case = run(&["--case".as_ref(), bundle.as_os_str()]);
+    assert!(case.status.success());
+    let printed: Value = serde_json::from_slice(&case.stdout).unwrap();
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir().join("calciphylaxis-dialysis.case.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(printed, expected);
+    let assessed = run(&[bundle.as_os_str()]);
+    let assessment: Value = serde_json::from_slice(&assessed.stdout).unwrap();
+    assert_eq!(assessment["format"], "calciphylaxis-assessment/1");
+    assert_eq!(
+        assessment["import_report"]["format"],
+        "calciphylaxis-fhir-import/1"
+    );
+    let export = dir().join("carebundle/bulk-mixed-3");
+    let bulk = run(&["--bulk".as_ref(), export.as_os_str()]);
+    assert!(bulk.status.success());
+    let lines: Vec<Value> = String::from_utf8_lossy(&bulk.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 12);
+    assert!(lines
+        .iter()
+        .all(|l| l["patient"].as_str().unwrap().starts_with("Patient/")));
+    assert!(lines
+        .iter()
+        .all(|l| l.get("msc").is_some() && l.get("population").is_some()));
+    assert!(String::from_utf8_lossy(&bulk.stderr).contains("identifiable"));
+}

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use calciphylaxis::core::case::{parse_case_text, Case};
 use calciphylaxis::core::fhir::bulk::Cohort;
 use calciphylaxis::core::fhir::{
-    case_from_fhir_with, is_fhir, with_import_report, ImportReport, Options,
+    case_from_fhir_with, is_fhir, with_import_report, ImportReport, Importer, Options,
 };
 use calciphylaxis::core::{assess, assess_json};
 
@@ -192,18 +192,8 @@ fn bulk(dir: &Path, full: bool) -> ExitCode {
     let (total, unassigned) = (cohort.len(), cohort.unassigned);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (done, (reference, case, report)) in cohort.finish().enumerate() {
-        let line = if full {
-            serde_json::to_string(&with_import_report(&assess(&case), &report))
-        } else {
-            serde_json::to_string(&summary(&reference, &case, &report))
-        };
-        if writeln!(out, "{}", line.unwrap_or_default()).is_err() {
-            return ExitCode::FAILURE;
-        }
-        if (done + 1) % 1000 == 0 {
-            eprintln!("assess: {} / {total} patients assessed", done + 1);
-        }
+    if write_patients(&mut out, cohort.into_patients(), total, full).is_err() {
+        return ExitCode::FAILURE;
     }
     let _ = out.flush();
     let seconds = started.elapsed().as_secs_f64();
@@ -212,6 +202,73 @@ fn bulk(dir: &Path, full: bool) -> ExitCode {
         total as f64 / seconds.max(1e-9)
     );
     ExitCode::SUCCESS
+}
+
+/// Finishes and prints every patient, in order: batches split over the threads.
+fn write_patients(
+    out: &mut impl Write,
+    patients: Vec<(String, Importer)>,
+    total: usize,
+    full: bool,
+) -> std::io::Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut patients = patients.into_iter();
+    let mut done = 0;
+    loop {
+        // Batches in order, each split over the threads; lines are printed in order.
+        let batch: Vec<(String, Importer)> = patients.by_ref().take(BATCH * threads).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let size = batch.len().div_ceil(threads);
+        let mut parts: Vec<Vec<(String, Importer)>> = Vec::new();
+        let mut batch = batch.into_iter();
+        loop {
+            let part: Vec<_> = batch.by_ref().take(size).collect();
+            if part.is_empty() {
+                break;
+            }
+            parts.push(part);
+        }
+        let lines: Vec<Vec<String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.into_iter()
+                            .map(|(r, i)| patient_line(&r, i, full))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for line in lines.iter().flatten() {
+            writeln!(out, "{line}")?;
+            done += 1;
+            if done % 1000 == 0 {
+                eprintln!("assess: {done} / {total} patients assessed");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Patients finished per thread in one batch.
+const BATCH: usize = 250;
+
+/// One patient's output line: the summary, or with `--full` the whole assessment.
+fn patient_line(reference: &str, importer: Importer, full: bool) -> String {
+    let (case, report) = importer.finish();
+    let line = if full {
+        serde_json::to_string(&with_import_report(&assess(&case), &report))
+    } else {
+        serde_json::to_string(&summary(reference, &case, &report))
+    };
+    line.unwrap_or_default()
 }
 
 /// One patient's summary line.

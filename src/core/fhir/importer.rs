@@ -4,7 +4,7 @@
 //! provenance and the report.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde_json::value::RawValue;
 
@@ -63,7 +63,7 @@ pub struct Importer {
     pub(super) options: Options,
     pub(super) report: ImportReport,
     patient_refs: Vec<String>,
-    medications: Rc<Medications>,
+    medications: Arc<Medications>,
     pub(super) patient: PatientFacts,
     pub(super) observations: Observations,
     pub(super) conditions: Vec<ConditionFact>,
@@ -136,7 +136,7 @@ impl Importer {
             options,
             report: ImportReport::new(source),
             patient_refs: Vec::new(),
-            medications: Rc::default(),
+            medications: Arc::default(),
             patient: PatientFacts::default(),
             observations: Observations::default(),
             conditions: Vec::new(),
@@ -185,11 +185,11 @@ impl Importer {
 
     /// A Medication resource that orders may refer to (`Medication/id` or its `fullUrl`).
     pub fn add_medication(&mut self, raw: &RawValue, full_url: Option<&str>) {
-        add_medication(Rc::make_mut(&mut self.medications), raw, full_url);
+        add_medication(Arc::make_mut(&mut self.medications), raw, full_url);
     }
 
     /// Shares one index of Medication resources (a bulk export's) with this importer.
-    pub(super) fn share_medications(&mut self, medications: Rc<Medications>) {
+    pub(super) fn share_medications(&mut self, medications: Arc<Medications>) {
         self.medications = medications;
     }
 
@@ -208,18 +208,27 @@ impl Importer {
 
     /// Reads one resource (its raw JSON text).
     pub fn add_resource(&mut self, raw: &RawValue, full_url: Option<&str>) {
+        match serde_json::from_str::<Peek>(raw.get()) {
+            Ok(peek) => self.add_peeked(raw.get(), &peek, full_url),
+            Err(_) => {
+                self.report.resources_read += 1;
+                let name = self.unnamed_name("?", full_url);
+                self.skip(&name, None, SkipReason::Invalid, None);
+            }
+        }
+    }
+
+    /// Reads one resource whose type and id are already read (`peek`), from its text.
+    pub fn add_peeked(&mut self, text: &str, peek: &Peek, full_url: Option<&str>) {
         self.report.resources_read += 1;
-        let Ok(peek) = serde_json::from_str::<Peek>(raw.get()) else {
-            let name = self.unnamed_name("?", full_url);
-            self.skip(&name, None, SkipReason::Invalid, None);
-            return;
-        };
         let resource_type = peek.resource_type.as_deref().unwrap_or("?");
         let name = match (&peek.id, full_url) {
             (Some(id), _) => format!("{resource_type}/{id}"),
             (None, url) => self.unnamed_name(resource_type, url),
         };
-        let text = raw.get();
+        if let Some(code) = super::observation::unmapped_loinc(resource_type, peek) {
+            return self.skip(&name, Some(code), SkipReason::UnknownCode, None);
+        }
         match resource_type {
             "Patient" => self.read_patient(text, &name),
             "Observation" => self.read_observation(text, &name),
@@ -279,8 +288,11 @@ impl Importer {
         patient.finish(&mut out, date);
         super::condition::finish(&conditions, &mut out);
         super::medication::finish(&medicines, &mut out, date);
-        for field in NOT_IN_RECORD {
-            out.not_mapped(field, NotMappedReason::NotInRecord, Vec::new());
+        // Bulk summaries (counts only) leave out the list that is the same for everyone.
+        if options.list_skipped {
+            for field in NOT_IN_RECORD {
+                out.not_mapped(field, NotMappedReason::NotInRecord, Vec::new());
+            }
         }
         if !options.list_skipped {
             out.report.skipped_not_listed += out.report.skipped.len();

@@ -15,6 +15,12 @@ pub struct Peek {
     pub id: Option<String>,
     /// `calciphylaxis-case/1` files have `format` instead of `resourceType`.
     pub format: Option<String>,
+    /// Whose resource it is (bulk export lines are grouped by it).
+    pub subject: Option<Reference>,
+    pub patient: Option<Reference>,
+    /// An Observation's status and code: one not mapped is skipped without a second read.
+    pub status: Option<String>,
+    pub code: Option<CodeableConcept>,
 }
 
 #[derive(Debug, Deserialize)]

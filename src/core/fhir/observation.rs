@@ -10,7 +10,7 @@ use super::codes::{
     QUALITATIVE_WORDS, UCUM_SPELLINGS, WEIGHT_UNITS,
 };
 use super::importer::{Importer, Output};
-use super::model::{CodeableConcept, Observation, Quantity};
+use super::model::{CodeableConcept, Observation, Peek, Quantity};
 use super::report::{MatchedBy, SkipReason};
 use super::Options;
 use crate::core::case::{LabEntry, Visit};
@@ -111,6 +111,25 @@ impl Importer {
         };
         draws.push(draw);
     }
+}
+
+/// An Observation whose LOINC code the reader does not map (and whose status would not
+/// skip it first): its `system|code`, so it is skipped without reading the rest. The same
+/// verdict as [`Importer::read_observation`], read from the first pass.
+pub(super) fn unmapped_loinc(resource_type: &str, peek: &Peek) -> Option<String> {
+    if resource_type != "Observation" {
+        return None;
+    }
+    if matches!(
+        peek.status.as_deref(),
+        Some("entered-in-error" | "cancelled")
+    ) {
+        return None;
+    }
+    let loinc = peek.code.as_ref()?.code_in(LOINC)?;
+    observation_target(loinc)
+        .is_none()
+        .then(|| format!("{LOINC}|{loinc}"))
 }
 
 type Refusal = (SkipReason, Option<String>);
