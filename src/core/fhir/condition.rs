@@ -130,12 +130,10 @@ pub(super) fn finish(facts: &[ConditionFact], out: &mut Output) {
                 set_finding(out, id, value, fact);
             }
             ConditionTarget::History(id) => set_finding(out, id, value, fact),
-            ConditionTarget::Ckd(s) if value => {
-                if stage.is_none_or(|(best, _)| rank(s) > rank(best)) {
-                    stage = Some((s, fact));
-                }
+            ConditionTarget::Ckd(s) if value => stage = most_advanced(out, stage, s, fact),
+            ConditionTarget::DialysisDependence if value => {
+                stage = most_advanced(out, stage, CkdStage::G5D, fact)
             }
-            ConditionTarget::DialysisDependence if value => stage = Some((CkdStage::G5D, fact)),
             ConditionTarget::KidneyTransplant => {
                 if out.case.kidney.kidney_transplant != Some(true) {
                     out.case.kidney.kidney_transplant = Some(value);
@@ -168,6 +166,26 @@ pub(super) fn finish(facts: &[ConditionFact], out: &mut Output) {
             );
         }
     }
+}
+
+/// The more advanced of the stage so far and `s`; the other is reported as superseded.
+fn most_advanced<'a>(
+    out: &mut Output,
+    best: Option<(CkdStage, &'a ConditionFact)>,
+    s: CkdStage,
+    fact: &'a ConditionFact,
+) -> Option<(CkdStage, &'a ConditionFact)> {
+    let (kept, dropped) = match best {
+        Some((b, f)) if rank(b) >= rank(s) => ((b, f), Some(fact)),
+        Some((_, f)) => ((s, fact), Some(f)),
+        None => ((s, fact), None),
+    };
+    if let Some(dropped) = dropped {
+        let detail = Some(kept.1.resource.clone());
+        let code = Some(dropped.code.clone());
+        out.skip(&dropped.resource, code, SkipReason::LaterStage, detail);
+    }
+    Some(kept)
 }
 
 fn set_finding(out: &mut Output, id: FindingId, value: bool, fact: &ConditionFact) {

@@ -39,6 +39,7 @@ id_enum! {
         UnknownAnswer = "unknown_answer" => msg::fhir::SKIP_UNKNOWN_ANSWER,
         Comparator = "comparator" => msg::fhir::SKIP_COMPARATOR,
         Superseded = "superseded" => msg::fhir::SKIP_SUPERSEDED,
+        LaterStage = "later_stage" => msg::fhir::SKIP_LATER_STAGE,
         ReportOnly = "report_only" => msg::fhir::SKIP_REPORT_ONLY,
         Unconfirmed = "unconfirmed" => msg::fhir::SKIP_UNCONFIRMED,
         ResolvedNoHistory = "resolved_no_history" => msg::fhir::SKIP_RESOLVED_NO_HISTORY,
