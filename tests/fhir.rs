@@ -361,3 +361,23 @@ fn the_command_line_prints_the_case_the_assessment_and_bulk_summaries() {
         .all(|l| l.get("msc").is_some() && l.get("population").is_some()));
     assert!(String::from_utf8_lossy(&bulk.stderr).contains("identifiable"));
 }
+
+#[test]
+fn detected_is_never_read_as_not_detected() {
+    let answer = |code: &str, display: &str| {
+        format!(
+            r#"{{"resourceType":"Observation","id":"f","status":"final",
+            "code":{{"coding":[{{"system":"http://loinc.org","code":"21668-9"}}]}},
+            "effectiveDateTime":"2026-03-01","valueCodeableConcept":{{"coding":[
+            {{"system":"http://loinc.org","code":"{code}","display":"{display}"}}]}}}}"#
+        )
+    };
+    let (case, report) = case_from_fhir(&answer("LA11882-0", "Detected")).unwrap();
+    assert!(case.labs.is_empty(), "{:?}", case.labs);
+    assert_eq!(report.skipped[0].reason, SkipReason::UnknownAnswer);
+    let (case, _) = case_from_fhir(&answer("LA11883-8", "Not detected")).unwrap();
+    assert_eq!(
+        case.labs["factor_v_leiden"].result.as_deref(),
+        Some("not_detected")
+    );
+}

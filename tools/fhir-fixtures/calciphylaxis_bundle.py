@@ -67,7 +67,7 @@ resources = [
     {"resourceType": "Observation", "id": "factor-v-leiden-not-detected", "status": "final",
      "code": {"coding": [{"system": "http://loinc.org", "code": "21668-9"}]},
      "subject": {"reference": P}, "effectiveDateTime": "2026-02-01",
-     "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA11882-0", "display": "Not detected"}]}},
+     "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA11883-8", "display": "Not detected"}]}},
     obs("body-weight", "29463-7", "Body weight", "2026-02-01", 82.5, "kg"),
     {"resourceType": "MedicationRequest", "id": "warfarin-product-code-only", "status": "active", "intent": "order",
      "medicationCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "0056-0172-70"},

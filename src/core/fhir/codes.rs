@@ -87,13 +87,14 @@ pub const UCUM_SPELLINGS: &[(&str, &str)] = &[
 pub const WEIGHT_UNITS: &[(&str, f64)] = &[("kg", 1.0), ("g", 0.001), ("[lb_av]", 0.453_592_37)];
 pub const HEIGHT_UNITS: &[(&str, f64)] = &[("cm", 1.0), ("m", 100.0), ("[in_i]", 2.54)];
 
-/// Qualitative answers (LOINC answer codes, SNOMED CT) → the catalogue's result ids.
+/// Qualitative answers (LOINC answer codes, SNOMED CT) → the catalogue's result ids,
+/// checked against published value sets (HL7 SMART Health Cards "Qualitative lab results -
+/// LOINC", IPS "Results Presence/Absence"). "Detected" (LA11882-0, SNOMED 260373001) is
+/// not mapped: for a gene variant it does not say heterozygous or homozygous.
 pub const QUALITATIVE_CODES: &[(&str, &str, &str)] = &[
     (LOINC, "LA6576-8", "positive"),
     (LOINC, "LA6577-6", "negative"),
-    (LOINC, "LA11882-0", "not_detected"),
-    (LOINC, "LA6706-1", "heterozygous"),
-    (LOINC, "LA6705-3", "homozygous"),
+    (LOINC, "LA11883-8", "not_detected"),
     (SNOMED, "10828004", "positive"),
     (SNOMED, "260385009", "negative"),
     (SNOMED, "260415000", "not_detected"),
