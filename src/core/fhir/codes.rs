@@ -248,6 +248,8 @@ use MedicineClass as M;
 
 /// RxNorm ingredient concepts (RXCUI). A product code (SCD, SBD) is not an ingredient:
 /// such an order is matched by ATC or by the ingredient's name in its text.
+/// To review: these RXCUIs were written from memory and are not yet checked against an
+/// RxNorm release (RxNav); the ATC codes and names below back them up.
 pub const RXNORM_INGREDIENTS: &[(&str, MedicineClass)] = &[
     ("11289", M::VitaminKAntagonist),                    // warfarin
     ("1364430", M::Doac),                                // apixaban
