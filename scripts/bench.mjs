@@ -252,7 +252,69 @@ function nativeEngine() {
   if (r.status !== 0) throw new Error(`assess exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
   const peakRssKb = hasTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeOut, "utf8"))?.[1]) : null;
   if (hasTime) rmSync(timeOut, { force: true });
-  return { files: cases.length, criterion, cli: { cases: total, seconds, casesPerSecond: total / seconds, peakRssKb } };
+  return { files: cases.length, criterion, cli: { cases: total, seconds, casesPerSecond: total / seconds, peakRssKb }, bulk: bulkScreening(bin, hasTime) };
+}
+
+// ---- 4b. bulk screening: `assess --bulk` over a generated FHIR Bulk Data export ----
+// The cohort is made here, into target/bench/bulk-cohort (never committed): each of
+// BULK_PATIENTS patients is a copy of one patient of the committed carebundle export
+// (tests/fhir/carebundle/bulk-mixed-3) with its own ids and references.
+const BULK_PATIENTS = 10_000;
+const BULK_TARGET = 1_000; // patients/s
+
+function makeCohort(dir) {
+  const source = join(ROOT, "tests", "fhir", "carebundle", "bulk-mixed-3");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const byPatient = new Map(); // template patient ref -> { type -> [resource] }
+  for (const file of readdirSync(source).filter((f) => f.endsWith(".ndjson"))) {
+    const type = file.replace(/\.ndjson$/, "");
+    for (const line of readFileSync(join(source, file), "utf8").split("\n").filter(Boolean)) {
+      const r = JSON.parse(line);
+      const ref = type === "Patient" ? `Patient/${r.id}` : (r.subject ?? r.patient)?.reference;
+      if (!ref) continue;
+      if (!byPatient.has(ref)) byPatient.set(ref, {});
+      (byPatient.get(ref)[type] ??= []).push(r);
+    }
+  }
+  const templates = [...byPatient.entries()].filter(([, t]) => t.Patient);
+  const out = {};
+  for (let n = 0; n < BULK_PATIENTS; n++) {
+    const [ref, types] = templates[n % templates.length];
+    const newRef = `${ref}-${n}`;
+    for (const [type, resources] of Object.entries(types)) {
+      const lines = (out[type] ??= []);
+      for (const r of resources) {
+        const copy = { ...r, id: `${r.id}-${n}` };
+        if (copy.subject) copy.subject = { ...copy.subject, reference: newRef };
+        if (copy.patient) copy.patient = { ...copy.patient, reference: newRef };
+        lines.push(JSON.stringify(copy));
+      }
+    }
+  }
+  let bytes = 0;
+  for (const [type, lines] of Object.entries(out)) {
+    const text = lines.join("\n") + "\n";
+    bytes += text.length;
+    writeFileSync(join(dir, `${type}.ndjson`), text);
+  }
+  return { patients: BULK_PATIENTS, templates: templates.length, bytes };
+}
+
+function bulkScreening(bin, hasTime) {
+  const dir = join(ROOT, "target", "bench", "bulk-cohort");
+  const cohort = makeCohort(dir);
+  const timeOut = join(tmpdir(), `bench-bulk-time-${process.pid}.txt`);
+  const [cmd, argv] = hasTime ? ["/usr/bin/time", ["-v", "-o", timeOut, bin, "--bulk", dir]] : [bin, ["--bulk", dir]];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`assess --bulk exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  const lines = String(r.stdout).split("\n").filter(Boolean).length;
+  if (lines !== cohort.patients) throw new Error(`assess --bulk printed ${lines} lines for ${cohort.patients} patients`);
+  const peakRssKb = hasTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeOut, "utf8"))?.[1]) : null;
+  if (hasTime) rmSync(timeOut, { force: true });
+  return { ...cohort, seconds, patientsPerSecond: cohort.patients / seconds, target: BULK_TARGET, peakRssKb };
 }
 
 // ---- 5. where the wasm bytes are ----
@@ -398,6 +460,9 @@ for (const [name, c] of Object.entries(native.criterion)) {
 }
 out.push(`  assess CLI, one process over ${native.cli.cases} files: ${native.cli.casesPerSecond.toFixed(0)} cases/s (with process start, reads, JSON output);` +
   ` peak RSS ${native.cli.peakRssKb ? `${(native.cli.peakRssKb / 1024).toFixed(1)} MiB` : "not measured (/usr/bin/time missing: apt-get install time)"}`);
+const bulk = native.bulk;
+out.push(`  assess --bulk, ${bulk.patients} patients (${(bulk.bytes / 1e6).toFixed(0)} MB NDJSON): ${bulk.patientsPerSecond.toFixed(0)} patients/s` +
+  ` (target >= ${bulk.target}: ${bulk.patientsPerSecond >= bulk.target ? "PASS" : "UNDER"}); peak RSS ${bulk.peakRssKb ? `${(bulk.peakRssKb / 1024).toFixed(1)} MiB` : "not measured"}`);
 out.push("");
 const sec = contributors.sections;
 out.push(`5. Where the wasm bytes are: code ${kb(sec.code.raw)} raw / ${kb(sec.code.gzip)} gzip, data ${kb(sec.data.raw)} / ${kb(sec.data.gzip)}`);

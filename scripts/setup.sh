@@ -12,7 +12,8 @@
 # registry does not serve); npm ci (playwright-core, binaryen@132 for wasm-opt,
 # axe-core); Debian chromium, chromium-driver, fonts-noto-cjk; cargo-fuzz $CARGO_FUZZ_VERSION
 # (cargo install --locked; the fuzz layer uses the nightly toolchain when rustup has it,
-# else stable with RUSTC_BOOTSTRAP=1).
+# else stable with RUSTC_BOOTSTRAP=1); carebundle (pip, pinned in
+# tools/fhir-fixtures/requirements.txt) for regenerating the FHIR fixtures.
 # Never installs Debian's binaryen (v108 cannot read current rustc output) and
 # never downloads a browser with playwright.
 set -euo pipefail
@@ -160,6 +161,28 @@ wasm-opt --version | grep -q "version_$BINARYEN_VERSION" || die "wasm-opt --vers
 ok "$(wasm-opt --version)"
 if [ -x /usr/bin/wasm-opt ]; then
   printf '    warning: /usr/bin/wasm-opt exists (Debian binaryen?). Keep node_modules/.bin first on PATH.\n'
+fi
+
+# --- Python: carebundle, the FHIR fixture generator (tools/fhir-fixtures) ------------
+# Only tools/fhir-fixtures/generate.sh uses it (the tests read the committed fixtures), so
+# a machine without python3 gets a warning, not a failure. SETUP_SKIP_FHIR_FIXTURES=1 skips.
+FIXTURES_VENV="$ROOT/target/fhir-fixtures-venv"
+CAREBUNDLE_VERSION="$(sed -n 's/^carebundle==//p' tools/fhir-fixtures/requirements.txt)"
+if [ "${SETUP_SKIP_FHIR_FIXTURES:-}" = 1 ]; then
+  step "carebundle (skipped: SETUP_SKIP_FHIR_FIXTURES=1)"
+elif ! command -v python3 >/dev/null; then
+  step "carebundle $CAREBUNDLE_VERSION"
+  printf '    warning: python3 not found: tools/fhir-fixtures/generate.sh will not run (tests do not need it)\n'
+else
+  step "carebundle $CAREBUNDLE_VERSION (pip, tools/fhir-fixtures/requirements.txt, into target/fhir-fixtures-venv)"
+  if [ "$("$FIXTURES_VENV/bin/pip" show carebundle 2>/dev/null | sed -n 's/^Version: //p')" = "$CAREBUNDLE_VERSION" ]; then
+    ok "carebundle $CAREBUNDLE_VERSION"
+  else
+    python3 -m venv "$FIXTURES_VENV"
+    "$FIXTURES_VENV/bin/pip" install --quiet -r tools/fhir-fixtures/requirements.txt
+    "$FIXTURES_VENV/bin/carebundle" --help >/dev/null || die "carebundle does not run"
+    ok "carebundle $CAREBUNDLE_VERSION"
+  fi
 fi
 
 # --- crates: `trunk build --offline` passes --offline to cargo --------------

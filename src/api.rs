@@ -9,6 +9,11 @@
 //!   `lang` is `"en"` (default) or `"zh"`. Returns the `calciphylaxis-assessment/1` object.
 //!   It never throws: anything that is not a case gives `{ error: "<message>" }` (in
 //!   `lang`), and field-level problems are reported in `input_errors` as in the app.
+//!   A FHIR R4 record (a Bundle or one resource, as an object or JSON text, told apart by
+//!   its `resourceType`) is read as a case first; its assessment carries `import_report`.
+//! - `caseFromFhir(input, lang?)`: a FHIR R4 record (object or JSON text) → `{ case, report }`
+//!   (`calciphylaxis-case/1` with its `provenance`, and the import report in `lang`); never
+//!   throws: `{ error }` when the input is not a usable FHIR record.
 //! - `version()`: the crate version (`Cargo.toml`).
 //! - `labs()`: `[{ id, name_en, name_zh, kind: "numeric" | "qualitative", units: [..] }]`.
 //!
@@ -18,6 +23,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::case::{parse_case_text_in, parse_case_value_in};
+use crate::core::fhir::{assess_fhir_in, case_from_fhir_with, is_fhir, Options};
 use crate::core::i18n::msg;
 use crate::core::labs::{LabKind, LABS};
 use crate::core::{assess_parsed_in, Lang};
@@ -36,35 +42,81 @@ fn error(message: &str) -> JsValue {
     object.into()
 }
 
-/// Assesses a case. See the module documentation for the formats; never throws.
+fn language(lang: Option<String>) -> Result<Lang, JsValue> {
+    match lang.as_deref() {
+        None | Some("") => Ok(Lang::En),
+        Some(id) => Lang::from_id(id)
+            .ok_or_else(|| error(&format!("unknown language \"{id}\": use \"en\" or \"zh\""))),
+    }
+}
+
+/// The input as JSON text: a string as it is, an object through `JSON.stringify` (so it
+/// meets the same size limits and parser as a file); `None` for what JSON cannot hold.
+fn json_text(input: &JsValue) -> Option<String> {
+    if let Some(text) = input.as_string() {
+        return Some(text);
+    }
+    // JSON.stringify throws (cycle, BigInt) or gives undefined (function, symbol).
+    js_sys::JSON::stringify(input)
+        .ok()
+        .and_then(|text| text.as_string())
+}
+
+/// Assesses a case or a FHIR record. See the module documentation; never throws.
 #[wasm_bindgen(js_name = assess)]
 pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
-    let lang = match lang.as_deref() {
-        None | Some("") => Lang::En,
-        Some(id) => match Lang::from_id(id) {
-            Some(lang) => lang,
-            None => return error(&format!("unknown language \"{id}\": use \"en\" or \"zh\"")),
-        },
+    let lang = match language(lang) {
+        Ok(lang) => lang,
+        Err(e) => return e,
     };
-    let parsed = if let Some(text) = case.as_string() {
-        parse_case_text_in(&text, lang)
-    } else if case.is_undefined() {
-        parse_case_value_in(&serde_json::Value::Null, lang)
-    } else {
-        // An object goes through JSON text so that it meets the same size limit and parser
-        // as a file. JSON.stringify throws (cycle, BigInt) or gives undefined (function,
-        // symbol) for what JSON cannot hold.
-        match js_sys::JSON::stringify(&case)
-            .ok()
-            .and_then(|text| text.as_string())
-        {
-            Some(text) => parse_case_text_in(&text, lang),
-            None => return error(msg::api::NOT_A_JSON_LIKE_OBJECT.get(lang)),
-        }
+    if case.is_undefined() {
+        return match parse_case_value_in(&serde_json::Value::Null, lang) {
+            Ok(parsed) => to_js(&assess_parsed_in(&parsed, lang)),
+            Err(e) => error(&e.to_string()),
+        };
+    }
+    let Some(text) = json_text(&case) else {
+        return error(msg::api::NOT_A_JSON_LIKE_OBJECT.get(lang));
     };
-    match parsed {
+    if is_fhir(&text) {
+        let options = Options {
+            lang,
+            ..Options::default()
+        };
+        return match assess_fhir_in(&text, options) {
+            Ok(assessment) => to_js(&assessment),
+            Err(e) => error(&e.message(lang)),
+        };
+    }
+    match parse_case_text_in(&text, lang) {
         Ok(parsed) => to_js(&assess_parsed_in(&parsed, lang)),
         Err(e) => error(&e.to_string()),
+    }
+}
+
+#[derive(Serialize)]
+struct FromFhir {
+    case: crate::core::Case,
+    report: crate::core::fhir::ImportReport,
+}
+
+/// A FHIR record as `{ case, report }`. See the module documentation; never throws.
+#[wasm_bindgen(js_name = caseFromFhir)]
+pub fn case_from_fhir_js(input: JsValue, lang: Option<String>) -> JsValue {
+    let lang = match language(lang) {
+        Ok(lang) => lang,
+        Err(e) => return e,
+    };
+    let Some(text) = json_text(&input) else {
+        return error(msg::api::NOT_A_JSON_LIKE_OBJECT.get(lang));
+    };
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    match case_from_fhir_with(&text, options) {
+        Ok((case, report)) => to_js(&FromFhir { case, report }),
+        Err(e) => error(&e.message(lang)),
     }
 }
 

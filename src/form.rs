@@ -486,8 +486,10 @@ impl Form {
 /// keys, and labs the form cannot show (an id not in the catalogue, a qualitative lab given
 /// only a number), which travel unchanged; the engine reports them as it reads them.
 fn not_shown(case: &Case) -> Case {
+    // Provenance travels unchanged (issue 17 part 2 will drop a field's source on edit).
     let mut carried = Case {
         extra: case.extra.clone(),
+        provenance: case.provenance.clone(),
         ..Case::default()
     };
     carried.patient.extra = case.patient.extra.clone();

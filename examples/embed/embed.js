@@ -1,7 +1,7 @@
 // Minimal embedding of the calciphylaxis engine: import the app's own wasm module and call
 // its API. The build (scripts/sw-precache.mjs) writes the hashed names of the module's
 // JS glue and wasm into the two paths below.
-import init, { assess, labs, version } from "../__APP_JS__";
+import init, { assess, caseFromFhir, labs, version } from "../__APP_JS__";
 
 await init({ module_or_path: new URL("../__APP_WASM__", import.meta.url) });
 
@@ -20,5 +20,5 @@ document.getElementById("msc-status").textContent = result.error ? `error: ${res
 document.getElementById("lab-count").textContent = String(labs().length);
 
 // For the end-to-end test and for the console.
-window.calciphylaxis = { assess, labs, version };
+window.calciphylaxis = { assess, caseFromFhir, labs, version };
 dispatchEvent(new CustomEvent("calciphylaxis-ready"));

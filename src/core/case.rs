@@ -320,6 +320,20 @@ pub struct Visit {
     pub extra: BTreeMap<String, Value>,
 }
 
+/// Where a case field came from (the `provenance` extension, `docs/case-format.md`): the
+/// source record's resource, its date and the code that matched. Informative only: the
+/// assessment never reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FieldSource {
+    /// `Observation/abc`, or the bundle entry's `fullUrl`.
+    pub resource: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `system|code`, e.g. `http://loinc.org|17861-6`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Case {
     pub format: String,
@@ -339,6 +353,9 @@ pub struct Case {
     /// Follow-up visits, in the file's order (an extension of format 1). Empty: none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub visits: Vec<Visit>,
+    /// Field path (`labs.calcium_total`) → its source record (an extension of format 1).
+    #[serde(skip_serializing_if = "is_empty_map")]
+    pub provenance: BTreeMap<String, FieldSource>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
@@ -355,6 +372,7 @@ impl Default for Case {
             labs: BTreeMap::new(),
             therapies_tried: None,
             visits: Vec::new(),
+            provenance: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -529,6 +547,7 @@ impl Reader {
                 "labs" => case.labs = self.labs(value),
                 "therapies_tried" => case.therapies_tried = self.therapies(value),
                 "visits" => case.visits = self.visits(value),
+                "provenance" => case.provenance = self.provenance(value),
                 _ => {
                     self.warn(
                         FieldPath::UnknownSection(key.clone()),
@@ -875,6 +894,38 @@ impl Reader {
             }
         }
         treatment
+    }
+
+    /// The `provenance` extension: field path → `{resource, date?, code?}`. An entry that
+    /// is not such an object is a warning (it never changes the assessment) and is dropped.
+    fn provenance(&mut self, value: &Value) -> BTreeMap<String, FieldSource> {
+        let mut sources = BTreeMap::new();
+        let section = FieldPath::UnknownSection("provenance".into());
+        let Some(map) = self.object(value, &section) else {
+            return sources;
+        };
+        for (field, entry) in map {
+            let text = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_string);
+            match (entry.is_object(), text("resource")) {
+                (true, Some(resource)) => {
+                    let (date, code) = (text("date"), text("code"));
+                    sources.insert(
+                        field.clone(),
+                        FieldSource {
+                            resource,
+                            date,
+                            code,
+                        },
+                    );
+                }
+                _ => {
+                    let message = msg::case::PROVENANCE_ENTRY_IGNORED.get(self.lang);
+                    let path = FieldPath::UnknownSection(format!("provenance.{field}"));
+                    self.warn(path, message);
+                }
+            }
+        }
+        sources
     }
 
     fn therapies(&mut self, value: &Value) -> Option<BTreeMap<String, TherapyTrial>> {

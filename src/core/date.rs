@@ -68,6 +68,22 @@ impl Date {
         years_before * 365 + leap_days_before + days_before_month + u32::from(self.day) - 1
     }
 
+    /// Whole years from `self` to `later` (an age on a date); negative when `later` is
+    /// earlier.
+    pub fn whole_years_to(self, later: Date) -> i32 {
+        let years = i32::from(later.year) - i32::from(self.year);
+        if (later.month, later.day) < (self.month, self.day) {
+            years - 1
+        } else {
+            years
+        }
+    }
+
+    /// The date part of a FHIR `date` / `dateTime` / `instant` (`2026-01-01T09:00:00Z`).
+    pub fn of_date_time(text: &str) -> Option<Date> {
+        text.get(..10).and_then(Date::parse)
+    }
+
     /// The one message for a date that [`Date::parse`] refuses, wherever it was written
     /// (a lab's date, a visit's date).
     pub fn invalid_message(text: &str, lang: Lang) -> String {

@@ -62,6 +62,7 @@ pub mod citations;
 pub mod date;
 pub mod derived;
 pub mod diagnosis;
+pub mod fhir;
 pub mod field_path;
 pub mod findings;
 pub mod followup;

@@ -19,6 +19,8 @@ pub const ALLOWED_IN_CHINESE: &[&str] = &[
     // first authors of the cited studies; identifiers of a publication
     "Brandenburg", "Clase", "Dobry", "El-Azhary", "Gabel", "Gaisne", "Gauci", "Hayashi", "Kalajian", "Liu",
     "Mazhar", "Nigwekar", "Payne", "Weenig", "DOI", "LOINC", "PMC", "PMID",
+    // health-record standards and their code systems, named as they are (issue 17)
+    "FHIR", "Bundle", "ICD-10-CM", "SNOMED", "CT", "RxNorm", "ATC",
     // file formats and JSON literals explained beside their Chinese name
     "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "null", "base64url",
     // the language switch names both languages; keys of the keyboard

@@ -90,6 +90,28 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
   s.assertClean();
 });
 
+test("embed page: caseFromFhir gives the expected case and its report; assess reads FHIR too", { timeout: TIMEOUT }, async (t) => {
+  const s = await openEmbed(t);
+  const bundle = readJson("tests", "fhir", "calciphylaxis-dialysis.json");
+  const expected = readJson("tests", "fhir", "calciphylaxis-dialysis.case.json");
+  const { case: mapped, report } = await s.page.evaluate((b) => window.calciphylaxis.caseFromFhir(b), bundle);
+  assert.deepEqual(mapped, expected);
+  assert.equal(report.format, "calciphylaxis-fhir-import/1");
+  assert.ok(report.skipped.some((x) => x.resource === "Observation/pth-entered-in-error" && x.reason === "entered_in_error"));
+  const zh = await s.page.evaluate((b) => window.calciphylaxis.caseFromFhir(JSON.stringify(b), "zh"), bundle);
+  assert.ok(zh.report.skipped.some((x) => x.message.includes("录入错误")));
+  const assessment = await s.page.evaluate((b) => window.calciphylaxis.assess(b), bundle);
+  assert.equal(assessment.format, "calciphylaxis-assessment/1");
+  assert.equal(assessment.diagnosis.population, "uremic");
+  assert.equal(assessment.import_report.mapped.length, report.mapped.length);
+  const errors = await s.page.evaluate(() => {
+    const f = window.calciphylaxis.caseFromFhir;
+    return [f("garbage"), f({ resourceType: "Practitioner" }), f({ a: 1 }), f(42), f(undefined)].map((r) => typeof r.error);
+  });
+  assert.deepEqual(errors, ["string", "string", "string", "string", "string"]);
+  s.assertClean();
+});
+
 test("embed page: anything that is not a case gives { error } and never throws", { timeout: TIMEOUT }, async (t) => {
   const s = await openEmbed(t);
   const results = await s.page.evaluate(() => {
