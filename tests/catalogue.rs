@@ -28,6 +28,8 @@ const ALLOWED_IN_CHINESE: &[&str] = &[
     "Mazhar", "Nigwekar", "Payne", "Weenig", "DOI", "LOINC", "PMC", "PMID",
     // file formats and JSON literals explained beside their Chinese name
     "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "null", "base64url",
+    // what the page needs to run (the <noscript> text)
+    "JavaScript", "WebAssembly",
     // the language switch names both languages; keys of the keyboard
     "Language", "Ctrl", "Mac", "Esc", "Page", "Up", "Down",
 ];

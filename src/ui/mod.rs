@@ -11,6 +11,8 @@ pub mod followup;
 mod header;
 pub mod hooks;
 mod note;
+#[cfg(feature = "csr")]
+pub mod prefill;
 pub mod print;
 pub mod results;
 pub mod share;
@@ -29,7 +31,9 @@ use crate::form::UnitSystem;
 use banners::{banners, BannersProps};
 use calculator::{calculator, CalculatorProps};
 use header::{masthead, MastheadProps};
-use hooks::{use_assessment, use_document_language, use_remember, use_share_link};
+use hooks::{
+    use_assessment, use_document_language, use_remember, use_share_link, use_typed_before_start,
+};
 use toolbar::Toolbar;
 
 pub use results::{sources, SourcesProps, Why};
@@ -66,6 +70,7 @@ pub fn App(props: &AppProps) -> Html {
     use_document_language(lang);
     use_remember(&state, computed.case.clone());
     use_share_link(&state);
+    use_typed_before_start(state.started);
     let dispatcher = state.dispatcher();
     html! {
         <div class="app">

@@ -53,6 +53,7 @@ impl Computed {
 /// The name of the User Timing measure that holds the last form → case → assessment
 /// computation: `make bench` reads it to split a keystroke's time between the engine and
 /// the rendering. Only the latest is kept, so a long session does not accumulate entries.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // measured in the browser only
 pub const ENGINE_MEASURE: &str = "calc-engine";
 
 #[cfg(target_arch = "wasm32")]
