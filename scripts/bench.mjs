@@ -18,6 +18,13 @@
 //     - first button: navigation -> first <button> in the DOM, for the app and for a plain
 //       page (scripts/bench-plain: a module script that creates one button), same server,
 //       same run; ratio = app median / plain median.
+//     - first contentful paint (PerformancePaintTiming "first-contentful-paint") of the app's
+//       page (the pre-rendered form, src/bin/prerender.rs) and of the plain page; ratio
+//       app / plain, target <= 1.2. First labelled input: navigation -> the first <input>
+//       whose <label for> is in the DOM. App started: Trunk's TrunkApplicationStarted.
+//       The first risk summary (now in the pre-rendered page) and interactive as ratios to
+//       the plain page's first button, target <= 2.0.
+//     RUNS is BENCH_RUNS when set (e.g. BENCH_RUNS=3); BENCH_ONLY=startup stops after 2.
 //  3. Responsiveness (one page, warm): keystroke -> updated results in the DOM: #f-vintage set
 //     to "59"/"61" alternately (native value setter + input event) until a MutationObserver
 //     on #results sees the risk summary text change; target p95 <= 8 ms on the largest example.
@@ -48,7 +55,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { CHROMIUM, DIST, ROOT, launchBrowser, serveStatic } from "../tests/e2e/harness.mjs";
 
-const RUNS = 20; // cold loads per page kind
+const RUNS = Number(process.env.BENCH_RUNS) || 20; // cold loads per page kind
 const EDITS = 240; // keystrokes
 const EXAMPLE_ROUNDS = 4; // x 7 examples = 28 loads
 const NATIVE_MIN = 10_000; // assessments
@@ -102,7 +109,12 @@ function transferSizes() {
 
 // ---- 2. start-up: injected before any page script; records page-clock times in window.__bench ----
 function benchInit() {
-  const b = (window.__bench = { button: null, summary: null, tti: null, tries: 0 });
+  const b = (window.__bench = { button: null, summary: null, tti: null, tries: 0, fcp: null, input: null, started: null });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === "first-contentful-paint") b.fcp = e.startTime;
+  }).observe({ type: "paint", buffered: true });
+  addEventListener("TrunkApplicationStarted", () => (b.started = performance.now()));
+  const labelled = () => [...document.querySelectorAll("input[id]")].some((i) => document.querySelector(`label[for="${i.id}"]`));
   let firstText = null;
   const summary = () => document.querySelector("[data-testid=risk-summary]");
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
@@ -116,6 +128,7 @@ function benchInit() {
   const check = () => {
     const now = performance.now();
     if (b.button === null && document.querySelector("button")) b.button = now;
+    if (b.input === null && labelled()) b.input = now;
     const s = summary();
     if (!s) return;
     if (b.summary === null) {
@@ -369,6 +382,26 @@ function wasmContributors() {
   };
 }
 
+/** Section 2 of the report (also printed alone with BENCH_ONLY=startup). */
+function startupRows() {
+  const verdict = (r, target) => `${r.toFixed(2)} (target <= ${target}: ${r <= target ? "PASS" : "OVER"})`;
+  return [
+    `2. Start-up, cold contexts (navigation -> ...)${"n".padStart(6)}${pad("median", 11)}${pad("p95", 11)}${pad("min", 11)}${pad("max", 11)}`,
+    row("app: first contentful paint (the form)", startup.appFcp),
+    row("app: first labelled input in the DOM", startup.appInput),
+    row("app: first risk summary in the DOM", startup.summary),
+    row("app: wasm started (TrunkApplicationStarted)", startup.appStarted),
+    row("app: interactive (typed digit -> summary)", startup.tti),
+    row("app: first button", startup.appButton),
+    row("plain page: first contentful paint", startup.plainFcp),
+    row("plain HTML+JS page: first button", startup.plainButton),
+    `  ratio app / plain, first contentful paint medians: ${verdict(startup.ratioFcp, 1.2)}`,
+    `  ratio first risk summary / plain first button: ${verdict(startup.ratioSummary, 2.0)}`,
+    `  ratio interactive / plain first button: ${verdict(startup.ratioInteractive, 2.0)}`,
+    `  ratio app / plain, first button medians: ${startup.ratioAppPlainButton.toFixed(2)}`,
+  ];
+}
+
 // ---- main ----
 await snapshotDist();
 const loadBefore = loadavg();
@@ -380,17 +413,27 @@ const browser = await launchBrowser();
 let startup, examples, edits, firstVisit;
 try {
   progress(`start-up: ${RUNS} cold loads each of the app and the plain page (+1 warm-up)`);
-  const s = { summary: [], tti: [], appButton: [], plainButton: [] };
+  const s = { summary: [], tti: [], appButton: [], plainButton: [], appFcp: [], plainFcp: [], appInput: [], appStarted: [] };
   for (let i = -1; i < RUNS; i++) {
     app.requests.length = 0;
-    const a = await coldLoad(browser, app.origin, () => !!window.__bench && window.__bench.tti !== null);
+    const a = await coldLoad(browser, app.origin, () => !!window.__bench && window.__bench.tti !== null && window.__bench.fcp !== null);
     if (i === -1) firstVisit = app.requests.filter((r) => r.startsWith("GET ") && r.endsWith(" 200")).map((r) => r.split(" ")[1]);
-    const p = await coldLoad(browser, plain.origin, () => !!window.__bench && window.__bench.button !== null);
+    const p = await coldLoad(browser, plain.origin, () => !!window.__bench && window.__bench.button !== null && window.__bench.fcp !== null);
     if (i < 0) continue;
     s.summary.push(a.summary); s.tti.push(a.tti); s.appButton.push(a.button); s.plainButton.push(p.button);
+    s.appFcp.push(a.fcp); s.plainFcp.push(p.fcp); s.appInput.push(a.input); s.appStarted.push(a.started ?? a.tti);
   }
   startup = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, stats(v)]));
-  startup.ratioAppPlainButton = Math.round((startup.appButton.median / startup.plainButton.median) * 100) / 100;
+  const ratio = (a, b) => Math.round((a.median / b.median) * 100) / 100;
+  startup.ratioAppPlainButton = ratio(startup.appButton, startup.plainButton);
+  startup.ratioFcp = ratio(startup.appFcp, startup.plainFcp);
+  startup.ratioSummary = ratio(startup.summary, startup.plainButton);
+  startup.ratioInteractive = ratio(startup.tti, startup.plainButton);
+  if (process.env.BENCH_ONLY === "startup") {
+    await browser.close(); await app.close(); await plain.close();
+    console.log(startupRows().join("\n"));
+    process.exit(0);
+  }
 
   progress(`responsiveness: example loads, then ${EDITS} edits`);
   const context = await browser.newContext({ serviceWorkers: "block" });
@@ -437,12 +480,7 @@ out.push(`1. Transfer size of dist/ (as served)${"raw".padStart(22)}${pad("gzip 
 for (const f of files) out.push(`  ${f.file.padEnd(54)}${pad(kb(f.raw), 12)}${pad(kb(f.gzip), 12)}${pad(kb(f.brotli), 12)}`);
 out.push(`  ${`first visit (${visited.length} files)`.padEnd(54)}${pad(kb(visit.raw), 12)}${pad(kb(visit.gzip), 12)}${pad(kb(visit.brotli), 12)}`);
 out.push(`  budget: first-visit gzip <= ${BUDGET_GZIP_KB} KB: ${budget} (${kb(visit.gzip)})`, "");
-out.push(`2. Start-up, cold contexts (navigation -> ...)${"n".padStart(6)}${pad("median", 11)}${pad("p95", 11)}${pad("min", 11)}${pad("max", 11)}`);
-out.push(row("app: first risk summary (first render)", startup.summary));
-out.push(row("app: interactive (typed digit -> summary)", startup.tti));
-out.push(row("app: first button", startup.appButton));
-out.push(row("plain HTML+JS page: first button", startup.plainButton));
-out.push(`  ratio app / plain, first button medians: ${startup.ratioAppPlainButton.toFixed(2)}`, "");
+out.push(...startupRows(), "");
 out.push(`3. Responsiveness (warm page)${"n".padStart(23)}${pad("median", 11)}${pad("p95", 11)}${pad("min", 11)}${pad("max", 11)}`);
 out.push(row("keystroke -> results DOM", edits));
 if (edits.engine) {

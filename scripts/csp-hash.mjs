@@ -11,8 +11,13 @@
 //   - there is no CSP meta tag, or the placeholder is not inside it;
 //   - the resulting policy contains 'unsafe-inline'.
 //
+// The pages pre-rendered per language (src/bin/prerender.rs: index.html, zh/index.html)
+// also carry the inline language choice of index.html's <head>; each page whose CSP has
+// the placeholder is done, and index.html must have it.
+//
 // Usage:
 //   node scripts/csp-hash.mjs            # as a Trunk hook: $TRUNK_STAGING_DIR/index.html
+//                                        # and every other page there with the placeholder
 //   node scripts/csp-hash.mjs FILE.html  # any file, rewritten in place
 //
 // Note: `trunk serve` without --no-autoreload injects a websocket script whose
@@ -20,7 +25,7 @@
 // so its hash cannot match: serve with --no-autoreload (the Makefile does).
 
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -31,13 +36,21 @@ function fail(message) {
   process.exit(1);
 }
 
-function targetFile() {
-  if (process.argv[2]) return process.argv[2];
+function targetFiles() {
+  if (process.argv[2]) return [process.argv[2]];
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) {
     fail("no file given and TRUNK_STAGING_DIR is not set (run as a Trunk post_build hook, or pass a path)");
   }
-  return join(staging, "index.html");
+  return [join(staging, "index.html"), ...otherPages(staging)];
+}
+
+/** The pages one directory down (zh/index.html, …) whose CSP still has the placeholder. */
+export function otherPages(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(dir, e.name, "index.html"))
+    .filter((f) => existsSync(f) && readFileSync(f, "utf8").includes(PLACEHOLDER));
 }
 
 // Replace HTML comments by spaces of equal length so that positions still
@@ -103,7 +116,10 @@ export function applyHashes(html) {
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  const file = targetFile();
+  for (const file of targetFiles()) hashFile(file);
+}
+
+function hashFile(file) {
   let html;
   try {
     html = readFileSync(file, "utf8");

@@ -10,7 +10,9 @@
 //                       change of any file is a new version, a new cache name and a
 //                       byte-different sw.js (which is how the browser finds an update);
 //      __SW_PRECACHE__  the list of every file of the build (hashed names included),
-//                       relative to sw.js, plus "./" (the page itself).
+//                       relative to sw.js, plus "./" (the page itself) and the directory
+//                       address of every other page (zh/ for zh/index.html: the page in
+//                       each language, src/bin/prerender.rs).
 //
 // Fails loudly (exit 1) when a placeholder or the module's files are missing.
 //
@@ -103,7 +105,8 @@ export function finish(dir) {
   const embedded = linkEmbed(dir, files);
   files = listFiles(dir).filter((f) => f !== SW);
   const version = buildVersion(dir, files);
-  const precache = ["./", ...files];
+  const pages = files.filter((f) => f.endsWith("/index.html")).map((f) => f.slice(0, -"index.html".length));
+  const precache = ["./", ...pages, ...files];
   writeFileSync(join(dir, SW), renderServiceWorker(readFileSync(TEMPLATE, "utf8"), version, precache));
   return { version, precache, embedded };
 }

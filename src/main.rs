@@ -1,23 +1,62 @@
 //! Mounts the calculator. A page that only wants the JavaScript API (an embedding, see
 //! examples/embed) marks its body with `data-calciphylaxis-embed`, and nothing is mounted.
 //!
-//! The first render has fixed properties (English, conventional units), the same as the
-//! loading shell of index.html; the app applies the browser's language and any remembered
-//! or linked case right after it.
+//! The built pages hold the app's first render (src/bin/prerender.rs) in
+//! `<div id="app-root" data-lang data-units>`: the app starts with those properties, in
+//! place of that markup (a fresh mount, not hydration: see `ui::prefill`). What was typed
+//! or ticked before it started is read first and given back once the browser's start-up
+//! values (language, remembered case, share link) are applied, so it wins over them.
 use calciphylaxis::core::Lang;
 use calciphylaxis::form::UnitSystem;
-use calciphylaxis::ui::{App, AppProps};
+use calciphylaxis::ui::{prefill, App, AppProps};
+use web_sys::Element;
 
 fn main() {
-    let embedded = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.body())
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let embedded = document
+        .body()
         .is_some_and(|body| body.has_attribute("data-calciphylaxis-embed"));
-    if !embedded {
-        let props = AppProps {
-            lang: Lang::En,
-            units: UnitSystem::Conventional,
-        };
-        yew::Renderer::<App>::with_props(props).render();
+    if embedded {
+        return;
+    }
+    match document.get_element_by_id("app-root") {
+        Some(root) => {
+            // Read before the app replaces the markup; given back once it has started.
+            let typed = prefill::snapshot(&document, &root);
+            if !typed.is_empty() {
+                prefill::keep(typed);
+            }
+            yew::Renderer::<App>::with_root_and_props(root.clone(), props_of(&root)).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(browser_props()).render();
+        }
+    }
+}
+
+/// The properties the page was rendered with (English, conventional units by default).
+fn props_of(root: &Element) -> AppProps {
+    let lang = root
+        .get_attribute("data-lang")
+        .and_then(|id| Lang::from_id(&id))
+        .unwrap_or_default();
+    let units = match root.get_attribute("data-units").as_deref() {
+        Some("si") => UnitSystem::Si,
+        _ => UnitSystem::Conventional,
+    };
+    AppProps { lang, units }
+}
+
+/// A page without a pre-rendered root (not one of the built pages): the browser's language.
+fn browser_props() -> AppProps {
+    let lang = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|tag| Lang::from_browser(&tag))
+        .unwrap_or_default();
+    AppProps {
+        lang,
+        units: UnitSystem::Conventional,
     }
 }

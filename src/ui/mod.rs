@@ -12,6 +12,8 @@ mod glance;
 mod header;
 pub mod hooks;
 mod note;
+#[cfg(feature = "csr")]
+pub mod prefill;
 pub mod print;
 pub mod results;
 pub mod share;
@@ -30,7 +32,9 @@ use crate::form::UnitSystem;
 use banners::{banners, BannersProps};
 use calculator::{calculator, CalculatorProps};
 use header::{masthead, MastheadProps};
-use hooks::{use_assessment, use_document_language, use_remember, use_share_link};
+use hooks::{
+    use_assessment, use_document_language, use_remember, use_share_link, use_typed_before_start,
+};
 use toolbar::Toolbar;
 
 pub use results::{sources, SourcesProps, Why};
@@ -67,6 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     use_document_language(lang);
     use_remember(&state, computed.case.clone());
     use_share_link(&state);
+    use_typed_before_start(state.started);
     let dispatcher = state.dispatcher();
     html! {
         <div class="app">

@@ -11,20 +11,17 @@ use crate::saved;
 pub const PREFS_KEY: &str = "calciphylaxis.prefs.v1";
 pub const CASE_KEY: &str = "calciphylaxis.case.v1";
 
-/// Reads the saved preferences and case, falling back to the browser's language and to
-/// conventional units (SI when the browser's language is Chinese).
-pub fn startup() -> Startup {
-    let browser_lang = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map(|tag| Lang::from_browser(&tag))
-        .unwrap_or_default();
-    let default_units = if browser_lang == Lang::Zh {
+/// Reads the saved preferences and case, falling back to the page's language (the built
+/// page was chosen by the remembered or the browser's language, index.html) and its
+/// units: conventional, SI for Chinese.
+pub fn startup(page_lang: Lang) -> Startup {
+    let default_units = if page_lang == Lang::Zh {
         UnitSystem::Si
     } else {
         UnitSystem::Conventional
     };
     let mut start = Startup {
-        lang: browser_lang,
+        lang: page_lang,
         units: default_units,
         remember: false,
         form: None,

@@ -21,6 +21,8 @@ pub const ALLOWED_IN_CHINESE: &[&str] = &[
     "Mazhar", "Nigwekar", "Payne", "Weenig", "DOI", "LOINC", "PMC", "PMID",
     // health-record standards and their code systems, named as they are (issue 17)
     "FHIR", "Bundle", "ICD-10-CM", "SNOMED", "CT", "RxNorm", "ATC",
+    // what the page needs to run (the <noscript> text)
+    "JavaScript", "WebAssembly",
     // file formats and JSON literals explained beside their Chinese name
     "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "null", "base64url",
     // the language switch names both languages; keys of the keyboard

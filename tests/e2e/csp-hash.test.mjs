@@ -2,7 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { applyHashes, inlineScripts, scriptHash } from "../../scripts/csp-hash.mjs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyHashes, inlineScripts, otherPages, scriptHash } from "../../scripts/csp-hash.mjs";
+import { finish } from "../../scripts/sw-precache.mjs";
 
 const META = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' CSP_INLINE_SCRIPT_HASHES; object-src 'none'" />`;
 const doc = (head, body = "") =>
@@ -43,4 +47,23 @@ test("fails when the placeholder or the CSP meta tag is missing", () => {
 test("refuses a policy with 'unsafe-inline'", () => {
   const meta = META.replace("'self' 'wasm", "'self' 'unsafe-inline' 'wasm");
   assert.throws(() => applyHashes(`<html><head>${meta}</head></html>`), /unsafe-inline/);
+});
+
+test("the language pages: every page one level down with the placeholder is hashed, and precached by its address", () => {
+  const dir = mkdtempSync(join(tmpdir(), "csp-pages-"));
+  try {
+    const page = doc(META, "<script>pick()</script>");
+    writeFileSync(join(dir, "index.html"), page);
+    for (const d of ["zh", "embed", "empty"]) mkdirSync(join(dir, d));
+    writeFileSync(join(dir, "zh", "index.html"), page);
+    writeFileSync(join(dir, "embed", "index.html"), "<html><head><script src=\"__APP_JS__\"></script></head></html>");
+    assert.deepEqual(otherPages(dir), [join(dir, "zh", "index.html")]);
+    // sw-precache: the module's files, then the page addresses "./", "embed/" and "zh/".
+    for (const f of ["calciphylaxis-app-0123abcd.js", "calciphylaxis-app-0123abcd_bg.wasm"]) writeFileSync(join(dir, f), f);
+    const { precache } = finish(dir);
+    assert.deepEqual(precache.slice(0, 3), ["./", "embed/", "zh/"]);
+    assert.ok(precache.includes("zh/index.html"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

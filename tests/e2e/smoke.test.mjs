@@ -48,21 +48,22 @@ test("the app loads from the release build: h1, wasm, all requests on its origin
   }
 });
 
-test("index.html's loading shell shows the app's own header text and is gone once the app runs", { timeout: TIMEOUT }, async (t) => {
-  // The shell (index.html, shown until the wasm has loaded) copies the English title,
-  // tagline and notice of src/ui/text.rs: they must not drift apart.
+test("the pre-rendered page's header is the app's own, and the app replaces it (one h1)", { timeout: TIMEOUT }, async (t) => {
+  // dist/index.html holds the app's first render (src/bin/prerender.rs); once the app
+  // runs, its own render stands in its place: nothing doubled, the same words.
   const html = readFileSync(join(DIST, "index.html"), "utf8");
-  const shell = html.match(/<div class="app app-shell">[\s\S]*?<\/div>/)?.[0];
-  assert.ok(shell, "no app-shell in dist/index.html");
-  const text = (cls) => shell.match(new RegExp(`<p class="${cls}"[^>]*>([^<]*)<`))?.[1];
+  const root = html.match(/<div id="app-root"[^>]*>([\s\S]*)<\/div>\s*<\/body>/)?.[1];
+  assert.ok(root, "no pre-rendered #app-root in dist/index.html");
+  const text = (cls) => root.match(new RegExp(`<p class="${cls}"[^>]*>([^<]*)<`))?.[1];
   const s = await suite.newSession(t);
   await s.goto("/");
-  await s.waitForApp("h1");
-  assert.equal(await s.page.locator(".app-shell").count(), 0, "the shell is still in the page");
+  await s.waitForApp("[data-testid=risk-summary]");
   assert.equal(await s.page.locator("h1").count(), 1, "one h1");
-  assert.equal((await s.page.locator("h1").textContent()).trim(), shell.match(/<h1>([^<]*)<\/h1>/)?.[1]);
+  assert.equal(await s.page.locator("#app-root > .app").count(), 1, "one app in the root");
+  assert.equal((await s.page.locator("h1").textContent()).trim(), root.match(/<h1>([^<]*)<\/h1>/)?.[1]);
   assert.equal((await s.page.locator(".app-header .tagline").textContent()).trim(), text("tagline"));
-  assert.equal((await s.page.locator(".app-header .notice").textContent()).trim(), text("notice"));
+  const notice = root.match(/<p [^>]*role="note"[^>]*>([^<]*)</)?.[1];
+  assert.equal((await s.page.locator(".app-header .notice").textContent()).trim(), notice);
   s.assertClean();
 });
 

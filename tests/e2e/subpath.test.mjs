@@ -89,6 +89,36 @@ test("the sub-path build: every asset under the prefix, hashed names, integrity 
   assert.doesNotMatch(sw, /__SW_(VERSION|PRECACHE)__/);
 });
 
+test("the Chinese page under the sub-path: same assets, a Chinese browser sent to it, and it works offline", { timeout: TIMEOUT }, async (t) => {
+  const en = readFileSync(join(SUB, "index.html"), "utf8");
+  const zh = readFileSync(join(SUB, "zh", "index.html"), "utf8");
+  const assets = (html) => [...html.matchAll(/\b(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(assets(zh), assets(en), "the same absolute asset URLs");
+  assert.ok(assets(zh).every((u) => u.startsWith(PREFIX)), assets(zh).join(" "));
+  assert.match(zh, /<link rel="manifest" href="\.\.\/manifest\.webmanifest" \/>/);
+  assert.match(zh, /<link rel="alternate" hreflang="en" href="\.\.\/" \/>/);
+  const s = await suite.newSession(t, { serviceWorkers: "allow", locale: "zh-CN" });
+  await s.goto(PREFIX);
+  await s.page.waitForURL(new RegExp(`${PREFIX}zh/$`));
+  await s.waitForApp("[data-testid=risk-summary]");
+  assert.equal((await s.page.locator("h1").textContent()).trim(), "钙化防御计算器");
+  await waitControlled(s.page);
+  const served = suite.server.requests.length;
+  await s.context.setOffline(true);
+  try {
+    // Both pages come from the cache: the English one redirects to the Chinese one again.
+    await s.page.goto(s.origin + PREFIX);
+    await s.page.waitForURL(new RegExp(`${PREFIX}zh/$`));
+    await s.waitForApp("[data-testid=risk-summary]");
+    assert.equal((await s.page.locator("h1").textContent()).trim(), "钙化防御计算器");
+  } finally {
+    await s.context.setOffline(false);
+  }
+  assert.equal(suite.server.requests.length, served, `the server was reached while offline: ${suite.server.requests.slice(served)}`);
+  assertUnderPrefix(s);
+  s.assertClean();
+});
+
 test("under the sub-path the app renders, computes, and survives a reload", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   await typeVintage(s.page, "72");

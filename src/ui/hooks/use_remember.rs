@@ -29,11 +29,14 @@ pub fn use_remember(state: &UseReducerHandle<State>, case: Rc<Case>) {
     // properties (a pre-rendered page can match it).
     {
         let dispatcher = state.dispatcher();
+        let page_lang = state.lang;
         use_effect_with((), move |()| {
             #[cfg(feature = "csr")]
-            dispatcher.dispatch(Action::Start(Box::new(crate::ui::storage::startup())));
+            dispatcher.dispatch(Action::Start(Box::new(crate::ui::storage::startup(
+                page_lang,
+            ))));
             #[cfg(not(feature = "csr"))]
-            let _ = dispatcher;
+            let _ = (dispatcher, page_lang);
         });
     }
     use_other_tabs(state);
