@@ -44,6 +44,16 @@ pub fn page_path(lang: Lang) -> &'static str {
     }
 }
 
+/// The link to `lang`'s about page from the app's page in that language: the Chinese app
+/// is the `zh/` page (src/bin/prerender.rs; its address follows the language), one
+/// directory below `about/`.
+pub fn link_from_app(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "about/index.html",
+        Lang::Zh => "../about/zh.html",
+    }
+}
+
 /// The page's file name inside `about/` (links between the two pages are relative).
 fn file_name(lang: Lang) -> &'static str {
     page_path(lang).trim_start_matches("about/")
@@ -152,8 +162,13 @@ fn intro(lang: Lang) -> String {
     let intro = words(msg::about::INTRO, lang);
     let notice = words(msg::ui::NOTICE, lang);
     let other = other_language(lang);
+    // Back to the calculator in the page's language (the Chinese app is `zh/`).
+    let app_page = match lang {
+        Lang::En => "../",
+        Lang::Zh => "../zh/",
+    };
     format!(
-        "<nav class=\"about-nav\"><a href=\"../\">← {back}</a> · {other}</nav>\n\
+        "<nav class=\"about-nav\"><a href=\"{app_page}\">← {back}</a> · {other}</nav>\n\
          <header>\n<p class=\"tagline\">{app}</p>\n<h1>{title}</h1>\n<p>{intro}</p>\n\
          <p class=\"notice\" role=\"note\">{notice}</p>\n</header>\n"
     )

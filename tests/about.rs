@@ -4,7 +4,7 @@
 //! `lang="en"` (the references as published, the English page's name); the pages link to
 //! each other and back to the calculator, with no script.
 
-use calciphylaxis::about::{changelog_html, page, page_path, Facts};
+use calciphylaxis::about::{changelog_html, link_from_app, page, page_path, Facts};
 use calciphylaxis::core::citations::CITATIONS;
 use calciphylaxis::core::findings::FINDINGS;
 use calciphylaxis::core::labs::LABS;
@@ -157,10 +157,12 @@ fn the_pages_name_their_language_link_each_other_and_run_no_script() {
             html.contains("hreflang=\"zh-Hans\" href=\"zh.html\""),
             "{lang:?}"
         );
-        assert!(
-            html.contains("<a href=\"../\">"),
-            "{lang:?}: back to the calculator"
-        );
+        // Back to the calculator in the page's language: the Chinese app is zh/.
+        let back = match lang {
+            Lang::En => "<a href=\"../\">",
+            Lang::Zh => "<a href=\"../zh/\">",
+        };
+        assert!(html.contains(back), "{lang:?}: back to the calculator");
         assert!(
             html.contains("href=\"../app-0123abcd.css\""),
             "{lang:?}: the app's stylesheet"
@@ -183,6 +185,9 @@ fn the_pages_name_their_language_link_each_other_and_run_no_script() {
     }
     assert_eq!(page_path(Lang::En), "about/index.html");
     assert_eq!(page_path(Lang::Zh), "about/zh.html");
+    // From the app's page in each language (the Chinese app is zh/).
+    assert_eq!(link_from_app(Lang::En), "about/index.html");
+    assert_eq!(link_from_app(Lang::Zh), "../about/zh.html");
 }
 
 #[test]

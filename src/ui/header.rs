@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::fields::SelectField;
 use super::state::{Action, State, View};
 use super::text as t;
-use crate::about::page_path;
+use crate::about::link_from_app;
 use crate::core::i18n::{msg, Lang};
 
 pub struct MastheadProps {
@@ -40,7 +40,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
             <a class="skip no-print" href="#results">{ t::JUMP_TO_RESULTS.get(lang) }</a>
             <p class="notice" role="note">{ t::NOTICE.get(lang) }</p>
             // The static page in this language (written at build time, beside index.html).
-            <p class="about-link no-print"><a href={page_path(lang)} hreflang={lang.html_tag()}>{ msg::ui::ABOUT_LINK.get(lang) }</a></p>
+            <p class="about-link no-print"><a href={link_from_app(lang)} hreflang={lang.html_tag()}>{ msg::ui::ABOUT_LINK.get(lang) }</a></p>
             <nav class="views no-print" aria-label={t::VIEWS.get(lang)}>
                 { for [(View::Calculator, t::CALCULATOR), (View::Teaching, t::TEACHING)].into_iter().map(|(view, label)| {
                     let current = props.view == view;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::text as t;
-use crate::about::page_path;
+use crate::about::link_from_app;
 use crate::core::case::Case;
 use crate::core::i18n::Lang;
 use crate::core::report::case_inputs;
@@ -61,13 +61,13 @@ pub fn citations(props: &CitationsProps) -> Html {
                 { for props.assessment.citations.values().map(|full| html! { <li>{ full.clone() }</li> }) }
             </ol>
             // Where the rules are written out in full, and what the calculator is not for.
-            <p class="about-line"><a href={page_path(props.lang)}>{ about_line(props.lang) }</a></p>
+            <p class="about-line"><a href={link_from_app(props.lang)}>{ about_line(props.lang) }</a></p>
         </section>
     }
 }
 
 /// "Intended use, limits and every rule in full: about/index.html (beside the calculator)".
 fn about_line(lang: Lang) -> String {
-    let path = page_path(lang);
+    let path = link_from_app(lang);
     tr!(lang, msg::ui_print::ABOUT_LINE, path)
 }

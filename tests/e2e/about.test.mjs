@@ -24,9 +24,9 @@ after(async () => {
   await suite?.close();
 });
 
-/** Every request the session made is a GET of a file of dist/ (or the app's page). */
+/** Every request the session made is a GET of a file of dist/ (or one of the app's two pages, / and zh/). */
 function assertOwnFiles(s) {
-  const files = new Set(["/", ...listFiles(DIST).map((f) => `/${f}`)]);
+  const files = new Set(["/", "/zh/", ...listFiles(DIST).map((f) => `/${f}`)]);
   for (const r of s.requests) {
     const [method, url] = r.split(" ");
     if (/^(data|blob):/.test(url)) continue;
@@ -90,14 +90,23 @@ test("the header's link opens the page in the app's language; the pages link to 
   await page.getByRole("link", { name: "简体中文", exact: true }).click();
   await page.waitForURL(`**/${PAGES[1].path}`);
   assert.equal((await page.locator("h1").textContent()).trim(), PAGES[1].title);
+  // Back goes to the calculator in Chinese (its own page, zh/), whose header links to the
+  // Chinese page again (one directory up: ../about/zh.html).
   await page.getByRole("link", { name: /返回计算器/ }).click();
   await s.waitForApp("[data-testid=risk-summary]");
-  assert.equal(new URL(page.url()).pathname, "/");
-  // In Chinese, the header links to the Chinese page.
-  await byLabel(page, "Language / 语言").selectOption("zh");
+  assert.equal(new URL(page.url()).pathname, "/zh/");
   await page.getByRole("link", { name: PAGES[1].link, exact: true }).click();
   await page.waitForURL(`**/${PAGES[1].path}`);
   assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
+  // In English from a Chinese app: the switch puts the English address in place, and the
+  // header links to the English page.
+  await page.goBack();
+  await s.waitForApp("[data-testid=risk-summary]");
+  await byLabel(page, "语言 / Language").selectOption("en");
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.getByRole("link", { name: PAGES[0].link, exact: true }).click();
+  await page.waitForURL(`**/${PAGES[0].path}`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
   s.assertClean();
   assertOwnFiles(s);
 });
