@@ -8,7 +8,8 @@
 //!
 //! Every message is JSON text (`postMessage` of a string):
 //! - worker → app, once started: `{ "kind": "ready" }`;
-//! - app → worker: [`ImportRequest`] `{ "id": 1, "text": "…", "lang": "en" }`;
+//! - app → worker: [`ImportRequest`] `{ "id": 1, "text": "…", "lang": "en" }` (with
+//!   `"only": "fhir"`, anything but a FHIR record is an error, not a pasted report);
 //! - worker → app: [`ImportReply`], `{ "kind": "imported", "id", "source": "fhir" | "paste",
 //!   "case": <calciphylaxis-case/1>, "report": <import report> }` or
 //!   `{ "kind": "error", "id", "error": "<message in lang>" }`.
@@ -30,6 +31,10 @@ pub struct ImportRequest {
     /// `"en"` or `"zh"`; anything else is English.
     #[serde(default)]
     pub lang: String,
+    /// `"fhir"`: only a FHIR record is read (`caseFromFhir`); anything else is an error
+    /// rather than a pasted report. Absent: told apart by `resourceType`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<ImportSource>,
 }
 
 /// What the text was read as.
@@ -122,7 +127,7 @@ pub fn answer(request: &str) -> ImportReply {
     };
     let lang = lang_of(&request.lang);
     let id = request.id;
-    if fhir::is_fhir(&request.text) {
+    if request.only == Some(ImportSource::Fhir) || fhir::is_fhir(&request.text) {
         return from_fhir(id, &request.text, lang);
     }
     from_paste(id, &request.text, lang)

@@ -50,7 +50,12 @@ pub fn case_from_fhir_js(input: JsValue, lang: Option<String>) -> JsValue {
         })
         .unwrap_or_default();
     let lang = lang.unwrap_or_default();
-    let request = crate::import::ImportRequest { id: 0, text, lang };
+    let request = crate::import::ImportRequest {
+        id: 0,
+        text,
+        lang,
+        only: Some(crate::import::ImportSource::Fhir),
+    };
     let request = serde_json::to_string(&request).unwrap_or_default();
     let reply = match crate::import::answer(&request) {
         ImportReply::Imported { case, report, .. } => {

@@ -235,6 +235,9 @@ fn the_worker_answers_fhir_and_paste_and_errors_never_panic() {
         answer(&request("{\"resourceType\": \"Practitioner\"}")),
         ImportReply::Error { id: 7, .. }
     ));
+    // Asked for FHIR only, a report is refused rather than read as a paste.
+    let only = serde_json::json!({ "id": 3, "text": "Ca 2.3 mmol/L", "only": "fhir" }).to_string();
+    assert!(matches!(answer(&only), ImportReply::Error { id: 3, .. }));
     // The reply is JSON text that reads back.
     let text = calciphylaxis::import::answer_text(&request("Ca 2.3 mmol/L"));
     assert!(matches!(

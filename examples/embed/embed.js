@@ -51,7 +51,7 @@ async function caseFromFhir(input, lang = "en") {
   return new Promise((resolve) => {
     const id = ++nextId;
     waiting.set(id, resolve);
-    worker.postMessage(JSON.stringify({ id, text, lang }));
+    worker.postMessage(JSON.stringify({ id, text, lang, only: "fhir" }));
   });
 }
 

@@ -44,6 +44,7 @@ pub fn import(text: String, lang: Lang, done: Callback<ImportReply>) {
             id,
             text,
             lang: lang.id().to_string(),
+            only: None,
         };
         let request = serde_json::to_string(&request).unwrap_or_default();
         client.waiting.insert(id, (done.clone(), lang));
