@@ -118,6 +118,8 @@ layer-clippy: | $(LOGS)
 	cargo clippy --all-targets --features ssr -- -D warnings
 	echo "--> cargo clippy --target wasm32-unknown-unknown --features csr --bin calciphylaxis-app -- -D warnings"
 	cargo clippy --target wasm32-unknown-unknown --features csr --bin calciphylaxis-app -- -D warnings
+	echo "--> cargo clippy --target wasm32-unknown-unknown --no-default-features --features importer --bin calciphylaxis-importer -- -D warnings"
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features importer --bin calciphylaxis-importer -- -D warnings
 	echo "clippy: 3 configurations, 0 warnings" | tee $(LOGS)/clippy.count
 
 # Sum cargo's "test result:" lines into one count line.
@@ -148,7 +150,7 @@ layer-unit: | $(LOGS)
 FUZZ_SECONDS ?= 20
 FUZZ_MODE ?= replay
 FUZZ_SANITIZER ?= none
-FUZZ_TARGETS := case_json share_fragment saved_case form_inputs fhir
+FUZZ_TARGETS := case_json share_fragment saved_case form_inputs fhir paste
 FUZZ_DIR := target/fuzz
 
 fuzz: setup
@@ -177,10 +179,11 @@ layer-fuzz: | $(LOGS)
 	      for f in examples/cases/*.json; do { printf ''; cat "$$f"; } > "$$corpus/$$(basename "$$f" .json).json-link"; done ;;
 	    form_inputs) opts=(-max_len=1024) ;;
 	    fhir) opts=(-max_len=32768 -dict=fuzz/case.dict) ;;
+	    paste) opts=(-max_len=4096) ;;
 	  esac
 	  # Inputs per target in replay mode: about 10 s each at this machine's speed.
 	  case $$target in
-	    case_json) runs=40000 ;; share_fragment) runs=15000 ;; fhir) runs=20000 ;; *) runs=100000 ;;
+	    case_json) runs=40000 ;; share_fragment) runs=15000 ;; fhir) runs=20000 ;; paste) runs=40000 ;; *) runs=100000 ;;
 	  esac
 	  if [ "$(FUZZ_MODE)" = replay ]; then budget=(-seed=1 -runs=$$runs); else budget=(-max_total_time=$(FUZZ_SECONDS)); fi
 	  log=$(LOGS)/fuzz-$$target.log

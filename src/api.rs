@@ -9,11 +9,10 @@
 //!   `lang` is `"en"` (default) or `"zh"`. Returns the `calciphylaxis-assessment/1` object.
 //!   It never throws: anything that is not a case gives `{ error: "<message>" }` (in
 //!   `lang`), and field-level problems are reported in `input_errors` as in the app.
-//!   A FHIR R4 record (a Bundle or one resource, as an object or JSON text, told apart by
-//!   its `resourceType`) is read as a case first; its assessment carries `import_report`.
-//! - `caseFromFhir(input, lang?)`: a FHIR R4 record (object or JSON text) → `{ case, report }`
-//!   (`calciphylaxis-case/1` with its `provenance`, and the import report in `lang`); never
-//!   throws: `{ error }` when the input is not a usable FHIR record.
+//!   A FHIR R4 record (told apart by its `resourceType`) gives `{ error }` saying to read it
+//!   with the importer module first: the FHIR reader is not in this module, so that the
+//!   app's first visit does not carry it (`caseFromFhir` is in the importer worker,
+//!   `src/importer_api.rs`; README, "JavaScript API").
 //! - `version()`: the crate version (`Cargo.toml`).
 //! - `labs()`: `[{ id, name_en, name_zh, kind: "numeric" | "qualitative", units: [..] }]`.
 //!
@@ -23,7 +22,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::case::{parse_case_text_in, parse_case_value_in};
-use crate::core::fhir::{assess_fhir_in, case_from_fhir_with, is_fhir, Options};
 use crate::core::i18n::msg;
 use crate::core::labs::{LabKind, LABS};
 use crate::core::{assess_parsed_in, Lang};
@@ -78,45 +76,12 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
     let Some(text) = json_text(&case) else {
         return error(msg::api::NOT_A_JSON_LIKE_OBJECT.get(lang));
     };
-    if is_fhir(&text) {
-        let options = Options {
-            lang,
-            ..Options::default()
-        };
-        return match assess_fhir_in(&text, options) {
-            Ok(assessment) => to_js(&assessment),
-            Err(e) => error(&e.message(lang)),
-        };
+    if crate::import::looks_like_fhir(&text) {
+        return error(msg::api::FHIR_USE_IMPORTER.get(lang));
     }
     match parse_case_text_in(&text, lang) {
         Ok(parsed) => to_js(&assess_parsed_in(&parsed, lang)),
         Err(e) => error(&e.to_string()),
-    }
-}
-
-#[derive(Serialize)]
-struct FromFhir {
-    case: crate::core::Case,
-    report: crate::core::fhir::ImportReport,
-}
-
-/// A FHIR record as `{ case, report }`. See the module documentation; never throws.
-#[wasm_bindgen(js_name = caseFromFhir)]
-pub fn case_from_fhir_js(input: JsValue, lang: Option<String>) -> JsValue {
-    let lang = match language(lang) {
-        Ok(lang) => lang,
-        Err(e) => return e,
-    };
-    let Some(text) = json_text(&input) else {
-        return error(msg::api::NOT_A_JSON_LIKE_OBJECT.get(lang));
-    };
-    let options = Options {
-        lang,
-        ..Options::default()
-    };
-    match case_from_fhir_with(&text, options) {
-        Ok((case, report)) => to_js(&FromFhir { case, report }),
-        Err(e) => error(&e.message(lang)),
     }
 }
 

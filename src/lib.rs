@@ -9,6 +9,7 @@
 pub mod about;
 pub mod core;
 pub mod form;
+pub mod import;
 pub mod saved;
 pub mod share;
 
@@ -18,3 +19,7 @@ pub mod ui;
 /// The JavaScript API of the browser build (`assess`, `version`, `labs`).
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub mod api;
+
+/// The importer worker's side of `src/import.rs` and its `caseFromFhir`.
+#[cfg(all(target_arch = "wasm32", feature = "importer"))]
+pub mod importer_api;

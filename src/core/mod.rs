@@ -72,6 +72,7 @@ pub mod labs;
 pub mod logic;
 pub mod msc;
 pub mod note;
+pub mod paste;
 pub mod report;
 pub mod risk;
 pub mod teaching;

@@ -11,6 +11,8 @@ pub mod followup;
 mod glance;
 mod header;
 pub mod hooks;
+#[cfg(feature = "csr")]
+pub mod importer;
 mod note;
 #[cfg(feature = "csr")]
 pub mod prefill;

@@ -1,0 +1,173 @@
+//! The messages between the app and the importer worker (`src/bin/importer.rs`), in one
+//! place, and what the worker does with them.
+//!
+//! The importer is a second wasm module, built by Trunk as a web worker: the FHIR reader,
+//! its code tables and the pasted-report parser live there, so the app's own module (the
+//! first visit) does not carry them. The page starts the worker on the first import or
+//! paste; the service worker has precached its files, so it also works offline.
+//!
+//! Every message is JSON text (`postMessage` of a string):
+//! - worker → app, once started: `{ "kind": "ready" }`;
+//! - app → worker: [`ImportRequest`] `{ "id": 1, "text": "…", "lang": "en" }` (with
+//!   `"only": "fhir"`, anything but a FHIR record is an error, not a pasted report);
+//! - worker → app: [`ImportReply`], `{ "kind": "imported", "id", "source": "fhir" | "paste",
+//!   "case": <calciphylaxis-case/1>, "report": <import report> }` or
+//!   `{ "kind": "error", "id", "error": "<message in lang>" }`.
+//!
+//! [`answer`] is the worker's whole job, plain Rust, tested natively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::fhir::{self, Options};
+use crate::core::i18n::Lang;
+use crate::core::paste;
+
+/// What the app asks: read `text` (a FHIR record, or a pasted laboratory report) in `lang`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportRequest {
+    /// Given back in the reply, so that a late answer to an earlier paste is recognised.
+    pub id: u32,
+    pub text: String,
+    /// `"en"` or `"zh"`; anything else is English.
+    #[serde(default)]
+    pub lang: String,
+    /// `"fhir"`: only a FHIR record is read (`caseFromFhir`); anything else is an error
+    /// rather than a pasted report. Absent: told apart by `resourceType`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<ImportSource>,
+}
+
+/// What the text was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportSource {
+    /// A FHIR R4 record (told apart by its `resourceType`).
+    Fhir,
+    /// A pasted laboratory report.
+    Paste,
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportReply {
+    /// The worker has started and reads requests from now on.
+    Ready,
+    Imported {
+        id: u32,
+        source: ImportSource,
+        /// A `calciphylaxis-case/1` with its `provenance`.
+        case: serde_json::Value,
+        /// The import report (FHIR: `calciphylaxis-fhir-import/1`; paste: its own format),
+        /// whose `mapped` and `skipped` lists read as [`ReportView`].
+        report: serde_json::Value,
+    },
+    Error {
+        id: u32,
+        error: String,
+    },
+}
+
+/// The part of either report the review shows: what was mapped, what was not and why.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct ReportView {
+    #[serde(default)]
+    pub mapped: Vec<MappedView>,
+    #[serde(default)]
+    pub skipped: Vec<SkippedView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MappedView {
+    /// `Observation/abc`, or `line 3` of a pasted report.
+    pub resource: String,
+    /// The case field path (`labs.calcium_total`).
+    pub field: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SkippedView {
+    pub resource: String,
+    #[serde(default)]
+    pub detail: Option<String>,
+    pub message: String,
+}
+
+/// A FHIR resource rather than a case: a top-level `resourceType` and no case `format`
+/// (the reader's own test, without the reader: the app tells an import apart with it).
+pub fn looks_like_fhir(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(rename = "resourceType")]
+        resource_type: Option<serde::de::IgnoredAny>,
+        format: Option<serde::de::IgnoredAny>,
+    }
+    serde_json::from_str::<Peek>(text)
+        .map(|p| p.resource_type.is_some() && p.format.is_none())
+        .unwrap_or(false)
+}
+
+fn lang_of(id: &str) -> Lang {
+    Lang::from_id(id).unwrap_or(Lang::En)
+}
+
+/// Reads one request (JSON text) and gives the reply. Never panics on any input.
+pub fn answer(request: &str) -> ImportReply {
+    let request: ImportRequest = match serde_json::from_str(request) {
+        Ok(request) => request,
+        Err(e) => {
+            return ImportReply::Error {
+                id: 0,
+                error: e.to_string(),
+            }
+        }
+    };
+    let lang = lang_of(&request.lang);
+    let id = request.id;
+    if request.only == Some(ImportSource::Fhir) || fhir::is_fhir(&request.text) {
+        return from_fhir(id, &request.text, lang);
+    }
+    from_paste(id, &request.text, lang)
+}
+
+fn from_paste(id: u32, text: &str, lang: Lang) -> ImportReply {
+    match paste::case_from_paste(text, lang) {
+        Ok((case, report)) => ImportReply::Imported {
+            id,
+            source: ImportSource::Paste,
+            case: serde_json::to_value(&case).unwrap_or_default(),
+            report: serde_json::to_value(&report).unwrap_or_default(),
+        },
+        Err(e) => ImportReply::Error {
+            id,
+            error: e.message(lang),
+        },
+    }
+}
+
+fn from_fhir(id: u32, text: &str, lang: Lang) -> ImportReply {
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    match fhir::case_from_fhir_with(text, options) {
+        Ok((case, report)) => ImportReply::Imported {
+            id,
+            source: ImportSource::Fhir,
+            case: serde_json::to_value(&case).unwrap_or_default(),
+            report: serde_json::to_value(&report).unwrap_or_default(),
+        },
+        Err(e) => ImportReply::Error {
+            id,
+            error: e.message(lang),
+        },
+    }
+}
+
+/// [`answer`] as the JSON text the worker posts.
+pub fn answer_text(request: &str) -> String {
+    serde_json::to_string(&answer(request)).unwrap_or_default()
+}

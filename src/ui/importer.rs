@@ -1,0 +1,130 @@
+//! The app's side of the importer worker (`src/import.rs`): started on the first import or
+//! paste, never before (the first visit does not download it), then kept for the next.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+use crate::core::i18n::{msg, Lang};
+use crate::import::{ImportReply, ImportRequest};
+
+/// Trunk's loader shim of the worker (`data-loader-shim`), relative to the page.
+pub const WORKER_URL: &str = "./calciphylaxis-importer_loader.js";
+
+struct Client {
+    worker: web_sys::Worker,
+    ready: bool,
+    /// Requests written before the worker said it was ready.
+    queue: Vec<String>,
+    waiting: HashMap<u32, (Callback<ImportReply>, Lang)>,
+    next_id: u32,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Asks the worker to read `text`; `done` gets its reply (or an error reply when the
+/// worker cannot start, e.g. offline before its files were cached).
+pub fn import(text: String, lang: Lang, done: Callback<ImportReply>) {
+    let started = CLIENT.with(|cell| {
+        let mut client = cell.borrow_mut();
+        if client.is_none() {
+            *client = start();
+        }
+        let Some(client) = client.as_mut() else {
+            return false;
+        };
+        client.next_id += 1;
+        let id = client.next_id;
+        let request = ImportRequest {
+            id,
+            text,
+            lang: lang.id().to_string(),
+            only: None,
+        };
+        let request = serde_json::to_string(&request).unwrap_or_default();
+        client.waiting.insert(id, (done.clone(), lang));
+        if client.ready {
+            let _ = client.worker.post_message(&JsValue::from_str(&request));
+        } else {
+            client.queue.push(request);
+        }
+        true
+    });
+    if !started {
+        done.emit(failed(lang));
+    }
+}
+
+fn failed(lang: Lang) -> ImportReply {
+    ImportReply::Error {
+        id: 0,
+        error: msg::ui_import::WORKER_FAILED.get(lang).to_string(),
+    }
+}
+
+fn start() -> Option<Client> {
+    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            if let Ok(reply) = serde_json::from_str::<ImportReply>(&text) {
+                received(reply);
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| stopped());
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(Client {
+        worker,
+        ready: false,
+        queue: Vec::new(),
+        waiting: HashMap::new(),
+        next_id: 0,
+    })
+}
+
+/// A reply: "ready" sends what waited; an answer goes to whoever asked (outside the borrow:
+/// the callback may ask again).
+fn received(reply: ImportReply) {
+    let id = match &reply {
+        ImportReply::Ready => {
+            CLIENT.with(|cell| {
+                if let Some(client) = cell.borrow_mut().as_mut() {
+                    client.ready = true;
+                    for request in client.queue.drain(..) {
+                        let _ = client.worker.post_message(&JsValue::from_str(&request));
+                    }
+                }
+            });
+            return;
+        }
+        ImportReply::Imported { id, .. } | ImportReply::Error { id, .. } => *id,
+    };
+    let waiting = CLIENT.with(|cell| {
+        cell.borrow_mut()
+            .as_mut()
+            .and_then(|client| client.waiting.remove(&id))
+    });
+    if let Some((done, _)) = waiting {
+        done.emit(reply);
+    }
+}
+
+/// The worker failed (its files could not be loaded): every request waiting is told, and
+/// the next import starts a new worker.
+fn stopped() {
+    let client = CLIENT.with(|cell| cell.borrow_mut().take());
+    if let Some(client) = client {
+        client.worker.terminate();
+        for (_, (done, lang)) in client.waiting {
+            done.emit(failed(lang));
+        }
+    }
+}
