@@ -13,20 +13,31 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = common::text_of(data);
-    match (case_from_paste(&text, Lang::En), case_from_paste(&text, Lang::Zh)) {
+    match (
+        case_from_paste(&text, Lang::En),
+        case_from_paste(&text, Lang::Zh),
+    ) {
         (Ok((en, report)), Ok((zh, _))) => {
             assert_eq!(en, zh, "the case depends on the language");
             assert!(report.mapped.len() + report.skipped.len() >= report.lines_read);
             for mapped in &report.mapped {
-                assert!(en.provenance.contains_key(&mapped.field), "{} has no provenance", mapped.field);
+                assert!(
+                    en.provenance.contains_key(&mapped.field),
+                    "{} has no provenance",
+                    mapped.field
+                );
             }
             for (id, entry) in &en.labs {
                 let lab = known_lab(id).expect("a catalogue lab");
                 if let Some(unit) = &entry.unit {
-                    assert!(lab.parse_unit(unit).is_some(), "{id}: unit {unit} not accepted");
+                    assert!(
+                        lab.parse_unit(unit).is_some(),
+                        "{id}: unit {unit} not accepted"
+                    );
                 }
             }
-            let parsed = common::check_case_text(&en.to_json_pretty()).expect("a pasted case is a case file");
+            let parsed = common::check_case_text(&en.to_json_pretty())
+                .expect("a pasted case is a case file");
             assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
         }
         (Err(en), Err(zh)) => {
