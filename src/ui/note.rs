@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::share::{close_on_escape, copy, copy_status_with};
+use super::share::{close_on_escape, copy_from_field, copy_status_with};
 use super::text as t;
 use crate::core::case::Case;
 use crate::core::i18n::{msg, Lang};
@@ -87,7 +87,7 @@ fn NoteDialog(props: &NoteDialogProps) -> Html {
     }
     let on_keydown = close_on_escape(&props.on_close);
     let on_close = props.on_close.reform(|_: MouseEvent| ());
-    let on_copy = copy_callback(&field, &copied, &note);
+    let on_copy = copy_from_field(&field, &copied, &note, select_area);
     html! {
         <div class="share-dialog note-dialog no-print" role="dialog" aria-labelledby="note-title"
             aria-describedby="note-hint" tabindex="-1" ref={dialog} onkeydown={on_keydown}
@@ -108,26 +108,7 @@ fn NoteDialog(props: &NoteDialogProps) -> Html {
     }
 }
 
-/// Copy: the note to the clipboard, or selected in its field for copying by hand.
-fn copy_callback(
-    field: &NodeRef,
-    copied: &UseStateHandle<Option<bool>>,
-    note: &Rc<String>,
-) -> Callback<MouseEvent> {
-    let (field, copied, note) = (field.clone(), copied.clone(), note.clone());
-    Callback::from(move |_: MouseEvent| {
-        let Some(text) = field.cast::<web_sys::HtmlTextAreaElement>() else {
-            return;
-        };
-        let copied = copied.clone();
-        let select = move || {
-            let _ = text.focus();
-            text.select();
-        };
-        copy(
-            &note,
-            select,
-            Callback::from(move |ok| copied.set(Some(ok))),
-        );
-    })
+fn select_area(area: &web_sys::HtmlTextAreaElement) {
+    let _ = area.focus();
+    area.select();
 }

@@ -107,7 +107,7 @@ fn ShareDialog(props: &ShareDialogProps) -> Html {
                 .checked()
         })
     };
-    let on_copy = copy_callback(&field, &copied, &link);
+    let on_copy = copy_from_field(&field, &copied, &link, select_input);
     let on_focus_field = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
             .select();
@@ -178,28 +178,34 @@ pub(super) fn copy_status_with(copied: Option<bool>, by_hand: Text, lang: Lang) 
     }
 }
 
-/// Copy: the link to the clipboard, or selected in its field for copying by hand.
-fn copy_callback(
+/// Copy: `text` to the clipboard, or selected in its field (`select_all`) for copying by
+/// hand. The share link's input and the chart note's text area both copy this way.
+pub(super) fn copy_from_field<E>(
     field: &NodeRef,
     copied: &UseStateHandle<Option<bool>>,
-    link: &Rc<String>,
-) -> Callback<MouseEvent> {
-    let (field, copied, link) = (field.clone(), copied.clone(), link.clone());
+    text: &Rc<String>,
+    select_all: fn(&E),
+) -> Callback<MouseEvent>
+where
+    E: wasm_bindgen::JsCast + From<wasm_bindgen::JsValue> + AsRef<web_sys::Node> + 'static,
+{
+    let (field, copied, text) = (field.clone(), copied.clone(), text.clone());
     Callback::from(move |_: MouseEvent| {
-        let Some(input) = field.cast::<web_sys::HtmlInputElement>() else {
+        let Some(element) = field.cast::<E>() else {
             return;
         };
         let copied = copied.clone();
-        let select = move || {
-            let _ = input.focus();
-            input.select();
-        };
         copy(
-            &link,
-            select,
+            &text,
+            move || select_all(&element),
             Callback::from(move |ok| copied.set(Some(ok))),
         );
     })
+}
+
+fn select_input(input: &web_sys::HtmlInputElement) {
+    let _ = input.focus();
+    input.select();
 }
 
 /// Copies `text` with `navigator.clipboard.writeText`; when that is missing or refused,
