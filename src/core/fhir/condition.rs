@@ -189,10 +189,9 @@ fn most_advanced<'a>(
 }
 
 fn set_finding(out: &mut Output, id: FindingId, value: bool, fact: &ConditionFact) {
-    if out.case.findings.contains_key(id.id()) {
+    if !out.set_finding_once(id, value) {
         return;
     }
-    out.case.findings.insert(id.id().to_string(), value);
     record(
         out,
         format!("findings.{}", id.id()),

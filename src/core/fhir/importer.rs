@@ -18,6 +18,7 @@ use super::report::{
 };
 use super::Options;
 use crate::core::case::{Case, FieldSource};
+use crate::core::findings::FindingId;
 use crate::core::i18n::Lang;
 
 /// The resource types whose content is mapped.
@@ -79,6 +80,16 @@ pub(super) struct Output {
 }
 
 impl Output {
+    /// Sets a finding the record has not set yet, and says whether it did: the first
+    /// resource to map a finding wins (conditions come before medicines).
+    pub fn set_finding_once(&mut self, id: FindingId, value: bool) -> bool {
+        if self.case.findings.contains_key(id.id()) {
+            return false;
+        }
+        self.case.findings.insert(id.id().to_string(), value);
+        true
+    }
+
     /// Records a case field made from a resource: in the report and in the provenance.
     #[allow(clippy::too_many_arguments)]
     pub fn mapped(

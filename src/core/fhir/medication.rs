@@ -254,10 +254,9 @@ pub(super) fn finish(facts: &[MedicineFact], out: &mut Output, date: Option<Date
         findings.entry(id).or_insert((value, fact));
     }
     for (id, (value, fact)) in findings {
-        if out.case.findings.contains_key(id.id()) {
+        if !out.set_finding_once(id, value) {
             continue;
         }
-        out.case.findings.insert(id.id().to_string(), value);
         record(
             out,
             format!("findings.{}", id.id()),
