@@ -18,7 +18,9 @@ use crate::core::i18n::Lang;
 use crate::core::inputs::{from_canonical, to_canonical};
 use crate::core::labs::{fmt_number, known_lab, LabId, LabKind};
 
+mod import;
 pub mod sections;
+pub use import::{RecordField, RecordImport};
 pub use sections::{FormSection, SectionFill, MINERAL_LABS};
 
 /// Which unit system new lab fields start in.
@@ -486,7 +488,7 @@ impl Form {
 /// keys, and labs the form cannot show (an id not in the catalogue, a qualitative lab given
 /// only a number), which travel unchanged; the engine reports them as it reads them.
 fn not_shown(case: &Case) -> Case {
-    // Provenance travels unchanged (issue 17 part 2 will drop a field's source on edit).
+    // Provenance travels unchanged; an edit of a field ends its source (`Form::apply`).
     let mut carried = Case {
         extra: case.extra.clone(),
         provenance: case.provenance.clone(),
@@ -589,6 +591,10 @@ pub enum VisitEdit {
 impl Form {
     /// Performs one edit.
     pub fn apply(&mut self, edit: FormEdit) {
+        // An edited value is the clinician's, no longer the record's.
+        if let Some(path) = Form::edited_field(&edit) {
+            self.carried.provenance.remove(&path.to_string());
+        }
         match edit {
             FormEdit::Units(units) => self.units = units,
             FormEdit::Text(field, text) => *self.text_mut(field) = text,
