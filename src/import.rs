@@ -18,9 +18,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::case::CaseFileError;
 use crate::core::fhir::{self, Options};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{msg, Lang};
 use crate::core::paste;
+use crate::tr;
 
 /// What the app asks: read `text` (a FHIR record, or a pasted laboratory report) in `lang`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +77,15 @@ pub struct ReportView {
     pub mapped: Vec<MappedView>,
     #[serde(default)]
     pub skipped: Vec<SkippedView>,
+    /// FHIR: case fields the record touches that stay unknown, and why.
+    #[serde(default)]
+    pub not_mapped: Vec<NotMappedView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct NotMappedView {
+    pub field: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -108,6 +119,21 @@ pub fn looks_like_fhir(text: &str) -> bool {
     serde_json::from_str::<Peek>(text)
         .map(|p| p.resource_type.is_some() && p.format.is_none())
         .unwrap_or(false)
+}
+
+/// Refuses a file larger than any record the app reads (a FHIR export, [`fhir::MAX_FHIR_BYTES`])
+/// before it is read into memory; a case file's own, smaller limit applies when it is parsed.
+pub fn check_record_size(bytes: u64, lang: Lang) -> Result<(), CaseFileError> {
+    if bytes > fhir::MAX_FHIR_BYTES as u64 {
+        let limit = fhir::MAX_FHIR_BYTES;
+        return Err(CaseFileError(tr!(
+            lang,
+            msg::ui_import::FILE_TOO_LARGE,
+            bytes,
+            limit
+        )));
+    }
+    Ok(())
 }
 
 fn lang_of(id: &str) -> Lang {

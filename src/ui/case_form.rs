@@ -37,6 +37,9 @@ use patient::PatientSection;
 use therapies::TherapiesSection;
 use visits::VisitsForm;
 
+pub(crate) use kidney::CKD_STAGES;
+pub(crate) use therapies::CHOICES as THERAPY_CHOICES;
+
 #[derive(Properties, PartialEq)]
 pub struct CaseFormProps {
     pub form: Rc<Form>,
@@ -88,10 +91,32 @@ fn lab_inputs(form: &Form, ids: &[LabId]) -> BTreeMap<String, LabInput> {
         .collect()
 }
 
-/// The errors at the labs `ids`.
-fn lab_messages(errors: &[Issue], ids: &[LabId]) -> Messages {
+/// The errors at the labs `ids`, and their record notes.
+fn lab_messages(errors: &[Issue], form: &Form, ids: &[LabId], lang: Lang) -> Messages {
     let fields: Vec<String> = ids.iter().map(|id| format!("labs.{}", id.id())).collect();
     Messages::under_any(errors, &fields)
+        .with_record_notes(form, lang, |path| fields.iter().any(|field| field == path))
+}
+
+/// The errors under `section` (`patient`), with the record notes of its fields.
+fn section_messages(errors: &[Issue], form: &Form, section: &str, lang: Lang) -> Messages {
+    let prefix = format!("{section}.");
+    Messages::under(errors, section).with_record_notes(form, lang, |path| path.starts_with(&prefix))
+}
+
+/// The errors under `lesions`, with the record notes of the skin findings.
+fn lesion_messages(errors: &[Issue], form: &Form, lang: Lang) -> Messages {
+    let notes = finding_notes(form, FindingGroup::Skin, lang);
+    Messages::under(errors, "lesions").with_notes_of(notes)
+}
+
+/// The record notes of the findings of `group`.
+fn finding_notes(form: &Form, group: FindingGroup, lang: Lang) -> Messages {
+    Messages::default().with_record_notes(form, lang, |path| {
+        path.strip_prefix("findings.")
+            .and_then(|id| FINDINGS.iter().find(|f| f.id.id() == id))
+            .is_some_and(|f| f.group == group)
+    })
 }
 
 /// The prompts of the labs `ids`.
@@ -118,10 +143,10 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
         dispatcher.dispatch(Action::Edit(edit))
     });
     let grid = |group: FindingGroup| {
-        html! { <FindingsGrid {group} values={group_findings(form, group)} {lang} on_edit={on_edit.clone()} /> }
+        html! { <FindingsGrid {group} values={group_findings(form, group)} notes={finding_notes(form, group, lang)} {lang} on_edit={on_edit.clone()} /> }
     };
     let labs = |ids: &'static [LabId]| {
-        html! { <LabGrid {ids} inputs={lab_inputs(form, ids)} units={form.units} messages={lab_messages(errors, ids)} prompts={lab_prompts(prompts, ids)} {lang} on_edit={on_edit.clone()} /> }
+        html! { <LabGrid {ids} inputs={lab_inputs(form, ids)} units={form.units} messages={lab_messages(errors, form, ids, lang)} prompts={lab_prompts(prompts, ids)} {lang} on_edit={on_edit.clone()} /> }
     };
     let group = |section: FormSection, title: Text, body: Html| {
         html! {
@@ -136,18 +161,18 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
         <form class="inputs" aria-label={t::CASE_FORM.get(lang)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { section_index(&form.section_fill(), lang) }
             <PatientSection label={form.label.clone()} age={form.age.clone()} sex={form.sex} weight={form.weight.clone()}
-                height={form.height.clone()} messages={Messages::under(errors, "patient")} {lang} on_edit={on_edit.clone()} />
+                height={form.height.clone()} messages={section_messages(errors, form, "patient", lang)} {lang} on_edit={on_edit.clone()} />
             <KidneySection ckd_stage={form.ckd_stage} dialysis={form.dialysis} vintage={form.vintage.clone()} transplant={form.transplant}
-                messages={Messages::under(errors, "kidney")} {lang} on_edit={on_edit.clone()} />
+                messages={section_messages(errors, form, "kidney", lang)} {lang} on_edit={on_edit.clone()} />
             { group(FormSection::Medications, t::MEDICATIONS, grid(FindingGroup::Medication)) }
             { group(FormSection::Conditions, t::CONDITIONS, html! {
                 <>{ grid(FindingGroup::Condition) }<h3>{ t::ACUTE.get(lang) }</h3>{ grid(FindingGroup::AcuteState) }</>
             }) }
             <LesionsSection findings={group_findings(form, FindingGroup::Skin)} count={form.lesion_count.clone()} ulcer_count={form.ulcer_count.clone()} biopsy={form.biopsy}
-                sites={form.sites.clone()} messages={Messages::under(errors, "lesions")} {lang} on_edit={on_edit.clone()} />
+                sites={form.sites.clone()} messages={lesion_messages(errors, form, lang)} {lang} on_edit={on_edit.clone()} />
             { group(FormSection::MineralLabs, t::LABS_MINERAL, labs(MINERAL_LABS)) }
             { group(FormSection::CoagulationLabs, t::LABS_COAG, labs(WORKUP_PANEL)) }
-            <TherapiesSection therapies={form.therapies.clone()} messages={Messages::under(errors, "therapies_tried")} {lang} on_edit={on_edit.clone()} />
+            <TherapiesSection therapies={form.therapies.clone()} messages={section_messages(errors, form, "therapies_tried", lang)} {lang} on_edit={on_edit.clone()} />
             { group(FormSection::MscCriteria, t::MSC_CRITERIA, grid(FindingGroup::MscCriterion)) }
             <VisitsForm visits={form.visits.clone()} units={form.units} messages={visits::visit_messages(errors)} {lang} {on_edit} />
         </form>

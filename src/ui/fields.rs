@@ -4,8 +4,10 @@
 use yew::prelude::*;
 
 use super::text as t;
-use crate::core::case::Issue;
-use crate::core::i18n::Lang;
+use crate::core::case::{FieldSource, Issue};
+use crate::core::i18n::{msg, Lang};
+use crate::form::Form;
+use crate::tr;
 
 /// A message shown next to a field: why its value is left out, or a warning.
 #[derive(Clone, PartialEq)]
@@ -14,15 +16,23 @@ pub struct FieldMessage {
     pub is_error: bool,
 }
 
-/// The form's errors that belong to one section, in their order: a section is given only
-/// its own, so an error elsewhere does not render it again.
+/// The form's errors that belong to one section, in their order, and the record sources of
+/// its fields (a value filled from a record says so until it is edited): a section is given
+/// only its own, so an error elsewhere does not render it again.
 #[derive(Clone, PartialEq, Default)]
-pub struct Messages(Vec<Issue>);
+pub struct Messages {
+    errors: Vec<Issue>,
+    /// (field path, "from the record, <date>").
+    notes: Vec<(String, String)>,
+}
 
 impl Messages {
     /// The errors of `all` for which `belongs` holds.
     pub fn select(all: &[Issue], belongs: impl Fn(&Issue) -> bool) -> Messages {
-        Messages(all.iter().filter(|e| belongs(e)).cloned().collect())
+        Messages {
+            errors: all.iter().filter(|e| belongs(e)).cloned().collect(),
+            notes: Vec::new(),
+        }
     }
 
     /// The errors of `all` at `section` (a path text such as `patient`) or inside it.
@@ -30,9 +40,12 @@ impl Messages {
         Messages::select(all, |e| is_at_or_in(&e.field.to_string(), section))
     }
 
-    /// Those of these errors for which `belongs` holds.
+    /// Those of these errors for which `belongs` holds (with the same record notes).
     pub fn narrow(&self, belongs: impl Fn(&Issue) -> bool) -> Messages {
-        Messages::select(&self.0, belongs)
+        Messages {
+            notes: self.notes.clone(),
+            ..Messages::select(&self.errors, belongs)
+        }
     }
 
     /// The errors of `all` at any of `fields` (path texts) or inside one of them.
@@ -43,18 +56,65 @@ impl Messages {
         })
     }
 
-    /// The first error at `field` (a path text) or inside it.
+    /// With the record notes of `form`'s fields for which `belongs` holds (a path text).
+    pub fn with_record_notes(
+        mut self,
+        form: &Form,
+        lang: Lang,
+        belongs: impl Fn(&str) -> bool,
+    ) -> Messages {
+        self.notes = form
+            .carried
+            .provenance
+            .iter()
+            .filter(|(path, _)| belongs(path))
+            .map(|(path, source)| (path.clone(), record_note(source, lang)))
+            .collect();
+        self
+    }
+
+    /// These errors with the record notes of `other`.
+    pub fn with_notes_of(mut self, other: Messages) -> Messages {
+        self.notes = other.notes;
+        self
+    }
+
+    /// The first error at `field` (a path text) or inside it; else the field's record note.
     pub fn at(&self, field: &str) -> Option<FieldMessage> {
         self.first(|e| is_at_or_in(&e.field.to_string(), field))
+            .or_else(|| self.note_at(field))
     }
 
     /// The first error for which `matches` holds.
     pub fn first(&self, matches: impl Fn(&Issue) -> bool) -> Option<FieldMessage> {
-        self.0.iter().find(|e| matches(e)).map(|e| FieldMessage {
-            text: e.message.clone(),
-            is_error: true,
-        })
+        self.errors
+            .iter()
+            .find(|e| matches(e))
+            .map(|e| FieldMessage {
+                text: e.message.clone(),
+                is_error: true,
+            })
     }
+
+    /// "From the record, <date>" while the value at `field` is still the record's.
+    pub fn note_at(&self, field: &str) -> Option<FieldMessage> {
+        self.notes
+            .iter()
+            .find(|(path, _)| path == field)
+            .map(|(_, text)| FieldMessage {
+                text: text.clone(),
+                is_error: false,
+            })
+    }
+}
+
+/// A field's record note: where its value came from, with the record's date.
+pub fn record_note(source: &FieldSource, lang: Lang) -> String {
+    let date = source
+        .date
+        .clone()
+        .unwrap_or_else(|| msg::ui_import::NO_DATE.get(lang).to_string());
+    tr!(lang, msg::ui_import::IMPORTED_MARK, date)
 }
 
 /// `path` is `field` or a path inside it (`labs.albumin.value` is in `labs.albumin`).
@@ -133,6 +193,9 @@ pub struct SelectFieldProps {
     /// (value, label); the first option should be the "unknown" one.
     pub options: Vec<(AttrValue, AttrValue)>,
     pub onchange: Callback<String>,
+    /// Beside the control: where its value came from (a record), or a message.
+    #[prop_or_default]
+    pub note: Option<FieldMessage>,
 }
 
 #[component]
@@ -146,14 +209,16 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             )
         })
     };
+    let note_id = format!("{}-msg", props.id);
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} {onchange}>
+            <select id={props.id.clone()} {onchange} aria-describedby={props.note.as_ref().map(|_| note_id.clone())}>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
                 }) }
             </select>
+            { field_note(&FieldNoteProps { id: note_id, message: props.note.clone() }) }
         </div>
     }
 }
@@ -166,6 +231,9 @@ pub struct TriStateProps {
     #[prop_or_default]
     pub lang: Lang,
     pub onchange: Callback<Option<bool>>,
+    /// Below the options: where the answer came from (a record).
+    #[prop_or_default]
+    pub note: Option<FieldMessage>,
 }
 
 /// Yes / No / Unknown as a radio group: unknown is a real answer, not a blank.
@@ -192,14 +260,17 @@ pub fn TriState(props: &TriStateProps) -> Html {
             </label>
         }
     };
+    let note_id = format!("{}-msg", props.id);
     html! {
-        <fieldset class={classes!("tri", match props.value { Some(true) => "is-yes", Some(false) => "is-no", None => "is-unknown" })}>
+        <fieldset class={classes!("tri", match props.value { Some(true) => "is-yes", Some(false) => "is-no", None => "is-unknown" })}
+            aria-describedby={props.note.as_ref().map(|_| note_id.clone())}>
             <legend>{ props.label.clone() }</legend>
             <div class="tri-options">
                 { option(Some(true), t::YES.get(props.lang)) }
                 { option(Some(false), t::NO.get(props.lang)) }
                 { option(None, t::UNKNOWN.get(props.lang)) }
             </div>
+            { field_note(&FieldNoteProps { id: note_id, message: props.note.clone() }) }
         </fieldset>
     }
 }

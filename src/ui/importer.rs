@@ -11,8 +11,21 @@ use yew::Callback;
 use crate::core::i18n::{msg, Lang};
 use crate::import::{ImportReply, ImportRequest};
 
-/// Trunk's loader shim of the worker (`data-loader-shim`), relative to the page.
-pub const WORKER_URL: &str = "./calciphylaxis-importer_loader.js";
+/// Trunk's loader shim of the worker (`data-loader-shim`).
+const WORKER_FILE: &str = "calciphylaxis-importer_loader.js";
+
+/// The worker's address: beside the app's own script, wherever the page is (`/zh/` is one
+/// level down; a sub-path build is under its public URL).
+fn worker_url() -> String {
+    let app_script = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|link| link.get_attribute("href"));
+    match app_script.as_deref().and_then(|href| href.rsplit_once('/')) {
+        Some((dir, _)) => format!("{dir}/{WORKER_FILE}"),
+        None => format!("./{WORKER_FILE}"),
+    }
+}
 
 struct Client {
     worker: web_sys::Worker,
@@ -68,7 +81,7 @@ fn failed(lang: Lang) -> ImportReply {
 }
 
 fn start() -> Option<Client> {
-    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+    let worker = web_sys::Worker::new(&worker_url()).ok()?;
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();

@@ -17,7 +17,9 @@ mod note;
 #[cfg(feature = "csr")]
 pub mod prefill;
 pub mod print;
+mod record_import;
 pub mod results;
+mod review;
 pub mod share;
 pub mod state;
 #[cfg(feature = "csr")]
@@ -83,10 +85,16 @@ pub fn App(props: &AppProps) -> Html {
                     <Toolbar case={computed.case.clone()} assessment={computed.assessment.clone()} units={state.form.units}
                         remember={state.remember} {lang} dispatcher={dispatcher.clone()} />
                 }
+                if state.view == View::Calculator {
+                    <record_import::PasteBox units={state.form.units} {lang} dispatcher={dispatcher.clone()} />
+                }
                 { banners(&BannersProps { banner: state.banner.clone(), can_undo: state.undo.is_some(),
                     other_tab: state.other_tab.is_some(), lang,
                     dispatcher: dispatcher.clone() }) }
             </header>
+            if let (View::Calculator, Some(review)) = (state.view, state.review.clone()) {
+                <review::ReviewPanel {review} form={state.form.clone()} {lang} dispatcher={dispatcher.clone()} />
+            }
             if state.view == View::Teaching {
                 <teaching::TeachingView {lang} />
             } else {

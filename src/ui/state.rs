@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::i18n::{msg, Lang};
-use crate::form::{Form, FormEdit, UnitSystem};
+use crate::form::{Form, FormEdit, RecordImport, UnitSystem};
+use crate::import::{ImportSource, ReportView};
+use crate::tr;
 
 /// A message across the top: an import's outcome, a storage problem.
 #[derive(Clone, PartialEq)]
@@ -20,6 +22,29 @@ impl Banner {
         Banner {
             text,
             is_error: true,
+        }
+    }
+}
+
+/// A record read (a FHIR export, a pasted report) and shown for review: nothing in the form
+/// changes until the clinician applies the values left ticked.
+#[derive(Clone, PartialEq)]
+pub struct Review {
+    pub import: RecordImport,
+    /// One per field of `import`, ticked at first.
+    pub ticked: Vec<bool>,
+    pub source: ImportSource,
+    /// What the record held that gave no value, and why.
+    pub report: ReportView,
+}
+
+impl Review {
+    pub fn new(import: RecordImport, source: ImportSource, report: ReportView) -> Review {
+        Review {
+            ticked: vec![true; import.fields.len()],
+            import,
+            source,
+            report,
         }
     }
 }
@@ -66,6 +91,8 @@ pub struct State {
     /// the user loads it or keeps this one, this tab saves nothing (neither overwrites the
     /// other silently).
     pub other_tab: Option<Rc<Form>>,
+    /// A record waiting for review before it fills the form.
+    pub review: Option<Rc<Review>>,
 }
 
 impl State {
@@ -87,6 +114,23 @@ impl State {
             self.undo = Some(replaced);
         }
         self.fresh_load = true;
+    }
+
+    /// The review's ticked values in the form. What it replaces is always kept for "Undo"
+    /// (a record applied by mistake, even to an empty form, must come out again whole).
+    fn apply_review(&mut self) {
+        let Some(review) = self.review.take() else {
+            return;
+        };
+        let ticked = |i: usize| review.ticked.get(i).copied().unwrap_or(false);
+        let filled = review.import.fill(&self.form, ticked);
+        self.undo = Some(std::mem::replace(&mut self.form, Rc::new(filled)));
+        self.fresh_load = false;
+        let count = review.ticked.iter().filter(|t| **t).count();
+        self.banner = Some(Banner {
+            text: tr!(self.lang, msg::ui_import::APPLIED, count),
+            is_error: false,
+        });
     }
 
     /// Another tab saved `text`: offered only while this tab remembers too, and only when
@@ -129,6 +173,12 @@ pub enum Action {
     OtherTabForgot,
     /// The user's choice about another tab's case: load it (`true`) or keep this one.
     OtherTabChoice(bool),
+    /// A record read for review (`None`: the review closed without applying).
+    Review(Option<Box<Review>>),
+    /// The tick of the review's field at this index.
+    ReviewTick(usize, bool),
+    /// Fills the form with the review's ticked values; "Undo" puts the form back.
+    ReviewApply,
 }
 
 impl Reducible for State {
@@ -174,6 +224,15 @@ impl Reducible for State {
                     }
                 }
             }
+            Action::Review(review) => state.review = review.map(|r| Rc::new(*r)),
+            Action::ReviewTick(index, on) => {
+                if let Some(review) = state.review.as_mut() {
+                    if let Some(tick) = Rc::make_mut(review).ticked.get_mut(index) {
+                        *tick = on;
+                    }
+                }
+            }
+            Action::ReviewApply => state.apply_review(),
             Action::Undo => {
                 if let Some(form) = state.undo.take() {
                     state.form = form;

@@ -7,14 +7,16 @@ use yew::prelude::*;
 
 use super::fields::SelectField;
 use super::note::NoteButton;
+use super::record_import::read_record;
 use super::share::ShareButton;
 use super::state::{Action, Banner, State};
 use super::text as t;
 use super::EXAMPLES;
-use crate::core::case::{check_case_size, parse_case_text_in, Case, ParsedCase};
+use crate::core::case::{parse_case_text_in, Case, ParsedCase};
 use crate::core::i18n::Lang;
 use crate::core::Assessment;
 use crate::form::{Form, FormEdit, UnitSystem};
+use crate::import::{check_record_size, looks_like_fhir};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -78,7 +80,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <ShareButton case={case.clone()} {lang} />
             <NoteButton case={case.clone()} assessment={assessment.clone()} {lang} />
             <label class="button secondary" for="import-file">{ t::IMPORT.get(lang) }</label>
-            <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_import} />
+            <input type="file" id="import-file" class="file-input" accept=".json,application/json,application/fhir+json" onchange={on_import} />
             <label class="check remember" for="remember" title={t::REMEMBER_HINT.get(lang)}>
                 <input type="checkbox" id="remember" checked={*remember} onchange={on_remember} aria-describedby="remember-hint" />
                 { t::REMEMBER.get(lang) }
@@ -125,8 +127,9 @@ fn export(case: &Case) {
     let _ = case;
 }
 
-/// The file input's change: the chosen file read as a case, loaded with a banner saying
-/// what was imported and what was left out, or refused with the reason (the case stays).
+/// The file input's change: a FHIR export is read by the importer and reviewed; a case
+/// file is loaded with a banner saying what was imported and what was left out; either is
+/// refused with the reason (the case stays).
 #[hook]
 fn use_import(
     dispatcher: &UseReducerDispatcher<State>,
@@ -145,17 +148,23 @@ fn use_import(
         let file = gloo::file::File::from(file);
         let name = file.name();
         let dispatcher = dispatcher.clone();
-        // A file too large for a case is refused before it is read into memory.
-        if let Err(e) = check_case_size(file.size(), lang) {
+        // A file too large for any record is refused before it is read into memory.
+        if let Err(e) = check_record_size(file.size(), lang) {
             return dispatcher.dispatch(refused(&name, &e.to_string(), lang));
         }
         *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |result| {
-            let outcome = result
-                .map_err(|e| e.to_string())
-                .and_then(|text| parse_case_text_in(&text, lang).map_err(|e| e.to_string()));
-            dispatcher.dispatch(match outcome {
+            let text = match result {
+                Ok(text) => text,
+                Err(e) => return dispatcher.dispatch(refused(&name, &e.to_string(), lang)),
+            };
+            // A FHIR export goes to the importer and is reviewed before it fills the form.
+            if looks_like_fhir(&text) {
+                let done = Callback::from(|()| ());
+                return read_record(text, Some(name), units, lang, dispatcher, done);
+            }
+            dispatcher.dispatch(match parse_case_text_in(&text, lang) {
                 Ok(parsed) => imported(&name, &parsed, units, lang),
-                Err(reason) => refused(&name, &reason, lang),
+                Err(e) => refused(&name, &e.to_string(), lang),
             })
         }));
     })

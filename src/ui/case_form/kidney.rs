@@ -11,7 +11,7 @@ use crate::ui::fields::{Messages, NumberField, SelectField, TriState};
 use crate::ui::text as t;
 
 /// Every stage the format knows, "none" (no CKD) first, G3 as well as G3a and G3b (an imported G3 shows G3).
-const CKD_STAGES: &[(&str, Text)] = &[
+pub(crate) const CKD_STAGES: &[(&str, Text)] = &[
     ("", t::UNKNOWN),
     ("none", msg::ui_case_form::CASEFORM_NO_CKD),
     ("G1", msg::ui_case_form::CASEFORM_G1),
@@ -24,7 +24,7 @@ const CKD_STAGES: &[(&str, Text)] = &[
     ("G5D", t::G5D),
 ];
 
-const DIALYSIS: &[(&str, Text)] = &[
+pub(crate) const DIALYSIS: &[(&str, Text)] = &[
     ("", t::UNKNOWN),
     ("none", t::NONE),
     ("hemodialysis", t::HEMODIALYSIS),
@@ -57,12 +57,12 @@ pub fn KidneySection(props: &KidneyProps) -> Html {
             <summary><h2>{ t::KIDNEY.get(lang) }</h2></summary>
             <div class="grid">
                 <SelectField id="f-ckd" label={t::CKD_STAGE.get(lang)} value={props.ckd_stage.map_or("", CkdStage::id)}
-                    options={options(lang, CKD_STAGES)} onchange={on_edit.reform(|v: String| FormEdit::CkdStage(CkdStage::from_id(&v)))} />
+                    options={options(lang, CKD_STAGES)} note={messages.note_at("kidney.ckd_stage")} onchange={on_edit.reform(|v: String| FormEdit::CkdStage(CkdStage::from_id(&v)))} />
                 <SelectField id="f-dialysis" label={t::DIALYSIS.get(lang)} value={props.dialysis.map_or("", Dialysis::id)}
-                    options={options(lang, DIALYSIS)} onchange={on_edit.reform(|v: String| FormEdit::Dialysis(Dialysis::from_id(&v)))} />
+                    options={options(lang, DIALYSIS)} note={messages.note_at("kidney.dialysis")} onchange={on_edit.reform(|v: String| FormEdit::Dialysis(Dialysis::from_id(&v)))} />
                 <NumberField id="f-vintage" label={t::VINTAGE.get(lang)} value={props.vintage.clone()}
                     message={messages.at("kidney.dialysis_vintage_months")} oninput={on_text(on_edit, CaseText::Vintage)} />
-                <TriState id="f-transplant" label={t::TRANSPLANT.get(lang)} value={props.transplant} {lang}
+                <TriState id="f-transplant" label={t::TRANSPLANT.get(lang)} value={props.transplant} {lang} note={messages.note_at("kidney.kidney_transplant")}
                     onchange={on_edit.reform(FormEdit::Transplant)} />
             </div>
         </details>

@@ -84,7 +84,7 @@ fn lab_control(
                     .map(|(r, _)| (AttrValue::from(*r), AttrValue::from(result_label(r, lang)))),
             );
             html! {
-                <SelectField id={format!("lab-{key}")} label={name} value={input.result} options={choices} onchange={on_result} />
+                <SelectField id={format!("lab-{key}")} label={name} value={input.result} options={choices} note={message} onchange={on_result} />
             }
         }
     }

@@ -30,7 +30,7 @@ pub struct LesionsProps {
     pub ulcer_count: AttrValue,
     pub biopsy: Option<Biopsy>,
     pub sites: Vec<Site>,
-    /// The errors under `lesions`.
+    /// The errors under `lesions`, and the record notes of the skin findings.
     pub messages: Messages,
     pub lang: Lang,
     pub on_edit: Callback<FormEdit>,
@@ -43,7 +43,7 @@ pub fn LesionsSection(props: &LesionsProps) -> Html {
     html! {
         <details open=true class="group" id={FormSection::Skin.anchor()}>
             <summary><h2>{ t::SKIN.get(lang) }</h2></summary>
-            <FindingsGrid group={FindingGroup::Skin} values={props.findings.clone()} {lang} on_edit={on_edit.clone()} />
+            <FindingsGrid group={FindingGroup::Skin} values={props.findings.clone()} notes={props.messages.clone()} {lang} on_edit={on_edit.clone()} />
             <div class="grid">
                 <NumberField id="f-lesions" label={t::LESION_COUNT.get(lang)} value={props.count.clone()}
                     message={props.messages.at("lesions.count")} oninput={on_text(on_edit, CaseText::LesionCount)} />

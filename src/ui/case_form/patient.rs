@@ -59,7 +59,7 @@ pub fn PatientSection(props: &PatientProps) -> Html {
             <div class="grid">
                 <NumberField id="f-age" label={t::AGE.get(lang)} value={props.age.clone()} message={messages.at("patient.age_years")}
                     oninput={on_text(on_edit, CaseText::Age)} />
-                <SelectField id="f-sex" label={t::SEX.get(lang)} value={props.sex.map_or("", Sex::id)} options={sexes}
+                <SelectField id="f-sex" label={t::SEX.get(lang)} value={props.sex.map_or("", Sex::id)} options={sexes} note={messages.note_at("patient.sex")}
                     onchange={on_edit.reform(|v: String| FormEdit::Sex(Sex::from_id(&v)))} />
                 <NumberField id="f-weight" label={t::WEIGHT.get(lang)} value={props.weight.clone()} message={messages.at("patient.weight_kg")}
                     oninput={on_text(on_edit, CaseText::Weight)} />

@@ -14,7 +14,7 @@ use crate::ui::text as t;
 
 /// The choices of a therapy's select, typed: unknown (`None`), not tried, tried, or tried
 /// with its response. The select's values are the choices' own ids.
-const CHOICES: &[(Option<TherapyChoice>, Text)] = &[
+pub(crate) const CHOICES: &[(Option<TherapyChoice>, Text)] = &[
     (None, t::UNKNOWN),
     (Some(TherapyChoice::NotTried), t::NOT_TRIED),
     (Some(TherapyChoice::Tried(None)), t::TRIED),
@@ -53,7 +53,8 @@ pub fn TherapiesSection(props: &TherapiesProps) -> Html {
                     let id = therapy.id();
                     html! {
                         { therapy_row(&TherapyRowProps { therapy: *therapy, input: props.therapies.get(id).cloned().unwrap_or_default(),
-                            message: props.messages.at(&format!("therapies_tried.{id}.weeks")), lang, on_edit: props.on_edit.clone() }) }
+                            message: props.messages.at(&format!("therapies_tried.{id}.weeks")),
+                            note: props.messages.note_at(&format!("therapies_tried.{id}")), lang, on_edit: props.on_edit.clone() }) }
                     }
                 }) }
             </div>
@@ -67,6 +68,8 @@ pub struct TherapyRowProps {
     pub input: TherapyInput,
     /// The error at its weeks.
     pub message: Option<FieldMessage>,
+    /// Where its choice came from (a record).
+    pub note: Option<FieldMessage>,
     pub lang: Lang,
     pub on_edit: Callback<FormEdit>,
 }
@@ -79,7 +82,7 @@ pub fn therapy_row(props: &TherapyRowProps) -> Html {
     html! {
         <div class="therapy">
             <SelectField id={format!("therapy-{id}")} label={name} value={props.input.choice.map_or("", TherapyChoice::id)}
-                options={typed_options(lang, CHOICES, TherapyChoice::id)} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
+                options={typed_options(lang, CHOICES, TherapyChoice::id)} note={props.note.clone()} onchange={props.on_edit.reform(move |v: String| FormEdit::TherapyResponse(therapy, TherapyChoice::from_id(&v)))} />
             <NumberField id={format!("therapy-{id}-weeks")} label={format!("{name}: {}", t::WEEKS.get(lang))} value={props.input.weeks.clone()}
                 message={props.message.clone()} oninput={props.on_edit.reform(move |v| FormEdit::TherapyWeeks(therapy, v))} />
         </div>

@@ -1,0 +1,224 @@
+//! From the record to the review: the "Paste from the record" box, and what the importer
+//! worker's answer becomes (a review of the values, or the reason nothing was read). The
+//! worker (`ui::importer`) starts on the first paste or FHIR file, never before.
+
+use yew::prelude::*;
+
+use super::state::{Action, Banner, Review, State};
+use super::text as t;
+use crate::core::case::parse_case_text_in;
+use crate::core::i18n::{msg, Lang};
+use crate::form::{RecordImport, UnitSystem};
+use crate::import::{ImportReply, ReportView};
+use crate::tr;
+
+/// What a reply of the importer becomes: the review of what it read, or a banner saying
+/// why nothing was (`name`: the file's name, or none for a paste). The form is unchanged.
+pub fn reply_action(
+    reply: ImportReply,
+    name: Option<&str>,
+    units: UnitSystem,
+    lang: Lang,
+) -> Action {
+    let refused = |reason: &str| {
+        // The reason is a sentence of its own; the message ends it.
+        let reason = reason.trim_end_matches(['.', '。']);
+        let text = match name {
+            Some(name) => format!(
+                "{} {name}: {reason}. {}",
+                t::IMPORT_FAILED.get(lang),
+                t::CASE_UNCHANGED.get(lang)
+            ),
+            None => tr!(lang, msg::ui_import::READ_FAILED, reason),
+        };
+        Action::Banner(Some(Banner::error(text)))
+    };
+    match reply {
+        ImportReply::Imported {
+            source,
+            case,
+            report,
+            ..
+        } => match parse_case_text_in(&case.to_string(), lang) {
+            Ok(parsed) => {
+                let import = RecordImport::new(&parsed.case, units);
+                let report: ReportView = serde_json::from_value(report).unwrap_or_default();
+                Action::Review(Some(Box::new(Review::new(import, source, report))))
+            }
+            Err(e) => refused(&e.to_string()),
+        },
+        ImportReply::Error { error, .. } => refused(&error),
+        ImportReply::Ready => Action::Banner(None),
+    }
+}
+
+/// Sends `text` to the importer; its answer is dispatched as [`reply_action`]. `reading`
+/// is told when the answer came.
+pub fn read_record(
+    text: String,
+    name: Option<String>,
+    units: UnitSystem,
+    lang: Lang,
+    dispatcher: UseReducerDispatcher<State>,
+    done: Callback<()>,
+) {
+    let on_reply = Callback::from(move |reply: ImportReply| {
+        done.emit(());
+        dispatcher.dispatch(reply_action(reply, name.as_deref(), units, lang));
+    });
+    #[cfg(feature = "csr")]
+    super::importer::import(text, lang, on_reply);
+    #[cfg(not(feature = "csr"))]
+    let _ = (text, on_reply);
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PasteBoxProps {
+    pub units: UnitSystem,
+    pub lang: Lang,
+    pub dispatcher: UseReducerDispatcher<State>,
+}
+
+/// A text box for pasted FHIR JSON or a laboratory report, and "Read". What was pasted
+/// stays in the box, so a paste read wrongly can be corrected and read again.
+#[component]
+pub fn PasteBox(props: &PasteBoxProps) -> Html {
+    let PasteBoxProps {
+        units,
+        lang,
+        dispatcher,
+    } = props;
+    let (units, lang) = (*units, *lang);
+    let text_area = use_node_ref();
+    let reading = use_state(|| false);
+    let on_read = {
+        let (text_area, reading, dispatcher) =
+            (text_area.clone(), reading.clone(), dispatcher.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = text_area.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            reading.set(true);
+            let done = {
+                let reading = reading.clone();
+                Callback::from(move |()| reading.set(false))
+            };
+            read_record(area.value(), None, units, lang, dispatcher.clone(), done);
+        })
+    };
+    html! {
+        <details class="paste-box no-print" data-testid="paste-box">
+            <summary>{ msg::ui_import::PASTE_HEADING.get(lang) }</summary>
+            <div class="field">
+                <label for="paste-text">{ msg::ui_import::PASTE_LABEL.get(lang) }</label>
+                <textarea id="paste-text" rows="6" spellcheck="false" autocomplete="off" ref={text_area}
+                    aria-describedby="paste-hint" />
+                <p id="paste-hint" class="hint">{ msg::ui_import::PASTE_HINT.get(lang) }</p>
+            </div>
+            <button type="button" data-testid="paste-read" onclick={on_read} disabled={*reading}>
+                { if *reading { msg::ui_import::READING.get(lang) } else { msg::ui_import::READ.get(lang) } }
+            </button>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::field_path::FieldPath;
+    use crate::import::{answer, ImportRequest, ImportSource};
+
+    fn read(text: &str, lang: Lang) -> ImportReply {
+        let request = ImportRequest {
+            id: 1,
+            text: text.into(),
+            lang: lang.id().into(),
+            only: None,
+        };
+        answer(&serde_json::to_string(&request).unwrap())
+    }
+
+    #[test]
+    fn a_pasted_printout_becomes_a_review_of_its_values_with_what_was_not_used() {
+        let printout = include_str!("../../tests/paste/zh-printout.txt");
+        let action = reply_action(read(printout, Lang::Zh), None, UnitSystem::Si, Lang::Zh);
+        let Action::Review(Some(review)) = action else {
+            panic!("not a review");
+        };
+        assert_eq!(review.source, ImportSource::Paste);
+        let fields: Vec<String> = review
+            .import
+            .fields
+            .iter()
+            .map(|f| f.path.to_string())
+            .collect();
+        assert!(
+            fields.contains(&"labs.calcium_total".to_string()),
+            "{fields:?}"
+        );
+        assert!(
+            !fields.contains(&"labs.homocysteine".to_string()),
+            "unknown unit: {fields:?}"
+        );
+        assert_eq!(review.ticked, vec![true; fields.len()]);
+        assert!(review
+            .report
+            .skipped
+            .iter()
+            .any(|s| s.resource == "line 16"));
+        let calcium = &review.import.record.labs["calcium_total"];
+        assert_eq!(
+            (calcium.text.as_str(), calcium.lower_limit.as_str()),
+            ("2.05", "2.11")
+        );
+    }
+
+    #[test]
+    fn a_fhir_export_becomes_a_review_with_each_values_source() {
+        let bundle = include_str!("../../tests/fhir/calciphylaxis-dialysis.json");
+        let action = reply_action(
+            read(bundle, Lang::En),
+            Some("a.json"),
+            UnitSystem::Conventional,
+            Lang::En,
+        );
+        let Action::Review(Some(review)) = action else {
+            panic!("not a review");
+        };
+        assert_eq!(review.source, ImportSource::Fhir);
+        let warfarin = review
+            .import
+            .fields
+            .iter()
+            .find(|f| f.path == FieldPath::finding("warfarin"));
+        assert!(warfarin.is_some_and(|f| f.source.resource.starts_with("Medication")));
+    }
+
+    #[test]
+    fn a_refusal_says_why_and_that_nothing_changed_in_the_users_language() {
+        let Action::Banner(Some(banner)) =
+            reply_action(read("  ", Lang::Zh), None, UnitSystem::Si, Lang::Zh)
+        else {
+            panic!("not a banner");
+        };
+        assert!(banner.is_error);
+        assert!(banner.text.contains("表单未改变"), "{}", banner.text);
+        assert!(!banner.text.contains("。。"), "{}", banner.text);
+        let reply = ImportReply::Error {
+            id: 1,
+            error: "not JSON.".into(),
+        };
+        let Action::Banner(Some(banner)) =
+            reply_action(reply, Some("x.json"), UnitSystem::Si, Lang::En)
+        else {
+            panic!("not a banner");
+        };
+        assert!(
+            banner
+                .text
+                .contains("x.json: not JSON. The current case is unchanged."),
+            "{}",
+            banner.text
+        );
+    }
+}
