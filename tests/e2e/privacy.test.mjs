@@ -1,5 +1,6 @@
-// Provably private: one whole session (fill fields, load an example, export, import,
-// print to PDF, switch language, service worker allowed) makes no request but GETs of the
+// Provably private: one whole session (fill fields, load an example, export, import a
+// case, a FHIR export and a pasted printout, print to PDF, switch language, service worker
+// allowed) makes no request but GETs of the
 // app's own static files: every path requested is a file of dist/ (or the page itself),
 // no query string, no request body, nothing to another origin. Checked twice: by the
 // browser's record of every request, and by the server's log of what reached it.
@@ -8,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, startSuite, byLabel } from "./harness.mjs";
+import { DIST, ROOT, startSuite, byLabel } from "./harness.mjs";
 import { listFiles } from "../../scripts/sw-precache.mjs";
 
 let suite;
@@ -50,6 +51,15 @@ test("a whole session requests only the app's own files, by GET, without query o
   assert.equal(JSON.parse(readFileSync(file, "utf8")).format, "calciphylaxis-case/1");
   await byLabel(page, "Dialysis vintage (months)").fill("12");
   await page.locator("#import-file").setInputFiles(file);
+  // From the record: a FHIR export through Import, a laboratory printout through the paste
+  // box, each read by the importer worker on the device and applied.
+  await page.locator("#import-file").setInputFiles(join(ROOT, "tests", "fhir", "calciphylaxis-dialysis.json"));
+  await page.getByTestId("review-apply").click();
+  await page.locator("[data-testid=paste-box] summary").click();
+  await byLabel(page, "FHIR JSON or a laboratory report, as copied").fill(readFileSync(join(ROOT, "tests", "paste", "en-printout.txt"), "utf8"));
+  await page.getByRole("button", { name: "Read", exact: true }).click();
+  await page.getByTestId("review-apply").click();
+  assert.ok(details.some((r) => /calciphylaxis-importer.*\.wasm$/.test(r.url)), "the importer ran");
   // Print.
   await page.emulateMedia({ media: "print" });
   assert.ok((await page.pdf({ format: "A4" })).length > 10_000);
