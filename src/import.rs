@@ -70,6 +70,73 @@ pub enum ImportReply {
     },
 }
 
+/// A reply as the app reads it: the case and the report stay JSON text (the app reads the
+/// case with its own case reader). A plain struct read borrowing the text, rather than the
+/// tagged [`ImportReply`] with `serde_json::Value`s, keeps a second JSON model out of the
+/// app's module (the first visit).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Ready,
+    Imported {
+        id: u32,
+        source: ImportSource,
+        /// A `calciphylaxis-case/1`, as JSON text.
+        case: String,
+        /// The import report, as JSON text (reads as [`ReportView`]).
+        report: String,
+    },
+    Error {
+        id: u32,
+        error: String,
+    },
+}
+
+impl Answer {
+    /// The worker's reply text read; `None` when it is not one.
+    pub fn read(text: &str) -> Option<Answer> {
+        #[derive(Deserialize)]
+        struct Envelope<'a> {
+            kind: String,
+            #[serde(default)]
+            id: u32,
+            #[serde(default)]
+            source: Option<ImportSource>,
+            #[serde(default, borrow)]
+            case: Option<&'a serde_json::value::RawValue>,
+            #[serde(default, borrow)]
+            report: Option<&'a serde_json::value::RawValue>,
+            #[serde(default)]
+            error: Option<String>,
+        }
+        let reply: Envelope = serde_json::from_str(text).ok()?;
+        let id = reply.id;
+        match reply.kind.as_str() {
+            "ready" => Some(Answer::Ready),
+            "imported" => Some(Answer::Imported {
+                id,
+                source: reply.source?,
+                case: reply.case?.get().to_string(),
+                report: reply
+                    .report
+                    .map_or_else(String::new, |r| r.get().to_string()),
+            }),
+            "error" => Some(Answer::Error {
+                id,
+                error: reply.error.unwrap_or_default(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The request it answers (`None`: "ready").
+    pub fn id(&self) -> Option<u32> {
+        match self {
+            Answer::Ready => None,
+            Answer::Imported { id, .. } | Answer::Error { id, .. } => Some(*id),
+        }
+    }
+}
+
 /// The part of either report the review shows: what was mapped, what was not and why.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct ReportView {

@@ -5,7 +5,7 @@ use calciphylaxis::core::case::parse_case_value_in;
 use calciphylaxis::core::labs::LabId;
 use calciphylaxis::core::paste::{case_from_paste, find_lab, PasteError};
 use calciphylaxis::core::Lang;
-use calciphylaxis::import::{answer, ImportReply, ImportSource, ReportView};
+use calciphylaxis::import::{answer, Answer, ImportReply, ImportSource, ReportView};
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/paste/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -238,12 +238,34 @@ fn the_worker_answers_fhir_and_paste_and_errors_never_panic() {
     // Asked for FHIR only, a report is refused rather than read as a paste.
     let only = serde_json::json!({ "id": 3, "text": "Ca 2.3 mmol/L", "only": "fhir" }).to_string();
     assert!(matches!(answer(&only), ImportReply::Error { id: 3, .. }));
-    // The reply is JSON text that reads back.
+    // The reply is JSON text that reads back, and as the app reads it: the case and the
+    // report as JSON text of their own.
     let text = calciphylaxis::import::answer_text(&request("Ca 2.3 mmol/L"));
     assert!(matches!(
         serde_json::from_str::<ImportReply>(&text).unwrap(),
         ImportReply::Imported { .. }
     ));
+    match Answer::read(&text) {
+        Some(Answer::Imported {
+            id: 7,
+            source: ImportSource::Paste,
+            case,
+            report,
+        }) => {
+            let case: serde_json::Value = serde_json::from_str(&case).unwrap();
+            assert_eq!(case["labs"]["calcium_total"]["value"], 2.3);
+            let view: ReportView = serde_json::from_str(&report).unwrap();
+            assert_eq!(view.mapped.len(), 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    let error = calciphylaxis::import::answer_text(&request(""));
+    assert!(matches!(Answer::read(&error), Some(Answer::Error { id: 7, .. })));
+    let ready = serde_json::to_string(&ImportReply::Ready).unwrap();
+    assert_eq!(Answer::read(&ready), Some(Answer::Ready));
+    for rubbish in ["", "null", "{}", "{\"kind\": \"imported\", \"id\": 1}", "{\"kind\": 3}"] {
+        assert_eq!(Answer::read(rubbish), None, "{rubbish}");
+    }
 }
 
 proptest::proptest! {

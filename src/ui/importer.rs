@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::core::i18n::{msg, Lang};
-use crate::import::{ImportReply, ImportRequest};
+use crate::import::{Answer, ImportRequest};
 
 /// Trunk's loader shim of the worker (`data-loader-shim`).
 const WORKER_FILE: &str = "calciphylaxis-importer_loader.js";
@@ -32,7 +32,7 @@ struct Client {
     ready: bool,
     /// Requests written before the worker said it was ready.
     queue: Vec<String>,
-    waiting: HashMap<u32, (Callback<ImportReply>, Lang)>,
+    waiting: HashMap<u32, (Callback<Answer>, Lang)>,
     next_id: u32,
 }
 
@@ -42,7 +42,7 @@ thread_local! {
 
 /// Asks the worker to read `text`; `done` gets its reply (or an error reply when the
 /// worker cannot start, e.g. offline before its files were cached).
-pub fn import(text: String, lang: Lang, done: Callback<ImportReply>) {
+pub fn import(text: String, lang: Lang, done: Callback<Answer>) {
     let started = CLIENT.with(|cell| {
         let mut client = cell.borrow_mut();
         if client.is_none() {
@@ -73,8 +73,8 @@ pub fn import(text: String, lang: Lang, done: Callback<ImportReply>) {
     }
 }
 
-fn failed(lang: Lang) -> ImportReply {
-    ImportReply::Error {
+fn failed(lang: Lang) -> Answer {
+    Answer::Error {
         id: 0,
         error: msg::ui_import::WORKER_FAILED.get(lang).to_string(),
     }
@@ -85,7 +85,7 @@ fn start() -> Option<Client> {
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
-            if let Ok(reply) = serde_json::from_str::<ImportReply>(&text) {
+            if let Some(reply) = Answer::read(&text) {
                 received(reply);
             }
         });
@@ -105,20 +105,17 @@ fn start() -> Option<Client> {
 
 /// A reply: "ready" sends what waited; an answer goes to whoever asked (outside the borrow:
 /// the callback may ask again).
-fn received(reply: ImportReply) {
-    let id = match &reply {
-        ImportReply::Ready => {
-            CLIENT.with(|cell| {
-                if let Some(client) = cell.borrow_mut().as_mut() {
-                    client.ready = true;
-                    for request in client.queue.drain(..) {
-                        let _ = client.worker.post_message(&JsValue::from_str(&request));
-                    }
+fn received(reply: Answer) {
+    let Some(id) = reply.id() else {
+        CLIENT.with(|cell| {
+            if let Some(client) = cell.borrow_mut().as_mut() {
+                client.ready = true;
+                for request in client.queue.drain(..) {
+                    let _ = client.worker.post_message(&JsValue::from_str(&request));
                 }
-            });
-            return;
-        }
-        ImportReply::Imported { id, .. } | ImportReply::Error { id, .. } => *id,
+            }
+        });
+        return;
     };
     let waiting = CLIENT.with(|cell| {
         cell.borrow_mut()

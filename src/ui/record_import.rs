@@ -9,17 +9,12 @@ use super::text as t;
 use crate::core::case::parse_case_text_in;
 use crate::core::i18n::{msg, Lang};
 use crate::form::{RecordImport, UnitSystem};
-use crate::import::{ImportReply, ReportView};
+use crate::import::{Answer, ReportView};
 use crate::tr;
 
 /// What a reply of the importer becomes: the review of what it read, or a banner saying
 /// why nothing was (`name`: the file's name, or none for a paste). The form is unchanged.
-pub fn reply_action(
-    reply: ImportReply,
-    name: Option<&str>,
-    units: UnitSystem,
-    lang: Lang,
-) -> Action {
+pub fn reply_action(reply: Answer, name: Option<&str>, units: UnitSystem, lang: Lang) -> Action {
     let refused = |reason: &str| {
         // The reason is a sentence of its own; the message ends it.
         let reason = reason.trim_end_matches(['.', '。']);
@@ -34,21 +29,21 @@ pub fn reply_action(
         Action::Banner(Some(Banner::error(text)))
     };
     match reply {
-        ImportReply::Imported {
+        Answer::Imported {
             source,
             case,
             report,
             ..
-        } => match parse_case_text_in(&case.to_string(), lang) {
+        } => match parse_case_text_in(&case, lang) {
             Ok(parsed) => {
                 let import = RecordImport::new(&parsed.case, units);
-                let report: ReportView = serde_json::from_value(report).unwrap_or_default();
+                let report: ReportView = serde_json::from_str(&report).unwrap_or_default();
                 Action::Review(Some(Box::new(Review::new(import, source, report))))
             }
             Err(e) => refused(&e.to_string()),
         },
-        ImportReply::Error { error, .. } => refused(&error),
-        ImportReply::Ready => Action::Banner(None),
+        Answer::Error { error, .. } => refused(&error),
+        Answer::Ready => Action::Banner(None),
     }
 }
 
@@ -62,7 +57,7 @@ pub fn read_record(
     dispatcher: UseReducerDispatcher<State>,
     done: Callback<()>,
 ) {
-    let on_reply = Callback::from(move |reply: ImportReply| {
+    let on_reply = Callback::from(move |reply: Answer| {
         done.emit(());
         dispatcher.dispatch(reply_action(reply, name.as_deref(), units, lang));
     });
@@ -126,16 +121,18 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
 mod tests {
     use super::*;
     use crate::core::field_path::FieldPath;
-    use crate::import::{answer, ImportRequest, ImportSource};
+    use crate::import::{answer_text, ImportRequest, ImportSource};
 
-    fn read(text: &str, lang: Lang) -> ImportReply {
+    /// What the worker answers, as the app reads its text.
+    fn read(text: &str, lang: Lang) -> Answer {
         let request = ImportRequest {
             id: 1,
             text: text.into(),
             lang: lang.id().into(),
             only: None,
         };
-        answer(&serde_json::to_string(&request).unwrap())
+        let reply = answer_text(&serde_json::to_string(&request).unwrap());
+        Answer::read(&reply).expect("a reply the app reads")
     }
 
     #[test]
@@ -204,7 +201,7 @@ mod tests {
         assert!(banner.is_error);
         assert!(banner.text.contains("表单未改变"), "{}", banner.text);
         assert!(!banner.text.contains("。。"), "{}", banner.text);
-        let reply = ImportReply::Error {
+        let reply = Answer::Error {
             id: 1,
             error: "not JSON.".into(),
         };
