@@ -39,12 +39,45 @@ pub const LOINC_ALTERNATES: &[(&str, ObservationTarget)] = &[
     ("29463-7", ObservationTarget::BodyWeight),
     ("3141-9", ObservationTarget::BodyWeight),
     ("8302-2", ObservationTarget::BodyHeight),
-    ("98979-8", ObservationTarget::Egfr),
+    // Estimated GFR per 1.73 m², each name read in the HL7 CPG CKD example's value set
+    // "eGFR Lab Results" (33914-3, 69405-9) and HL7 Switzerland's CH LAB-Report eGFR value
+    // sets and profiles (the others): MDRD 33914-3, among non-blacks 48642-3, among blacks
+    // 48643-1; method not stated 69405-9; CKD-EPI 62238-1, among blacks 88293-6, among
+    // non-blacks 88294-4; CKD-EPI 2021 creatinine 98979-8, creatinine and cystatin C
+    // 98980-6. The race-specific pairs come as two values of one draw: when they fall in
+    // different GFR categories no stage is suggested (`egfr.rs`).
     ("33914-3", ObservationTarget::Egfr),
-    ("62238-1", ObservationTarget::Egfr),
     ("48642-3", ObservationTarget::Egfr),
     ("48643-1", ObservationTarget::Egfr),
+    ("69405-9", ObservationTarget::Egfr),
+    ("62238-1", ObservationTarget::Egfr),
+    ("88293-6", ObservationTarget::Egfr),
+    ("88294-4", ObservationTarget::Egfr),
+    ("98979-8", ObservationTarget::Egfr),
+    ("98980-6", ObservationTarget::Egfr),
 ];
+
+/// The unit of an eGFR, as [`egfr_unit_is_per_1_73_m2`] folds it: UCUM `mL/min/{1.73_m2}`
+/// and the written forms `mL/min/1.73 m2`, `ml/min/1.73m^2`, `mL/min/1.73 m²`. A plain
+/// `mL/min` is not taken: it is the unit of a clearance, not normalised to body surface.
+const EGFR_UNIT_FOLDED: &str = "ml/min/1.73m2";
+
+/// Whether a unit (UCUM code or written) is mL/min per 1.73 m²: compared in lower case
+/// without spaces, braces, underscores or `^`, with `²` read as `2`.
+pub fn egfr_unit_is_per_1_73_m2(unit: &str) -> bool {
+    let folded: String = unit
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '{' | '}' | '_' | '^'))
+        .map(|c| {
+            if c == '²' {
+                '2'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    folded == EGFR_UNIT_FOLDED
+}
 
 /// The target of a LOINC code: the catalogue first, then the alternates.
 pub fn observation_target(loinc: &str) -> Option<ObservationTarget> {
@@ -449,6 +482,21 @@ mod tests {
             assert!(loinc_check_digit_is_right(code), "{code}");
         }
         assert!(!loinc_check_digit_is_right("27818-8"));
+    }
+
+    #[test]
+    fn an_egfr_unit_is_per_1_73_m2_in_its_usual_spellings_only() {
+        for unit in [
+            "mL/min/{1.73_m2}",
+            "mL/min/1.73 m2",
+            "ml/min/1.73m^2",
+            "mL/min/1.73 m²",
+        ] {
+            assert!(egfr_unit_is_per_1_73_m2(unit), "{unit}");
+        }
+        for unit in ["mL/min", "mL/s/{1.73_m2}", "mL/min/1.73", ""] {
+            assert!(!egfr_unit_is_per_1_73_m2(unit), "{unit}");
+        }
     }
 
     #[test]

@@ -284,11 +284,12 @@ impl Importer {
             options,
             report,
             patient,
-            observations,
+            mut observations,
             conditions,
             medicines,
             ..
         } = self;
+        let egfr = std::mem::take(&mut observations.egfr);
         let mut out = Output {
             case: Case::default(),
             report,
@@ -299,6 +300,7 @@ impl Importer {
         patient.finish(&mut out, date);
         super::condition::finish(&conditions, &mut out);
         super::medication::finish(&medicines, &mut out, date);
+        out.report.suggested_ckd_stage = super::egfr::suggest(egfr, &out.case, options.lang);
         // Bulk summaries (counts only) leave out the list that is the same for everyone.
         if options.list_skipped {
             for field in NOT_IN_RECORD {

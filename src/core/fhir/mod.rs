@@ -10,6 +10,7 @@
 pub mod bulk;
 pub mod codes;
 mod condition;
+pub mod egfr;
 mod importer;
 mod medication;
 pub mod model;
