@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use calciphylaxis::core::case::parse_case_text;
 use calciphylaxis::core::fhir::bulk::Cohort;
-use calciphylaxis::core::fhir::report::{ImportReport, MatchedBy, SkipReason};
+use calciphylaxis::core::fhir::report::{ImportReport, MatchedBy, NotMappedReason, SkipReason};
 use calciphylaxis::core::fhir::{
     case_from_fhir, case_from_fhir_with, is_fhir, FhirError, Options, MAX_ENTRIES, MAX_FHIR_BYTES,
 };
@@ -109,6 +109,17 @@ fn the_hand_built_bundle_follows_each_rule() {
     assert!(case["findings"].get("autoimmune_disease").is_none());
     assert_eq!(case["findings"]["malignancy_history"], true);
     assert!(case["findings"].get("active_malignancy").is_none());
+    // The resolved cancer has an onset, not an end date: its 5 years cannot be counted.
+    assert!(case["findings"]
+        .get("malignancy_over_5_years_ago")
+        .is_none());
+    let timing = report
+        .not_mapped
+        .iter()
+        .find(|n| n.field == "findings.malignancy_over_5_years_ago")
+        .unwrap();
+    assert_eq!(timing.reason, NotMappedReason::NoAbatementDate);
+    assert_eq!(timing.resources, ["Condition/breast-cancer-resolved"]);
     let how = |field: &str| {
         report
             .mapped
@@ -485,6 +496,6 @@ fn every_worked_case_of_the_fhir_rules_holds() {
             }
         }
     }
-    assert!(count >= 20, "{count} worked cases");
+    assert!(count >= 30, "{count} worked cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

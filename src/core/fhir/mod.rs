@@ -12,6 +12,7 @@ pub mod codes;
 mod condition;
 pub mod egfr;
 mod importer;
+mod malignancy;
 mod medication;
 pub mod model;
 mod observation;

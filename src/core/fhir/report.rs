@@ -65,6 +65,9 @@ id_enum! {
         GenderNotSex = "gender_not_sex" => msg::fhir::NOT_MAPPED_GENDER,
         DialysisModality = "dialysis_modality" => msg::fhir::NOT_MAPPED_DIALYSIS_MODALITY,
         NotInRecord = "not_in_record" => msg::fhir::NOT_MAPPED_NOT_IN_RECORD,
+        MalignancyUnconfirmed = "malignancy_unconfirmed" => msg::fhir::NOT_MAPPED_MALIGNANCY_UNCONFIRMED,
+        NoAbatementDate = "no_abatement_date" => msg::fhir::NOT_MAPPED_NO_ABATEMENT_DATE,
+        NoReferenceDate = "no_reference_date" => msg::fhir::NOT_MAPPED_NO_REFERENCE_DATE,
     }
 }
 
