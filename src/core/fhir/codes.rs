@@ -281,33 +281,36 @@ use MedicineClass as M;
 
 /// RxNorm ingredient concepts (RXCUI). A product code (SCD, SBD) is not an ingredient:
 /// such an order is matched by ATC or by the ingredient's name in its text.
-/// To review: these RXCUIs were written from memory and are not yet checked against an
-/// RxNorm release (RxNav); the ATC codes and names below back them up.
+/// Checked, code and ingredient name, in the HL7 PDDI CDS implementation guide's value
+/// sets (RxNorm of 02-Jul-2018): warfarin, cyclosporine, prednisone, prednisolone,
+/// methylprednisolone, dexamethasone, hydrocortisone. The others, marked "to review", were
+/// written from memory and not found in a source read here (RxNav); the ATC codes and names
+/// below back them up.
 pub const RXNORM_INGREDIENTS: &[(&str, MedicineClass)] = &[
     ("11289", M::VitaminKAntagonist),                    // warfarin
-    ("1364430", M::Doac),                                // apixaban
-    ("1114195", M::Doac),                                // rivaroxaban
-    ("1546356", M::Doac),                                // dabigatran
-    ("1599538", M::Doac),                                // edoxaban
-    ("5224", M::Heparin),                                // heparin
-    ("67108", M::Heparin),                               // enoxaparin
-    ("67109", M::Heparin),                               // dalteparin
-    ("1894", M::ActiveVitaminD),                         // calcitriol
-    ("73710", M::ActiveVitaminD),                        // paricalcitol
+    ("1364430", M::Doac),                                // apixaban, to review
+    ("1114195", M::Doac),                                // rivaroxaban, to review
+    ("1546356", M::Doac),                                // dabigatran, to review
+    ("1599538", M::Doac),                                // edoxaban, to review
+    ("5224", M::Heparin),                                // heparin, to review
+    ("67108", M::Heparin),                               // enoxaparin, to review
+    ("67109", M::Heparin),                               // dalteparin, to review
+    ("1894", M::ActiveVitaminD),                         // calcitriol, to review
+    ("73710", M::ActiveVitaminD),                        // paricalcitol, to review
     ("8640", M::Glucocorticoid),                         // prednisone
     ("8638", M::Glucocorticoid),                         // prednisolone
     ("6902", M::Glucocorticoid),                         // methylprednisolone
     ("3264", M::Glucocorticoid),                         // dexamethasone
     ("5492", M::Glucocorticoid),                         // hydrocortisone
-    ("42316", M::Immunosuppressant),                     // tacrolimus
+    ("42316", M::Immunosuppressant),                     // tacrolimus, to review
     ("3008", M::Immunosuppressant),                      // cyclosporine
-    ("68149", M::Immunosuppressant),                     // mycophenolate mofetil
-    ("1256", M::Immunosuppressant),                      // azathioprine
-    ("35302", M::Immunosuppressant),                     // sirolimus
-    ("274783", M::Insulin),                              // insulin glargine
-    ("46041", M::Conventional(Therapy::Bisphosphonate)), // alendronate
-    ("77655", M::Conventional(Therapy::Bisphosphonate)), // zoledronic acid
-    ("4083", M::Oestrogen),                              // estradiol
+    ("68149", M::Immunosuppressant),                     // mycophenolate mofetil, to review
+    ("1256", M::Immunosuppressant),                      // azathioprine, to review
+    ("35302", M::Immunosuppressant),                     // sirolimus, to review
+    ("274783", M::Insulin),                              // insulin glargine, to review
+    ("46041", M::Conventional(Therapy::Bisphosphonate)), // alendronate, to review
+    ("77655", M::Conventional(Therapy::Bisphosphonate)), // zoledronic acid, to review
+    ("4083", M::Oestrogen),                              // estradiol, to review
 ];
 
 /// ATC codes, matched as prefixes (`B01AA` is every vitamin K antagonist). Only active
