@@ -169,3 +169,22 @@ fn real_dates_are_accepted_for_a_lab_and_a_visit() {
         assert_eq!(a.follow_up.unwrap().visit_count, 3, "{good}");
     }
 }
+
+#[test]
+fn more_than_years_before_is_false_on_the_anniversary_and_true_the_day_after() {
+    let d = |text: &str| Date::parse(text).unwrap();
+    let end = d("2019-06-01");
+    assert!(!end.more_than_years_before(d("2024-05-31"), 5));
+    assert!(!end.more_than_years_before(d("2024-06-01"), 5));
+    assert!(end.more_than_years_before(d("2024-06-02"), 5));
+    assert!(!end.more_than_years_before(d("2019-05-01"), 5));
+    // 29 February's anniversary in a common year is 1 March.
+    let leap = d("2020-02-29");
+    assert!(!leap.more_than_years_before(d("2025-02-28"), 5));
+    assert!(!leap.more_than_years_before(d("2025-03-01"), 5));
+    assert!(leap.more_than_years_before(d("2025-03-02"), 5));
+    // Across a year's end and a month's end.
+    assert!(d("2018-12-31").more_than_years_before(d("2024-01-01"), 5));
+    assert!(!d("2019-01-01").more_than_years_before(d("2024-01-01"), 5));
+    assert!(d("2019-03-31").more_than_years_before(d("2024-04-01"), 5));
+}

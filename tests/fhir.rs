@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use calciphylaxis::core::case::parse_case_text;
 use calciphylaxis::core::fhir::bulk::Cohort;
-use calciphylaxis::core::fhir::report::{ImportReport, MatchedBy, SkipReason};
+use calciphylaxis::core::fhir::report::{ImportReport, MatchedBy, NotMappedReason, SkipReason};
 use calciphylaxis::core::fhir::{
     case_from_fhir, case_from_fhir_with, is_fhir, FhirError, Options, MAX_ENTRIES, MAX_FHIR_BYTES,
 };
@@ -109,6 +109,17 @@ fn the_hand_built_bundle_follows_each_rule() {
     assert!(case["findings"].get("autoimmune_disease").is_none());
     assert_eq!(case["findings"]["malignancy_history"], true);
     assert!(case["findings"].get("active_malignancy").is_none());
+    // The resolved cancer has an onset, not an end date: its 5 years cannot be counted.
+    assert!(case["findings"]
+        .get("malignancy_over_5_years_ago")
+        .is_none());
+    let timing = report
+        .not_mapped
+        .iter()
+        .find(|n| n.field == "findings.malignancy_over_5_years_ago")
+        .unwrap();
+    assert_eq!(timing.reason, NotMappedReason::NoAbatementDate);
+    assert_eq!(timing.resources, ["Condition/breast-cancer-resolved"]);
     let how = |field: &str| {
         report
             .mapped
@@ -380,4 +391,111 @@ fn detected_is_never_read_as_not_detected() {
         case.labs["factor_v_leiden"].result.as_deref(),
         Some("not_detected")
     );
+}
+
+/// A bundle of one patient from a worked case of `tests/rule-cases/fhir/`: its eGFR values
+/// (`date`, `value`, optional `code`, `unit`, `comparator`), its Conditions (ICD-10-CM
+/// `code`, `clinical_status`, `verification`, `onset`, `abatement`) and, with
+/// `observed_on`, a calcium drawn that day (the report's date).
+fn worked_case_bundle(case: &Value) -> String {
+    let mut entries = vec![serde_json::json!({"resourceType": "Patient", "id": "p"})];
+    for (i, egfr) in case["egfr"].as_array().into_iter().flatten().enumerate() {
+        let mut quantity = serde_json::json!({
+            "value": egfr["value"],
+            "code": egfr.get("unit").unwrap_or(&"mL/min/{1.73_m2}".into()),
+        });
+        if let Some(comparator) = egfr.get("comparator") {
+            quantity["comparator"] = comparator.clone();
+        }
+        entries.push(serde_json::json!({
+            "resourceType": "Observation", "id": format!("egfr-{}", i + 1), "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org",
+                "code": egfr.get("code").unwrap_or(&"98979-8".into())}]},
+            "effectiveDateTime": egfr["date"], "valueQuantity": quantity,
+        }));
+    }
+    for (i, c) in case["conditions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let status = |system: &str, code: &Value| serde_json::json!({"coding": [{"system": system, "code": code}]});
+        let mut condition = serde_json::json!({
+            "resourceType": "Condition", "id": format!("condition-{}", i + 1),
+            "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": c["code"]}]},
+            "clinicalStatus": status(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                c.get("clinical_status").unwrap_or(&"active".into()),
+            ),
+        });
+        if let Some(v) = c.get("verification") {
+            let system = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+            condition["verificationStatus"] = status(system, v);
+        }
+        for (key, element) in [
+            ("onset", "onsetDateTime"),
+            ("abatement", "abatementDateTime"),
+        ] {
+            if let Some(date) = c.get(key) {
+                condition[element] = date.clone();
+            }
+        }
+        entries.push(condition);
+    }
+    if let Some(day) = case.get("observed_on") {
+        entries.push(serde_json::json!({
+            "resourceType": "Observation", "id": "calcium", "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org", "code": "17861-6"}]},
+            "effectiveDateTime": day, "valueQuantity": {"value": 9.5, "code": "mg/dL"},
+        }));
+    }
+    let entry: Vec<Value> = entries
+        .into_iter()
+        .map(|r| serde_json::json!({ "resource": r }))
+        .collect();
+    serde_json::json!({"resourceType": "Bundle", "type": "collection", "entry": entry}).to_string()
+}
+
+/// What a selector of a worked case names: a JSON pointer into `{case, report}`, or
+/// `not_mapped:<field>`, the reason the field is listed as not mapped.
+fn worked_case_value(read: &Value, selector: &str) -> Value {
+    match selector.strip_prefix("not_mapped:") {
+        Some(field) => read["report"]["not_mapped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["field"] == field)
+            .map_or(Value::Null, |n| n["reason"].clone()),
+        None => read.pointer(selector).cloned().unwrap_or(Value::Null),
+    }
+}
+
+#[test]
+fn every_worked_case_of_the_fhir_rules_holds() {
+    let mut failures = Vec::new();
+    let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rule-cases/fhir");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&cases_dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert!(
+            file["source"].is_string() && file["rule"].is_string(),
+            "{path:?}"
+        );
+        for case in file["cases"].as_array().unwrap() {
+            count += 1;
+            let (mapped, report) = case_from_fhir(&worked_case_bundle(case)).unwrap();
+            let read = serde_json::json!({"case": mapped, "report": report});
+            for (selector, expected) in case["expect"].as_object().unwrap() {
+                let got = worked_case_value(&read, selector);
+                if &got != expected {
+                    let name = &case["name"];
+                    failures.push(format!("{name}: {selector} = {got}, expected {expected}"));
+                }
+            }
+        }
+    }
+    assert!(count >= 30, "{count} worked cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

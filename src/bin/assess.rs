@@ -3,7 +3,8 @@
 //! told apart by its `resourceType`); a FHIR input's assessment carries `import_report`.
 //!
 //! - `assess --case FILE…` prints the case each input becomes instead (a case file as
-//!   read, a FHIR input as mapped, with its `provenance`).
+//!   read, a FHIR input as mapped, with its `provenance`); a CKD stage suggested from a
+//!   FHIR input's eGFR values (never a case field) is said on standard error.
 //! - `assess --note [--date YYYY-MM-DD] FILE…` prints the chart note instead (dated today
 //!   unless `--date` is given).
 //! - `--lang en|zh`: the language of the assessment's words or the note (English default).
@@ -137,12 +138,17 @@ fn read(path: &str) -> Result<String, String> {
 fn one_input(text: &str, flags: &Flags) -> Result<String, String> {
     let (case, assessment) = if is_fhir(text) {
         let options = Options {
+            lang: flags.lang,
             earlier_draws_as_visits: flags.visits,
             ..Options::default()
         };
         let (case, report) = case_from_fhir_with(text, options)
             .map_err(|e| format!("not a usable FHIR record: {e}"))?;
         if flags.case_only {
+            // Not a case field: said beside the case, which stays a valid case file.
+            if let Some(suggested) = &report.suggested_ckd_stage {
+                eprintln!("assess: {}", suggested.message);
+            }
             return Ok(case.to_json_pretty());
         }
         let assessment = assess_in(&case, flags.lang);

@@ -185,6 +185,16 @@ pub const CITATIONS: &[Citation] = &[
         used_for: msg::citations::GABEL_2020_USED_FOR,
     },
     Citation {
+        id: "kdigo_2012_ckd",
+        short: "KDIGO 2012 CKD guideline, Kidney Int Suppl",
+        reference: "Kidney Disease: Improving Global Outcomes (KDIGO) CKD Work Group. KDIGO 2012 Clinical Practice Guideline for the Evaluation and Management of Chronic Kidney Disease. Kidney Int Suppl 2013;3(1):1–150; Summary of Recommendation Statements, Kidney Int Suppl 2013;3:5–14.",
+        // The DOI of the Summary of Recommendation Statements, as printed on it; the
+        // guideline's own DOI could not be read here.
+        doi: Some("10.1038/kisup.2012.77"),
+        pmid: None,
+        used_for: msg::citations::KDIGO_2012_CKD_USED_FOR,
+    },
+    Citation {
         id: "kdigo_2017_ckd_mbd",
         short: "KDIGO 2017 CKD-MBD guideline update, Kidney Int Suppl",
         reference: "KDIGO 2017 Clinical Practice Guideline Update for the Diagnosis, Evaluation, Prevention, and Treatment of Chronic Kidney Disease–Mineral and Bone Disorder (CKD-MBD). Kidney Int Suppl 2017;7(1):1–59.",

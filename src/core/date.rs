@@ -79,6 +79,38 @@ impl Date {
         }
     }
 
+    /// Whether `later` is more than `years` years after `self`: `years` whole years
+    /// were complete by the day before it, so on the anniversary itself it is not (5 years
+    /// to the day is not more than 5 years). The anniversary of 29 February is 1 March in a
+    /// common year, as in [`Date::whole_years_to`].
+    pub fn more_than_years_before(self, later: Date, years: i32) -> bool {
+        later
+            .day_before()
+            .is_some_and(|previous| self.whole_years_to(previous) >= years)
+    }
+
+    /// The calendar day before (none before [`FIRST_YEAR`]).
+    fn day_before(self) -> Option<Date> {
+        let Date { year, month, day } = self;
+        match (month, day) {
+            (_, 2..) => Some(Date {
+                day: day - 1,
+                ..self
+            }),
+            (2.., _) => Some(Date {
+                month: month - 1,
+                day: days_in_month(year, month - 1),
+                ..self
+            }),
+            _ if year > FIRST_YEAR => Some(Date {
+                year: year - 1,
+                month: 12,
+                day: 31,
+            }),
+            _ => None,
+        }
+    }
+
     /// The date part of a FHIR `date` / `dateTime` / `instant` (`2026-01-01T09:00:00Z`).
     pub fn of_date_time(text: &str) -> Option<Date> {
         text.get(..10).and_then(Date::parse)

@@ -39,12 +39,45 @@ pub const LOINC_ALTERNATES: &[(&str, ObservationTarget)] = &[
     ("29463-7", ObservationTarget::BodyWeight),
     ("3141-9", ObservationTarget::BodyWeight),
     ("8302-2", ObservationTarget::BodyHeight),
-    ("98979-8", ObservationTarget::Egfr),
+    // Estimated GFR per 1.73 m², each name read in the HL7 CPG CKD example's value set
+    // "eGFR Lab Results" (33914-3, 69405-9) and HL7 Switzerland's CH LAB-Report eGFR value
+    // sets and profiles (the others): MDRD 33914-3, among non-blacks 48642-3, among blacks
+    // 48643-1; method not stated 69405-9; CKD-EPI 62238-1, among blacks 88293-6, among
+    // non-blacks 88294-4; CKD-EPI 2021 creatinine 98979-8, creatinine and cystatin C
+    // 98980-6. The race-specific pairs come as two values of one draw: when they fall in
+    // different GFR categories no stage is suggested (`egfr.rs`).
     ("33914-3", ObservationTarget::Egfr),
-    ("62238-1", ObservationTarget::Egfr),
     ("48642-3", ObservationTarget::Egfr),
     ("48643-1", ObservationTarget::Egfr),
+    ("69405-9", ObservationTarget::Egfr),
+    ("62238-1", ObservationTarget::Egfr),
+    ("88293-6", ObservationTarget::Egfr),
+    ("88294-4", ObservationTarget::Egfr),
+    ("98979-8", ObservationTarget::Egfr),
+    ("98980-6", ObservationTarget::Egfr),
 ];
+
+/// The unit of an eGFR, as [`egfr_unit_is_per_1_73_m2`] folds it: UCUM `mL/min/{1.73_m2}`
+/// and the written forms `mL/min/1.73 m2`, `ml/min/1.73m^2`, `mL/min/1.73 m²`. A plain
+/// `mL/min` is not taken: it is the unit of a clearance, not normalised to body surface.
+const EGFR_UNIT_FOLDED: &str = "ml/min/1.73m2";
+
+/// Whether a unit (UCUM code or written) is mL/min per 1.73 m²: compared in lower case
+/// without spaces, braces, underscores or `^`, with `²` read as `2`.
+pub fn egfr_unit_is_per_1_73_m2(unit: &str) -> bool {
+    let folded: String = unit
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '{' | '}' | '_' | '^'))
+        .map(|c| {
+            if c == '²' {
+                '2'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    folded == EGFR_UNIT_FOLDED
+}
 
 /// The target of a LOINC code: the catalogue first, then the alternates.
 pub fn observation_target(loinc: &str) -> Option<ObservationTarget> {
@@ -248,33 +281,36 @@ use MedicineClass as M;
 
 /// RxNorm ingredient concepts (RXCUI). A product code (SCD, SBD) is not an ingredient:
 /// such an order is matched by ATC or by the ingredient's name in its text.
-/// To review: these RXCUIs were written from memory and are not yet checked against an
-/// RxNorm release (RxNav); the ATC codes and names below back them up.
+/// Checked, code and ingredient name, in the HL7 PDDI CDS implementation guide's value
+/// sets (RxNorm of 02-Jul-2018): warfarin, cyclosporine, prednisone, prednisolone,
+/// methylprednisolone, dexamethasone, hydrocortisone. The others, marked "to review", were
+/// written from memory and not found in a source read here (RxNav); the ATC codes and names
+/// below back them up.
 pub const RXNORM_INGREDIENTS: &[(&str, MedicineClass)] = &[
     ("11289", M::VitaminKAntagonist),                    // warfarin
-    ("1364430", M::Doac),                                // apixaban
-    ("1114195", M::Doac),                                // rivaroxaban
-    ("1546356", M::Doac),                                // dabigatran
-    ("1599538", M::Doac),                                // edoxaban
-    ("5224", M::Heparin),                                // heparin
-    ("67108", M::Heparin),                               // enoxaparin
-    ("67109", M::Heparin),                               // dalteparin
-    ("1894", M::ActiveVitaminD),                         // calcitriol
-    ("73710", M::ActiveVitaminD),                        // paricalcitol
+    ("1364430", M::Doac),                                // apixaban, to review
+    ("1114195", M::Doac),                                // rivaroxaban, to review
+    ("1546356", M::Doac),                                // dabigatran, to review
+    ("1599538", M::Doac),                                // edoxaban, to review
+    ("5224", M::Heparin),                                // heparin, to review
+    ("67108", M::Heparin),                               // enoxaparin, to review
+    ("67109", M::Heparin),                               // dalteparin, to review
+    ("1894", M::ActiveVitaminD),                         // calcitriol, to review
+    ("73710", M::ActiveVitaminD),                        // paricalcitol, to review
     ("8640", M::Glucocorticoid),                         // prednisone
     ("8638", M::Glucocorticoid),                         // prednisolone
     ("6902", M::Glucocorticoid),                         // methylprednisolone
     ("3264", M::Glucocorticoid),                         // dexamethasone
     ("5492", M::Glucocorticoid),                         // hydrocortisone
-    ("42316", M::Immunosuppressant),                     // tacrolimus
+    ("42316", M::Immunosuppressant),                     // tacrolimus, to review
     ("3008", M::Immunosuppressant),                      // cyclosporine
-    ("68149", M::Immunosuppressant),                     // mycophenolate mofetil
-    ("1256", M::Immunosuppressant),                      // azathioprine
-    ("35302", M::Immunosuppressant),                     // sirolimus
-    ("274783", M::Insulin),                              // insulin glargine
-    ("46041", M::Conventional(Therapy::Bisphosphonate)), // alendronate
-    ("77655", M::Conventional(Therapy::Bisphosphonate)), // zoledronic acid
-    ("4083", M::Oestrogen),                              // estradiol
+    ("68149", M::Immunosuppressant),                     // mycophenolate mofetil, to review
+    ("1256", M::Immunosuppressant),                      // azathioprine, to review
+    ("35302", M::Immunosuppressant),                     // sirolimus, to review
+    ("274783", M::Insulin),                              // insulin glargine, to review
+    ("46041", M::Conventional(Therapy::Bisphosphonate)), // alendronate, to review
+    ("77655", M::Conventional(Therapy::Bisphosphonate)), // zoledronic acid, to review
+    ("4083", M::Oestrogen),                              // estradiol, to review
 ];
 
 /// ATC codes, matched as prefixes (`B01AA` is every vitamin K antagonist). Only active
@@ -449,6 +485,21 @@ mod tests {
             assert!(loinc_check_digit_is_right(code), "{code}");
         }
         assert!(!loinc_check_digit_is_right("27818-8"));
+    }
+
+    #[test]
+    fn an_egfr_unit_is_per_1_73_m2_in_its_usual_spellings_only() {
+        for unit in [
+            "mL/min/{1.73_m2}",
+            "mL/min/1.73 m2",
+            "ml/min/1.73m^2",
+            "mL/min/1.73 m²",
+        ] {
+            assert!(egfr_unit_is_per_1_73_m2(unit), "{unit}");
+        }
+        for unit in ["mL/min", "mL/s/{1.73_m2}", "mL/min/1.73", ""] {
+            assert!(!egfr_unit_is_per_1_73_m2(unit), "{unit}");
+        }
     }
 
     #[test]

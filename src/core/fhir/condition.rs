@@ -11,20 +11,25 @@ use crate::core::case::CkdStage;
 use crate::core::findings::FindingId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
+pub(super) enum State {
     Present,
     Resolved,
     Refuted,
+    /// Unconfirmed, provisional or differential: skipped, but kept for a malignancy, whose
+    /// timing it leaves unknown ([`super::malignancy`]).
+    Unconfirmed,
 }
 
 #[derive(Debug, Clone)]
 pub(super) struct ConditionFact {
-    resource: String,
-    target: ConditionTarget,
-    state: State,
-    code: String,
-    matched_by: MatchedBy,
-    date: Option<String>,
+    pub resource: String,
+    pub target: ConditionTarget,
+    pub state: State,
+    pub code: String,
+    pub matched_by: MatchedBy,
+    /// `onsetDateTime`, else `recordedDate`.
+    pub date: Option<String>,
+    pub abatement: Option<String>,
 }
 
 fn status(concept: Option<&CodeableConcept>) -> Option<&str> {
@@ -66,7 +71,11 @@ impl Importer {
                 return self.skip(name, code, SkipReason::EnteredInError, None)
             }
             Some(v @ ("unconfirmed" | "provisional" | "differential")) => {
-                return self.skip(name, code, SkipReason::Unconfirmed, Some(v.to_string()))
+                if super::malignancy::is_malignancy(target) {
+                    let fact = fact(name, target, State::Unconfirmed, &matched_code, matched_by);
+                    self.conditions.push(fact);
+                }
+                return self.skip(name, code, SkipReason::Unconfirmed, Some(v.to_string()));
             }
             Some("refuted") => State::Refuted,
             _ => match status(condition.clinical_status.as_ref()) {
@@ -86,15 +95,28 @@ impl Importer {
             let detail = status(condition.clinical_status.as_ref()).map(str::to_string);
             return self.skip(name, code, SkipReason::ResolvedNoHistory, detail);
         }
-        let date = condition.onset_date_time.or(condition.recorded_date);
-        self.conditions.push(ConditionFact {
-            resource: name.to_string(),
-            target,
-            state,
-            code: matched_code,
-            matched_by,
-            date,
-        });
+        let mut fact = fact(name, target, state, &matched_code, matched_by);
+        fact.date = condition.onset_date_time.or(condition.recorded_date);
+        fact.abatement = condition.abatement_date_time;
+        self.conditions.push(fact);
+    }
+}
+
+fn fact(
+    name: &str,
+    target: ConditionTarget,
+    state: State,
+    code: &str,
+    matched_by: MatchedBy,
+) -> ConditionFact {
+    ConditionFact {
+        resource: name.to_string(),
+        target,
+        state,
+        code: code.to_string(),
+        matched_by,
+        date: None,
+        abatement: None,
     }
 }
 
@@ -120,6 +142,9 @@ pub(super) fn finish(facts: &[ConditionFact], out: &mut Output) {
     ordered.sort_by_key(|f| f.state == State::Refuted);
     let mut stage: Option<(CkdStage, &ConditionFact)> = None;
     for fact in ordered {
+        if fact.state == State::Unconfirmed {
+            continue;
+        }
         let value = fact.state != State::Refuted;
         match fact.target {
             ConditionTarget::Finding { finding, history } => {
@@ -200,7 +225,12 @@ fn set_finding(out: &mut Output, id: FindingId, value: bool, fact: &ConditionFac
     );
 }
 
-fn record(out: &mut Output, field: String, value: serde_json::Value, fact: &ConditionFact) {
+pub(super) fn record(
+    out: &mut Output,
+    field: String,
+    value: serde_json::Value,
+    fact: &ConditionFact,
+) {
     let (date, code) = (fact.date.clone(), Some(fact.code.clone()));
     out.mapped(
         field,

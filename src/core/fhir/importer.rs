@@ -53,6 +53,7 @@ const NOT_IN_RECORD: &[&str] = &[
     "findings.ethics_approval",
     "findings.life_expectancy_too_short",
     "findings.sodium_thiosulfate_contraindicated",
+    // Read from the dates of malignancy Conditions when there are any (`malignancy.rs`).
     "findings.malignancy_over_5_years_ago",
     "therapies_tried.*.response",
 ];
@@ -284,11 +285,12 @@ impl Importer {
             options,
             report,
             patient,
-            observations,
+            mut observations,
             conditions,
             medicines,
             ..
         } = self;
+        let egfr = std::mem::take(&mut observations.egfr);
         let mut out = Output {
             case: Case::default(),
             report,
@@ -298,11 +300,17 @@ impl Importer {
         out.report.date = date.map(|d| d.to_string());
         patient.finish(&mut out, date);
         super::condition::finish(&conditions, &mut out);
+        super::malignancy::finish(&conditions, &mut out, date);
         super::medication::finish(&medicines, &mut out, date);
+        out.report.suggested_ckd_stage = super::egfr::suggest(egfr, &out.case, options.lang);
         // Bulk summaries (counts only) leave out the list that is the same for everyone.
         if options.list_skipped {
             for field in NOT_IN_RECORD {
-                out.not_mapped(field, NotMappedReason::NotInRecord, Vec::new());
+                let decided = out.case.provenance.contains_key(*field)
+                    || out.report.not_mapped.iter().any(|n| n.field == *field);
+                if !decided {
+                    out.not_mapped(field, NotMappedReason::NotInRecord, Vec::new());
+                }
             }
         }
         if !options.list_skipped {

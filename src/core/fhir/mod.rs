@@ -10,7 +10,9 @@
 pub mod bulk;
 pub mod codes;
 mod condition;
+pub mod egfr;
 mod importer;
+mod malignancy;
 mod medication;
 pub mod model;
 mod observation;

@@ -9,6 +9,7 @@ use super::codes::{
     observation_target, ObservationTarget, HEIGHT_UNITS, LOINC, QUALITATIVE_CODES,
     QUALITATIVE_WORDS, UCUM_SPELLINGS, WEIGHT_UNITS,
 };
+use super::egfr::EgfrValue;
 use super::importer::{Importer, Output};
 use super::model::{CodeableConcept, Observation, Peek, Quantity};
 use super::report::{MatchedBy, SkipReason};
@@ -49,6 +50,8 @@ pub struct Observations {
     labs: BTreeMap<LabId, Vec<Draw>>,
     weight: Vec<Draw>,
     height: Vec<Draw>,
+    /// Read for the report's suggested CKD stage only ([`super::egfr`]).
+    pub(super) egfr: Vec<EgfrValue>,
 }
 
 impl Importer {
@@ -83,7 +86,7 @@ impl Importer {
             return self.skip(name, code, SkipReason::UnknownCode, None);
         };
         let value = match target {
-            ObservationTarget::Egfr => Err((SkipReason::ReportOnly, None)),
+            ObservationTarget::Egfr => return self.read_egfr(name, loinc, &observation),
             ObservationTarget::Lab(id) => lab_value(lab(id), &observation),
             ObservationTarget::BodyWeight => body_value(&observation, WEIGHT_UNITS, "kg"),
             ObservationTarget::BodyHeight => body_value(&observation, HEIGHT_UNITS, "cm"),
@@ -92,10 +95,7 @@ impl Importer {
             Ok(value) => value,
             Err((reason, detail)) => return self.skip(name, code, reason, detail),
         };
-        let effective = observation
-            .effective_date_time
-            .or(observation.effective_instant)
-            .or_else(|| observation.effective_period.and_then(|p| p.start.or(p.end)));
+        let effective = effective(&observation);
         let day = effective.as_deref().and_then(Date::of_date_time);
         let draw = Draw {
             resource: name.to_string(),
@@ -111,6 +111,18 @@ impl Importer {
         };
         draws.push(draw);
     }
+}
+
+/// When the sample was taken: `effective[x]` (a period's start, else its end).
+pub(super) fn effective(observation: &Observation) -> Option<String> {
+    observation
+        .effective_date_time
+        .clone()
+        .or_else(|| observation.effective_instant.clone())
+        .or_else(|| {
+            let period = observation.effective_period.as_ref()?;
+            period.start.clone().or_else(|| period.end.clone())
+        })
 }
 
 /// An Observation whose LOINC code the reader does not map (and whose status would not
@@ -132,7 +144,7 @@ pub(super) fn unmapped_loinc(resource_type: &str, peek: &Peek) -> Option<String>
         .then(|| format!("{LOINC}|{loinc}"))
 }
 
-type Refusal = (SkipReason, Option<String>);
+pub(super) type Refusal = (SkipReason, Option<String>);
 
 fn lab_value(lab: &Lab, observation: &Observation) -> Result<DrawValue, Refusal> {
     match lab.kind {
@@ -149,7 +161,7 @@ fn lab_value(lab: &Lab, observation: &Observation) -> Result<DrawValue, Refusal>
 }
 
 /// The quantity's exact value, or why there is none.
-fn exact_value(observation: &Observation) -> Result<(f64, &Quantity), Refusal> {
+pub(super) fn exact_value(observation: &Observation) -> Result<(f64, &Quantity), Refusal> {
     let Some(quantity) = &observation.value_quantity else {
         let written = observation.value_string.clone();
         return match written {

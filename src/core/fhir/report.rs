@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+pub use super::egfr::SuggestedCkdStage;
 use crate::core::i18n::{msg, Lang};
 use crate::tr;
 
@@ -41,6 +42,7 @@ id_enum! {
         Superseded = "superseded" => msg::fhir::SKIP_SUPERSEDED,
         LaterStage = "later_stage" => msg::fhir::SKIP_LATER_STAGE,
         ReportOnly = "report_only" => msg::fhir::SKIP_REPORT_ONLY,
+        EgfrNoDate = "egfr_no_date" => msg::fhir::SKIP_EGFR_NO_DATE,
         Unconfirmed = "unconfirmed" => msg::fhir::SKIP_UNCONFIRMED,
         ResolvedNoHistory = "resolved_no_history" => msg::fhir::SKIP_RESOLVED_NO_HISTORY,
         NotCurrent = "not_current" => msg::fhir::SKIP_NOT_CURRENT,
@@ -63,6 +65,9 @@ id_enum! {
         GenderNotSex = "gender_not_sex" => msg::fhir::NOT_MAPPED_GENDER,
         DialysisModality = "dialysis_modality" => msg::fhir::NOT_MAPPED_DIALYSIS_MODALITY,
         NotInRecord = "not_in_record" => msg::fhir::NOT_MAPPED_NOT_IN_RECORD,
+        MalignancyUnconfirmed = "malignancy_unconfirmed" => msg::fhir::NOT_MAPPED_MALIGNANCY_UNCONFIRMED,
+        NoAbatementDate = "no_abatement_date" => msg::fhir::NOT_MAPPED_NO_ABATEMENT_DATE,
+        NoReferenceDate = "no_reference_date" => msg::fhir::NOT_MAPPED_NO_REFERENCE_DATE,
     }
 }
 
@@ -124,6 +129,10 @@ pub struct ImportReport {
     pub mapped: Vec<Mapped>,
     pub skipped: Vec<Skipped>,
     pub not_mapped: Vec<NotMapped>,
+    /// A CKD stage suggested from eGFR values (KDIGO 2012), or none and why; never written
+    /// into the case. Absent when the record has no usable eGFR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_ckd_stage: Option<SuggestedCkdStage>,
     /// Skipped resources counted but not listed (bulk summaries keep counts only).
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped_not_listed: usize,
@@ -145,6 +154,7 @@ impl ImportReport {
             mapped: Vec::new(),
             skipped: Vec::new(),
             not_mapped: Vec::new(),
+            suggested_ckd_stage: None,
             skipped_not_listed: 0,
         }
     }
@@ -166,6 +176,7 @@ impl ImportReport {
         lines.extend(self.mapped.iter().map(|m| m.message.clone()));
         lines.extend(self.skipped.iter().map(|s| s.message.clone()));
         lines.extend(self.not_mapped.iter().map(|n| n.message.clone()));
+        lines.extend(self.suggested_ckd_stage.iter().map(|s| s.message.clone()));
         lines
     }
 }
