@@ -147,6 +147,15 @@ pub struct ReportView {
     /// FHIR: case fields the record touches that stay unknown, and why.
     #[serde(default)]
     pub not_mapped: Vec<NotMappedView>,
+    /// FHIR: the CKD stage that two eGFR values suggest (or why none), for the clinician to
+    /// confirm; never filled into the form.
+    #[serde(default)]
+    pub suggested_ckd_stage: Option<SuggestionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SuggestionView {
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -192,6 +192,34 @@ mod tests {
     }
 
     #[test]
+    fn a_ckd_stage_suggested_by_two_egfr_values_is_shown_for_review_and_not_filled() {
+        let egfr = |id: &str, date: &str| {
+            serde_json::json!({ "resource": { "resourceType": "Observation", "id": id, "status": "final",
+                "code": { "coding": [{ "system": "http://loinc.org", "code": "98979-8" }] },
+                "effectiveDateTime": date, "valueQuantity": { "value": 40, "code": "mL/min/{1.73_m2}" } } })
+        };
+        let bundle = serde_json::json!({ "resourceType": "Bundle", "type": "collection",
+            "entry": [egfr("a", "2026-01-02"), egfr("b", "2026-04-30")] });
+        let reply = read(&bundle.to_string(), Lang::En);
+        let Action::Review(Some(review)) = reply_action(reply, None, UnitSystem::Si, Lang::En)
+        else {
+            panic!("not a review");
+        };
+        let suggestion = review
+            .report
+            .suggested_ckd_stage
+            .as_ref()
+            .expect("a suggestion");
+        assert!(suggestion.message.contains("G3b"), "{}", suggestion.message);
+        assert!(review.import.record.ckd_stage.is_none());
+        assert!(!review
+            .import
+            .fields
+            .iter()
+            .any(|f| f.path.to_string() == "kidney.ckd_stage"));
+    }
+
+    #[test]
     fn a_refusal_says_why_and_that_nothing_changed_in_the_users_language() {
         let Action::Banner(Some(banner)) =
             reply_action(read("  ", Lang::Zh), None, UnitSystem::Si, Lang::Zh)

@@ -63,6 +63,9 @@ pub fn ReviewPanel(props: &ReviewProps) -> Html {
             } else {
                 { review_table(review, form, lang, dispatcher) }
             }
+            if let Some(suggestion) = &review.report.suggested_ckd_stage {
+                <p class="hint" data-testid="ckd-suggestion">{ suggestion.message.clone() }</p>
+            }
             { not_used(review, lang) }
             <div class="review-actions">
                 <button type="button" data-testid="review-apply" disabled={ticked == 0} onclick={send(|| Action::ReviewApply)}>
