@@ -216,7 +216,7 @@ mod tests {
             .import
             .fields
             .iter()
-            .any(|f| f.path.to_string() == "kidney.ckd_stage"));
+            .any(|f| f.path == FieldPath::kidney(crate::core::field_path::KidneyField::CkdStage)));
     }
 
     #[test]
