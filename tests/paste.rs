@@ -260,10 +260,19 @@ fn the_worker_answers_fhir_and_paste_and_errors_never_panic() {
         other => panic!("{other:?}"),
     }
     let error = calciphylaxis::import::answer_text(&request(""));
-    assert!(matches!(Answer::read(&error), Some(Answer::Error { id: 7, .. })));
+    assert!(matches!(
+        Answer::read(&error),
+        Some(Answer::Error { id: 7, .. })
+    ));
     let ready = serde_json::to_string(&ImportReply::Ready).unwrap();
     assert_eq!(Answer::read(&ready), Some(Answer::Ready));
-    for rubbish in ["", "null", "{}", "{\"kind\": \"imported\", \"id\": 1}", "{\"kind\": 3}"] {
+    for rubbish in [
+        "",
+        "null",
+        "{}",
+        "{\"kind\": \"imported\", \"id\": 1}",
+        "{\"kind\": 3}",
+    ] {
         assert_eq!(Answer::read(rubbish), None, "{rubbish}");
     }
 }
