@@ -98,6 +98,7 @@ fn review_table(
     let cell = |column: usize, body: Html| {
         html! { <td data-label={columns[column].get(lang)}>{ body }</td> }
     };
+    let use_words = tr!(lang, msg::ui_import::USE_PREFIX);
     let row = |(index, field): (usize, &RecordField)| {
         let id = format!("review-{index}");
         let on_tick = dispatcher.to_callback().reform(move |e: Event| {
@@ -116,7 +117,8 @@ fn review_table(
         html! {
             <tr data-field={field.path.to_string()} class={classes!((!ticked).then_some("unticked"))}>
                 { cell(0, html! { <input type="checkbox" id={id.clone()} checked={ticked} onchange={on_tick} /> }) }
-                { cell(1, html! { <label for={id}>{ label }</label> }) }
+                // Named "Use: <field>" for a screen reader, not the form field's own name.
+                { cell(1, html! { <label for={id}><span class="visually-hidden">{ use_words.clone() }</span>{ label }</label> }) }
                 { cell(2, html! { <strong>{ recorded }</strong> }) }
                 { cell(3, html! { date }) }
                 { cell(4, html! { source_words(&field.source.resource, lang) }) }

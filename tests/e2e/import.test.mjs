@@ -57,6 +57,8 @@ test("a FHIR file is reviewed before the form changes; an unticked value stays o
   // The focus is on the review, for a screen reader and a keyboard.
   assert.equal(await page.evaluate(() => document.activeElement?.id), "review-heading");
 
+  // Each tick is named for its field ("Use: …"), not as the form's own field is.
+  assert.equal(await page.getByRole("checkbox", { name: /^Use: .*warfarin/i }).count(), 1);
   // Untick warfarin, apply.
   await row(page, "findings.warfarin").locator("input[type=checkbox]").uncheck();
   const before = await page.locator("[data-testid=risk-summary]").innerText();
