@@ -24,10 +24,13 @@ pub const VERSION: &str = "1";
 /// than the case itself, so this never refuses a real link.
 pub const MAX_DATA_CHARS: usize = MAX_CASE_BYTES;
 
-/// The case without identifying free text: its `label` and each visit's `note`.
+/// The case without identifying text: its `label`, each visit's `note`, and the record
+/// sources of imported values (`provenance`: a record's resource ids, and the date of birth
+/// the age was taken from).
 pub fn without_free_text(case: &Case) -> Case {
     let mut case = case.clone();
     case.label = None;
+    case.provenance.clear();
     for visit in &mut case.visits {
         visit.note = None;
     }

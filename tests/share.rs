@@ -95,7 +95,16 @@ fn every_example_case_round_trips() {
 
 #[test]
 fn a_case_with_visits_round_trips_and_free_text_can_be_removed() {
-    let case = with_visits();
+    let mut case = with_visits();
+    // An imported age's source: the record's patient id, and the date of birth.
+    case.provenance.insert(
+        "patient.age_years".into(),
+        calciphylaxis::core::case::FieldSource {
+            resource: "Patient/MRN-0012345".into(),
+            date: Some("2026-11-20".into()),
+            code: Some("1961-05-20".into()),
+        },
+    );
     let parsed = share::decode(&share::encode(&case), Lang::En).unwrap();
     assert_eq!(parsed.case, case);
     assert!(parsed.errors.is_empty() && parsed.warnings.is_empty());
@@ -113,6 +122,10 @@ fn a_case_with_visits_round_trips_and_free_text_can_be_removed() {
     let json = serde_json::to_string(&back).unwrap();
     assert!(
         !json.contains("Mrs X") && !json.contains("Dr Wang"),
+        "{json}"
+    );
+    assert!(
+        !json.contains("MRN-0012345") && !json.contains("1961-05-20"),
         "{json}"
     );
 }

@@ -2,7 +2,6 @@
 //! paste, never before (the first visit does not download it), then kept for the next.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,6 +12,9 @@ use crate::import::{Answer, ImportRequest};
 
 /// Trunk's loader shim of the worker (`data-loader-shim`).
 const WORKER_FILE: &str = "calciphylaxis-importer_loader.js";
+
+/// How long the worker may take to start (fetch and compile its wasm, ~200 KB gzip).
+const START_TIMEOUT_MS: u32 = 20_000;
 
 /// The worker's address: beside the app's own script, wherever the page is (`/zh/` is one
 /// level down; a sub-path build is under its public URL).
@@ -32,7 +34,8 @@ struct Client {
     ready: bool,
     /// Requests written before the worker said it was ready.
     queue: Vec<String>,
-    waiting: HashMap<u32, (Callback<Answer>, Lang)>,
+    /// Requests not yet answered, by id (a few at most: a Vec, not a map's code).
+    waiting: Vec<(u32, Callback<Answer>, Lang)>,
     next_id: u32,
 }
 
@@ -60,7 +63,7 @@ pub fn import(text: String, lang: Lang, done: Callback<Answer>) {
             only: None,
         };
         let request = serde_json::to_string(&request).unwrap_or_default();
-        client.waiting.insert(id, (done.clone(), lang));
+        client.waiting.push((id, done.clone(), lang));
         if client.ready {
             let _ = client.worker.post_message(&JsValue::from_str(&request));
         } else {
@@ -94,11 +97,20 @@ fn start() -> Option<Client> {
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| stopped());
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
+    // A worker whose wasm cannot be fetched fails inside its own promise, with no error
+    // event: one not ready in time is taken as stopped, so nothing waits for ever.
+    gloo::timers::callback::Timeout::new(START_TIMEOUT_MS, || {
+        let ready = CLIENT.with(|cell| cell.borrow().as_ref().is_some_and(|c| c.ready));
+        if !ready {
+            stopped();
+        }
+    })
+    .forget();
     Some(Client {
         worker,
         ready: false,
         queue: Vec::new(),
-        waiting: HashMap::new(),
+        waiting: Vec::new(),
         next_id: 0,
     })
 }
@@ -118,11 +130,12 @@ fn received(reply: Answer) {
         return;
     };
     let waiting = CLIENT.with(|cell| {
-        cell.borrow_mut()
-            .as_mut()
-            .and_then(|client| client.waiting.remove(&id))
+        cell.borrow_mut().as_mut().and_then(|client| {
+            let index = client.waiting.iter().position(|(i, ..)| *i == id)?;
+            Some(client.waiting.remove(index))
+        })
     });
-    if let Some((done, _)) = waiting {
+    if let Some((_, done, _)) = waiting {
         done.emit(reply);
     }
 }
@@ -133,7 +146,7 @@ fn stopped() {
     let client = CLIENT.with(|cell| cell.borrow_mut().take());
     if let Some(client) = client {
         client.worker.terminate();
-        for (_, (done, lang)) in client.waiting {
+        for (_, done, lang) in client.waiting {
             done.emit(failed(lang));
         }
     }

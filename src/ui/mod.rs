@@ -76,6 +76,7 @@ pub fn App(props: &AppProps) -> Html {
     use_remember(&state, computed.case.clone());
     use_share_link(&state);
     use_typed_before_start(state.started);
+    record_import::use_review_language(&state);
     let dispatcher = state.dispatcher();
     html! {
         <div class="app">

@@ -2,6 +2,8 @@
 //! worker's answer becomes (a review of the values, or the reason nothing was read). The
 //! worker (`ui::importer`) starts on the first paste or FHIR file, never before.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::state::{Action, Banner, Review, State};
@@ -12,13 +14,24 @@ use crate::form::{RecordImport, UnitSystem};
 use crate::import::{Answer, ReportView};
 use crate::tr;
 
+/// A text sent to the importer, and what its answer needs.
+#[derive(Clone)]
+pub struct Reading {
+    pub text: Rc<str>,
+    /// The file's name; none for a paste.
+    pub name: Option<String>,
+    pub units: UnitSystem,
+    pub lang: Lang,
+}
+
 /// What a reply of the importer becomes: the review of what it read, or a banner saying
-/// why nothing was (`name`: the file's name, or none for a paste). The form is unchanged.
-pub fn reply_action(reply: Answer, name: Option<&str>, units: UnitSystem, lang: Lang) -> Action {
+/// why nothing was. The form is unchanged.
+pub fn reply_action(reply: Answer, reading: &Reading) -> Action {
+    let lang = reading.lang;
     let refused = |reason: &str| {
         // The reason is a sentence of its own; the message ends it.
         let reason = reason.trim_end_matches(['.', '。']);
-        let text = match name {
+        let text = match &reading.name {
             Some(name) => format!(
                 "{} {name}: {reason}. {}",
                 t::IMPORT_FAILED.get(lang),
@@ -36,9 +49,11 @@ pub fn reply_action(reply: Answer, name: Option<&str>, units: UnitSystem, lang: 
             ..
         } => match parse_case_text_in(&case, lang) {
             Ok(parsed) => {
-                let import = RecordImport::new(&parsed.case, units);
+                let import = RecordImport::new(&parsed.case, reading.units);
                 let report: ReportView = serde_json::from_str(&report).unwrap_or_default();
-                Action::Review(Some(Box::new(Review::new(import, source, report))))
+                let text = reading.text.clone();
+                let review = Review::new(text, lang, import, source, report);
+                Action::Review(Some(Box::new(review)))
             }
             Err(e) => refused(&e.to_string()),
         },
@@ -47,24 +62,43 @@ pub fn reply_action(reply: Answer, name: Option<&str>, units: UnitSystem, lang: 
     }
 }
 
-/// Sends `text` to the importer; its answer is dispatched as [`reply_action`]. `reading`
-/// is told when the answer came.
-pub fn read_record(
-    text: String,
-    name: Option<String>,
-    units: UnitSystem,
-    lang: Lang,
-    dispatcher: UseReducerDispatcher<State>,
-    done: Callback<()>,
-) {
+/// Sends the text to the importer; its answer is dispatched as [`reply_action`]. `done` is
+/// told when the answer came.
+pub fn read_record(reading: Reading, dispatcher: UseReducerDispatcher<State>, done: Callback<()>) {
+    let (text, lang) = (reading.text.to_string(), reading.lang);
     let on_reply = Callback::from(move |reply: Answer| {
         done.emit(());
-        dispatcher.dispatch(reply_action(reply, name.as_deref(), units, lang));
+        dispatcher.dispatch(reply_action(reply, &reading));
     });
     #[cfg(feature = "csr")]
     super::importer::import(text, lang, on_reply);
     #[cfg(not(feature = "csr"))]
-    let _ = (text, on_reply);
+    let _ = (text, lang, on_reply);
+}
+
+/// While a review is open, a change of language reads its text again, so that its reasons
+/// are in the language the page shows (the ticks stay: `State::show_review`).
+#[hook]
+pub fn use_review_language(state: &UseReducerHandle<State>) {
+    let lang = state.lang;
+    let stale = state
+        .review
+        .as_ref()
+        .filter(|r| r.lang != lang)
+        .map(|r| r.text.clone());
+    let dispatcher = state.dispatcher();
+    let units = state.form.units;
+    use_effect_with((lang, stale), move |(lang, stale)| {
+        if let Some(text) = stale.clone() {
+            let reading = Reading {
+                text,
+                name: None,
+                units,
+                lang: *lang,
+            };
+            read_record(reading, dispatcher, Callback::noop());
+        }
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -98,7 +132,13 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 let reading = reading.clone();
                 Callback::from(move |()| reading.set(false))
             };
-            read_record(area.value(), None, units, lang, dispatcher.clone(), done);
+            let reading = Reading {
+                text: area.value().into(),
+                name: None,
+                units,
+                lang,
+            };
+            read_record(reading, dispatcher.clone(), done);
         })
     };
     html! {
@@ -123,6 +163,15 @@ mod tests {
     use crate::core::field_path::FieldPath;
     use crate::import::{answer_text, ImportRequest, ImportSource};
 
+    fn reading(text: &str, name: Option<&str>, units: UnitSystem, lang: Lang) -> Reading {
+        Reading {
+            text: text.into(),
+            name: name.map(str::to_string),
+            units,
+            lang,
+        }
+    }
+
     /// What the worker answers, as the app reads its text.
     fn read(text: &str, lang: Lang) -> Answer {
         let request = ImportRequest {
@@ -138,7 +187,10 @@ mod tests {
     #[test]
     fn a_pasted_printout_becomes_a_review_of_its_values_with_what_was_not_used() {
         let printout = include_str!("../../tests/paste/zh-printout.txt");
-        let action = reply_action(read(printout, Lang::Zh), None, UnitSystem::Si, Lang::Zh);
+        let action = reply_action(
+            read(printout, Lang::Zh),
+            &reading(printout, None, UnitSystem::Si, Lang::Zh),
+        );
         let Action::Review(Some(review)) = action else {
             panic!("not a review");
         };
@@ -157,7 +209,6 @@ mod tests {
             !fields.contains(&"labs.homocysteine".to_string()),
             "unknown unit: {fields:?}"
         );
-        assert_eq!(review.ticked, vec![true; fields.len()]);
         assert!(review
             .report
             .skipped
@@ -175,9 +226,7 @@ mod tests {
         let bundle = include_str!("../../tests/fhir/calciphylaxis-dialysis.json");
         let action = reply_action(
             read(bundle, Lang::En),
-            Some("a.json"),
-            UnitSystem::Conventional,
-            Lang::En,
+            &reading(bundle, Some("a.json"), UnitSystem::Conventional, Lang::En),
         );
         let Action::Review(Some(review)) = action else {
             panic!("not a review");
@@ -200,8 +249,10 @@ mod tests {
         };
         let bundle = serde_json::json!({ "resourceType": "Bundle", "type": "collection",
             "entry": [egfr("a", "2026-01-02"), egfr("b", "2026-04-30")] });
-        let reply = read(&bundle.to_string(), Lang::En);
-        let Action::Review(Some(review)) = reply_action(reply, None, UnitSystem::Si, Lang::En)
+        let text = bundle.to_string();
+        let reply = read(&text, Lang::En);
+        let Action::Review(Some(review)) =
+            reply_action(reply, &reading(&text, None, UnitSystem::Si, Lang::En))
         else {
             panic!("not a review");
         };
@@ -219,11 +270,93 @@ mod tests {
             .any(|f| f.path == FieldPath::kidney(crate::core::field_path::KidneyField::CkdStage)));
     }
 
+    /// The review of the English printout, read in `lang`.
+    fn printout_review(lang: Lang) -> Box<Review> {
+        let printout = include_str!("../../tests/paste/en-printout.txt");
+        let reading = reading(printout, None, UnitSystem::Conventional, lang);
+        match reply_action(read(printout, lang), &reading) {
+            Action::Review(Some(review)) => review,
+            _ => panic!("not a review"),
+        }
+    }
+
+    fn reduce(state: State, action: Action) -> State {
+        (*yew::Reducible::reduce(std::rc::Rc::new(state), action)).clone()
+    }
+
+    #[test]
+    fn a_review_closes_when_another_case_replaces_the_form_and_applies_only_the_ticked_values() {
+        let state = reduce(
+            State::first(Lang::En, UnitSystem::Conventional),
+            Action::Review(Some(printout_review(Lang::En))),
+        );
+        for replace in [Action::Reset, Action::Load(Box::default(), None)] {
+            let closed = reduce(state.clone(), replace);
+            assert!(
+                closed.review.is_none(),
+                "a record reviewed for one case never fills the next"
+            );
+        }
+        let untick = reduce(state, Action::ReviewTick(0, false));
+        let first = untick.review.as_ref().unwrap().import.fields[0]
+            .path
+            .to_string();
+        let applied = reduce(untick, Action::ReviewApply);
+        assert!(applied.review.is_none());
+        assert!(
+            applied.form.record_source(&first).is_none(),
+            "{first} was unticked"
+        );
+        assert!(applied.form.record_source("labs.phosphate").is_some());
+        assert!(
+            applied.undo.as_ref().is_some_and(|form| form.is_blank()),
+            "Undo gives back the empty form"
+        );
+    }
+
+    #[test]
+    fn the_same_text_read_again_in_another_language_keeps_the_ticks() {
+        let state = reduce(
+            State::first(Lang::En, UnitSystem::Conventional),
+            Action::Review(Some(printout_review(Lang::En))),
+        );
+        let phosphate =
+            |s: &State| s.review.as_ref().unwrap().ticked[state_index(s, "labs.phosphate")];
+        let index = state_index(&state, "labs.phosphate");
+        let state = reduce(state, Action::ReviewTick(index, false));
+        let state = reduce(state, Action::Lang(Lang::Zh));
+        let state = reduce(state, Action::Review(Some(printout_review(Lang::Zh))));
+        let review = state.review.as_ref().unwrap();
+        assert_eq!(review.lang, Lang::Zh);
+        assert!(
+            review
+                .report
+                .skipped
+                .iter()
+                .any(|s| s.message.contains("未")),
+            "{:?}",
+            review.report.skipped
+        );
+        assert!(!phosphate(&state), "the cleared tick stays cleared");
+        assert_eq!(review.ticked.iter().filter(|t| !**t).count(), 1);
+    }
+
+    fn state_index(state: &State, path: &str) -> usize {
+        let review = state.review.as_ref().unwrap();
+        review
+            .import
+            .fields
+            .iter()
+            .position(|f| FieldPath::parse(path).is_some_and(|p| p == f.path))
+            .unwrap()
+    }
+
     #[test]
     fn a_refusal_says_why_and_that_nothing_changed_in_the_users_language() {
-        let Action::Banner(Some(banner)) =
-            reply_action(read("  ", Lang::Zh), None, UnitSystem::Si, Lang::Zh)
-        else {
+        let Action::Banner(Some(banner)) = reply_action(
+            read("  ", Lang::Zh),
+            &reading("  ", None, UnitSystem::Si, Lang::Zh),
+        ) else {
             panic!("not a banner");
         };
         assert!(banner.is_error);
@@ -233,9 +366,10 @@ mod tests {
             id: 1,
             error: "not JSON.".into(),
         };
-        let Action::Banner(Some(banner)) =
-            reply_action(reply, Some("x.json"), UnitSystem::Si, Lang::En)
-        else {
+        let Action::Banner(Some(banner)) = reply_action(
+            reply,
+            &reading("", Some("x.json"), UnitSystem::Si, Lang::En),
+        ) else {
             panic!("not a banner");
         };
         assert!(

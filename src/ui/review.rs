@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+#[cfg(feature = "csr")]
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::case_form::{CKD_STAGES, THERAPY_CHOICES};
@@ -44,10 +46,14 @@ pub fn ReviewPanel(props: &ReviewProps) -> Html {
             }
         }
     });
-    let send = |action: fn() -> Action| {
-        dispatcher
-            .to_callback()
-            .reform(move |_: MouseEvent| action())
+    // The focused button goes with the review: the focus moves to what follows (Undo after
+    // Apply, the paste box after Cancel).
+    let send = |action: fn() -> Action, then_focus: &'static str| {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(action());
+            focus_later(then_focus);
+        })
     };
     let ticked = review.ticked.iter().filter(|t| **t).count();
     let source = match review.source {
@@ -68,15 +74,32 @@ pub fn ReviewPanel(props: &ReviewProps) -> Html {
             }
             { not_used(review, lang) }
             <div class="review-actions">
-                <button type="button" data-testid="review-apply" disabled={ticked == 0} onclick={send(|| Action::ReviewApply)}>
+                <button type="button" data-testid="review-apply" disabled={ticked == 0} onclick={send(|| Action::ReviewApply, "[data-testid=undo] button")}>
                     { format!("{} ({ticked})", msg::ui_import::APPLY.get(lang)) }
                 </button>
-                <button type="button" class="secondary" data-testid="review-cancel" onclick={send(|| Action::Review(None))}>
+                <button type="button" class="secondary" data-testid="review-cancel" onclick={send(|| Action::Review(None), "[data-testid=paste-box] summary")}>
                     { msg::ui_import::CANCEL.get(lang) }
                 </button>
             </div>
         </section>
     }
+}
+
+/// Focuses the element `selector` finds once the page has rendered the change.
+fn focus_later(selector: &'static str) {
+    #[cfg(feature = "csr")]
+    gloo::timers::callback::Timeout::new(0, move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    })
+    .forget();
+    #[cfg(not(feature = "csr"))]
+    let _ = selector;
 }
 
 /// One row per value: its tick, the field, the record's value, date and source, and what

@@ -30,6 +30,10 @@ impl Banner {
 /// changes until the clinician applies the values left ticked.
 #[derive(Clone, PartialEq)]
 pub struct Review {
+    /// What was read (a file's text, a paste), to read again in another language.
+    pub text: Rc<str>,
+    /// The language the report's reasons are in.
+    pub lang: Lang,
     pub import: RecordImport,
     /// One per field of `import`, ticked at first.
     pub ticked: Vec<bool>,
@@ -39,8 +43,16 @@ pub struct Review {
 }
 
 impl Review {
-    pub fn new(import: RecordImport, source: ImportSource, report: ReportView) -> Review {
+    pub fn new(
+        text: Rc<str>,
+        lang: Lang,
+        import: RecordImport,
+        source: ImportSource,
+        report: ReportView,
+    ) -> Review {
         Review {
+            text,
+            lang,
             ticked: vec![true; import.fields.len()],
             import,
             source,
@@ -109,6 +121,8 @@ impl State {
     /// Puts `form` in place of the current one, keeping what it replaces for "Undo" (see
     /// [`State::undo`]).
     fn replace_form(&mut self, form: Form) {
+        // A record reviewed for the case being replaced must not fill the next one.
+        self.review = None;
         let replaced = std::mem::replace(&mut self.form, Rc::new(form));
         if !self.fresh_load && !replaced.is_blank() {
             self.undo = Some(replaced);
@@ -152,6 +166,26 @@ impl State {
         self.form = Rc::new(start.form.unwrap_or_else(|| Form::new(start.units)));
         self.banner = start.problem.map(Banner::error);
         self.started = true;
+        self.review = None;
+    }
+
+    /// A record to review; the same text read again in another language keeps the ticks
+    /// the clinician set, field by field.
+    fn show_review(&mut self, review: Option<Box<Review>>) {
+        let Some(mut review) = review else {
+            self.review = None;
+            return;
+        };
+        if let Some(old) = self.review.as_ref().filter(|old| old.text == review.text) {
+            let tick_of = |path| {
+                let index = old.import.fields.iter().position(|f| &f.path == path)?;
+                old.ticked.get(index).copied()
+            };
+            for (field, tick) in review.import.fields.iter().zip(review.ticked.iter_mut()) {
+                *tick = tick_of(&field.path).unwrap_or(*tick);
+            }
+        }
+        self.review = Some(Rc::new(*review));
     }
 }
 
@@ -224,7 +258,7 @@ impl Reducible for State {
                     }
                 }
             }
-            Action::Review(review) => state.review = review.map(|r| Rc::new(*r)),
+            Action::Review(review) => state.show_review(review),
             Action::ReviewTick(index, on) => {
                 if let Some(review) = state.review.as_mut() {
                     if let Some(tick) = Rc::make_mut(review).ticked.get_mut(index) {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::fields::SelectField;
 use super::note::NoteButton;
-use super::record_import::read_record;
+use super::record_import::{read_record, Reading};
 use super::share::ShareButton;
 use super::state::{Action, Banner, State};
 use super::text as t;
@@ -159,8 +159,13 @@ fn use_import(
             };
             // A FHIR export goes to the importer and is reviewed before it fills the form.
             if looks_like_fhir(&text) {
-                let done = Callback::from(|()| ());
-                return read_record(text, Some(name), units, lang, dispatcher, done);
+                let reading = Reading {
+                    text: text.into(),
+                    name: Some(name),
+                    units,
+                    lang,
+                };
+                return read_record(reading, dispatcher, Callback::noop());
             }
             dispatcher.dispatch(match parse_case_text_in(&text, lang) {
                 Ok(parsed) => imported(&name, &parsed, units, lang),

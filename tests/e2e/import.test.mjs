@@ -64,6 +64,8 @@ test("a FHIR file is reviewed before the form changes; an unticked value stays o
   const before = await page.locator("[data-testid=risk-summary]").innerText();
   await page.getByTestId("review-apply").click();
   await review(page).waitFor({ state: "detached" });
+  // The focus moves to Undo, the next thing to decide.
+  await page.waitForFunction(() => document.activeElement?.closest("[data-testid=undo]") !== null);
   assert.match(await page.getByTestId("banner").innerText(), /Filled \d+ values from the record/);
   assert.equal(await page.locator("#f-age").inputValue(), "64");
   assert.equal(await page.locator("#lab-calcium_total").inputValue(), "2.35");
@@ -131,10 +133,23 @@ test("an English printout pasted: abbreviations read, a value printed without a 
   assert.equal(await row(page, "labs.d_dimer").count(), 0, "D-D 0.9 has no unit: not mapped");
   await page.getByTestId("not-used").locator("summary").click();
   assert.match(await page.getByTestId("not-used").innerText(), /line 19: no unit printed, and none is assumed/);
-  // Cancel: nothing changes.
+  // Switched to Chinese while open: the reasons are read again in Chinese, the ticks kept.
+  await row(page, "labs.phosphate").locator("input[type=checkbox]").uncheck();
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  await page.waitForFunction(() => /第 19 行：/.test(document.querySelector("[data-testid=not-used]")?.innerText ?? ""));
+  assert.match(await page.getByTestId("not-used").innerText(), /第 19 行：.*单位/);
+  assert.equal(await row(page, "labs.phosphate").locator("input[type=checkbox]").isChecked(), false);
+  await byLabel(page, "语言 / Language").selectOption("en");
+  // Cancel: nothing changes, and the focus goes back to the paste box.
   await page.getByTestId("review-cancel").click();
   assert.equal(await review(page).count(), 0);
   assert.equal(await page.locator("#lab-phosphate").inputValue(), "");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "SUMMARY");
+  // A review open when another case is loaded closes: it never fills the next case.
+  await paste(page, EN_PRINTOUT);
+  await review(page).waitFor();
+  await byLabel(page, "Load an example case").selectOption({ index: 3 });
+  assert.equal(await review(page).count(), 0);
   s.assertClean();
 });
 
