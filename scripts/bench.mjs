@@ -233,6 +233,41 @@ function change(before, now, unit) {
   return `${show(before)} -> ${show(now)} (${sign}${delta}${pct})`;
 }
 
+// The key figures of a report (this run's or the last one's), by name and unit.
+function keyFigures(r) {
+  const file = (re) => r?.transfer?.files?.find((f) => re.test(f.file))?.gzip;
+  const su = r?.startup ?? {};
+  const ed = r?.responsiveness?.edits ?? {};
+  const nat = r?.native ?? {};
+  return [
+    ["first visit, gzip", r?.transfer?.firstVisit?.gzip, "bytes"],
+    ["app wasm, gzip", file(/^calciphylaxis-app-.*_bg\.wasm$/), "bytes"],
+    ["importer wasm, gzip", file(/^calciphylaxis-importer_bg\.wasm$/), "bytes"],
+    ["first contentful paint, median", su.appFcp?.median, "ms"],
+    ["  ratio to the plain page", su.ratioFcp, "x"],
+    ["first risk summary, median", su.summary?.median, "ms"],
+    ["  ratio to the plain page", su.ratioSummary, "x"],
+    ["interactive, median", su.tti?.median, "ms"],
+    ["  ratio to the plain page", su.ratioInteractive, "x"],
+    ["keystroke -> results, median", ed.median, "ms"],
+    ["keystroke -> results, p95", ed.p95, "ms"],
+    ["  engine, median", ed.engine?.median, "ms"],
+    ["largest example load, median", r?.responsiveness?.exampleLoads?.largest?.median, "ms"],
+    ["criterion assess-en, cases/s", nat.criterion?.["assess-en"]?.casesPerSecond, " /s"],
+    ["assess CLI, cases/s", nat.cli?.casesPerSecond, " /s"],
+    ["assess --bulk, patients/s", nat.bulk?.patientsPerSecond, " /s"],
+  ];
+}
+
+/** Section 6 of the report: each key figure of the last run against this one. */
+function changeRows(previous, report) {
+  if (!previous) return ["6. Change since the last run: no earlier run (target/bench/bench.json) to compare with"];
+  const rows = [`6. Change since the last run (${previous.date ?? "?"}, commit ${previous.commit ?? "not recorded"} -> ${report.commit})`];
+  const before = keyFigures(previous);
+  keyFigures(report).forEach(([name, now, unit], i) => rows.push(`  ${name.padEnd(40)}${change(before[i][1], now, unit)}`));
+  return rows;
+}
+
 // ---- 4. native engine ----
 function nativeEngine() {
   // criterion: throughput of the library itself
@@ -511,16 +546,27 @@ if (contributors.twiggy) {
   out.push(`  largest items:`);
   for (const it of tw.items) out.push(`  ${pad(kb(it.bytes), 10)}  ${it.name.length > 100 ? `${it.name.slice(0, 97)}...` : it.name}`);
 } else out.push("  (twiggy not installed: `cargo install twiggy --locked` for the per-function list)");
-console.log(out.join("\n"));
-
 mkdirSync(join(ROOT, "target", "bench"), { recursive: true });
 const report = {
-  date: new Date().toISOString(), machine, units: { time: "ms (page performance.now from navigation start)", size: "bytes" },
+  date: new Date().toISOString(), commit: measuredCommit(), machine, units: { time: "ms (page performance.now from navigation start)", size: "bytes" },
   transfer: { files, firstVisit: visit, budgetGzipBytes: BUDGET_GZIP_KB * 1000, budget },
   startup: { runs: RUNS, warmupDiscarded: 1, ...startup },
   responsiveness: { edits: { ...edits, targetP95Ms: EDIT_TARGET_MS, verdict: editVerdict }, exampleLoads: examples },
   native,
   wasmContributors: contributors,
 };
+// The last run is kept beside this one (bench.previous.json) and compared figure by figure.
+const PREVIOUS = join(ROOT, "target", "bench", "bench.previous.json");
+let previous = null;
+if (existsSync(OUT)) {
+  try {
+    previous = JSON.parse(readFileSync(OUT, "utf8"));
+    cpSync(OUT, PREVIOUS);
+  } catch {
+    previous = null;
+  }
+}
+out.push("", ...changeRows(previous, report));
+console.log(out.join("\n"));
 writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
-console.log(`\nJSON: ${relative(process.cwd(), OUT) || OUT}`);
+console.log(`\nJSON: ${relative(process.cwd(), OUT) || OUT}${previous ? `; the run before: ${relative(process.cwd(), PREVIOUS)}` : ""}`);
