@@ -183,7 +183,7 @@ layer-fuzz: | $(LOGS)
 	  esac
 	  # Inputs per target in replay mode: about 10 s each at this machine's speed.
 	  case $$target in
-	    case_json) runs=40000 ;; share_fragment) runs=15000 ;; fhir) runs=20000 ;; paste) runs=40000 ;; *) runs=100000 ;;
+	    case_json) runs=40000 ;; share_fragment) runs=15000 ;; fhir) runs=20000 ;; paste) runs=2000 ;; *) runs=100000 ;;
 	  esac
 	  if [ "$(FUZZ_MODE)" = replay ]; then budget=(-seed=1 -runs=$$runs); else budget=(-max_total_time=$(FUZZ_SECONDS)); fi
 	  log=$(LOGS)/fuzz-$$target.log
