@@ -239,6 +239,9 @@ pub struct TriStateProps {
 /// Yes / No / Unknown as a radio group: unknown is a real answer, not a blank.
 #[component]
 pub fn TriState(props: &TriStateProps) -> Html {
+    let note_id = format!("{}-msg", props.id);
+    // On each radio, not the fieldset: screen readers read a radio's description reliably.
+    let described_by = props.note.as_ref().map(|_| note_id.clone());
     let option = |value: Option<bool>, text: &'static str| {
         let id = format!(
             "{}-{}",
@@ -255,15 +258,14 @@ pub fn TriState(props: &TriStateProps) -> Html {
         };
         html! {
             <label class="tri-option" for={id.clone()}>
-                <input type="radio" id={id} name={props.id.clone()} checked={props.value == value} {onchange} />
+                <input type="radio" id={id} name={props.id.clone()} checked={props.value == value} {onchange}
+                    aria-describedby={described_by.clone()} />
                 <span>{ text }</span>
             </label>
         }
     };
-    let note_id = format!("{}-msg", props.id);
     html! {
-        <fieldset class={classes!("tri", match props.value { Some(true) => "is-yes", Some(false) => "is-no", None => "is-unknown" })}
-            aria-describedby={props.note.as_ref().map(|_| note_id.clone())}>
+        <fieldset class={classes!("tri", match props.value { Some(true) => "is-yes", Some(false) => "is-no", None => "is-unknown" })}>
             <legend>{ props.label.clone() }</legend>
             <div class="tri-options">
                 { option(Some(true), t::YES.get(props.lang)) }

@@ -76,6 +76,7 @@ test("a FHIR file is reviewed before the form changes; an unticked value stays o
   // Each filled value says where it came from until it is edited.
   assert.match(await page.locator("#lab-calcium_total-msg").innerText(), /from the record, 2026-02-01/);
   assert.match(await page.locator("#finding-heparin-msg").innerText(), /from the record/);
+  assert.equal(await page.locator("#finding-heparin-yes").getAttribute("aria-describedby"), "finding-heparin-msg");
   await page.locator("#lab-calcium_total").fill("2.4");
   assert.equal(await page.locator("#lab-calcium_total-msg").count(), 0, "an edited value is no longer the record's");
   assert.match(await page.locator("#lab-albumin-msg").innerText(), /from the record/);
