@@ -61,7 +61,7 @@ pub enum ImportReply {
         /// A `calciphylaxis-case/1` with its `provenance`.
         case: serde_json::Value,
         /// The import report (FHIR: `calciphylaxis-fhir-import/1`; paste: its own format),
-        /// whose `mapped` and `skipped` lists read as [`ReportView`].
+        /// whose `skipped`, `not_mapped` and `suggested_ckd_stage` read as [`ReportView`].
         report: serde_json::Value,
     },
     Error {
@@ -137,11 +137,10 @@ impl Answer {
     }
 }
 
-/// The part of either report the review shows: what was mapped, what was not and why.
+/// The part of either report the review shows beside the values (which it takes from the
+/// case's `provenance`): what was not used, and why.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct ReportView {
-    #[serde(default)]
-    pub mapped: Vec<MappedView>,
     #[serde(default)]
     pub skipped: Vec<SkippedView>,
     /// FHIR: case fields the record touches that stay unknown, and why.
@@ -165,21 +164,10 @@ pub struct NotMappedView {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MappedView {
+pub struct SkippedView {
     /// `Observation/abc`, or `line 3` of a pasted report.
     pub resource: String,
-    /// The case field path (`labs.calcium_total`).
-    pub field: String,
-    #[serde(default)]
-    pub date: Option<String>,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SkippedView {
-    pub resource: String,
-    #[serde(default)]
-    pub detail: Option<String>,
+    /// Why, with the value, unit or status concerned.
     pub message: String,
 }
 

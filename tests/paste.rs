@@ -194,6 +194,13 @@ fn names_in_both_languages_and_nothing_guessed() {
     assert_eq!(case.labs["calcium_total"].reference_high, Some(2.52));
 }
 
+/// The values an import report says were mapped.
+fn mapped(report: &serde_json::Value) -> &Vec<serde_json::Value> {
+    report["mapped"]
+        .as_array()
+        .expect("a list of mapped values")
+}
+
 #[test]
 fn the_worker_answers_fhir_and_paste_and_errors_never_panic() {
     let bundle = std::fs::read_to_string(format!(
@@ -208,18 +215,18 @@ fn the_worker_answers_fhir_and_paste_and_errors_never_panic() {
             id, source, report, ..
         } => {
             assert_eq!((id, source), (7, ImportSource::Fhir));
+            assert!(!mapped(&report).is_empty());
             let view: ReportView = serde_json::from_value(report).unwrap();
-            assert!(!view.mapped.is_empty() && !view.skipped.is_empty());
+            assert!(!view.skipped.is_empty());
         }
         other => panic!("{other:?}"),
     }
     match answer(&request(&read("en-printout.txt"))) {
         ImportReply::Imported { source, report, .. } => {
             assert_eq!(source, ImportSource::Paste);
-            let view: ReportView = serde_json::from_value(report).unwrap();
-            assert!(view.mapped.iter().any(
-                |m| m.field == "labs.calcium_total" && m.date.as_deref() == Some("2026-11-30")
-            ));
+            assert!(mapped(&report)
+                .iter()
+                .any(|m| m["field"] == "labs.calcium_total" && m["date"] == "2026-11-30"));
         }
         other => panic!("{other:?}"),
     }
@@ -254,8 +261,9 @@ fn the_worker_answers_fhir_and_paste_and_errors_never_panic() {
         }) => {
             let case: serde_json::Value = serde_json::from_str(&case).unwrap();
             assert_eq!(case["labs"]["calcium_total"]["value"], 2.3);
-            let view: ReportView = serde_json::from_str(&report).unwrap();
-            assert_eq!(view.mapped.len(), 1);
+            let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+            assert_eq!(mapped(&report).len(), 1);
+            assert!(serde_json::from_value::<ReportView>(report).is_ok());
         }
         other => panic!("{other:?}"),
     }
