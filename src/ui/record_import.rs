@@ -28,18 +28,13 @@ pub struct Reading {
 /// why nothing was. The form is unchanged.
 pub fn reply_action(reply: Answer, reading: &Reading) -> Action {
     let lang = reading.lang;
-    let refused = |reason: &str| {
-        // The reason is a sentence of its own; the message ends it.
-        let reason = reason.trim_end_matches(['.', '。']);
-        let text = match &reading.name {
-            Some(name) => format!(
-                "{} {name}: {reason}. {}",
-                t::IMPORT_FAILED.get(lang),
-                t::CASE_UNCHANGED.get(lang)
-            ),
-            None => tr!(lang, msg::ui_import::READ_FAILED, reason),
-        };
-        Action::Banner(Some(Banner::error(text)))
+    let refused = |reason: &str| match &reading.name {
+        Some(name) => refused_file(name, reason, lang),
+        None => {
+            let reason = without_full_stop(reason);
+            let text = tr!(lang, msg::ui_import::READ_FAILED, reason);
+            Action::Banner(Some(Banner::error(text)))
+        }
     };
     match reply {
         Answer::Imported {
@@ -60,6 +55,21 @@ pub fn reply_action(reply: Answer, reading: &Reading) -> Action {
         Answer::Error { error, .. } => refused(&error),
         Answer::Ready => Action::Banner(None),
     }
+}
+
+/// A file that could not be imported: its name and why, and that the case is unchanged.
+pub fn refused_file(name: &str, reason: &str, lang: Lang) -> Action {
+    let reason = without_full_stop(reason);
+    Action::Banner(Some(Banner::error(format!(
+        "{} {name}: {reason}. {}",
+        t::IMPORT_FAILED.get(lang),
+        t::CASE_UNCHANGED.get(lang)
+    ))))
+}
+
+/// A reason is a sentence of its own; the message that quotes it ends it.
+fn without_full_stop(reason: &str) -> &str {
+    reason.trim_end_matches(['.', '。'])
 }
 
 /// Sends the text to the importer; its answer is dispatched as [`reply_action`]. `done` is

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::fields::SelectField;
 use super::note::NoteButton;
-use super::record_import::{read_record, Reading};
+use super::record_import::{read_record, refused_file, Reading};
 use super::share::ShareButton;
 use super::state::{Action, Banner, State};
 use super::text as t;
@@ -150,12 +150,12 @@ fn use_import(
         let dispatcher = dispatcher.clone();
         // A file too large for any record is refused before it is read into memory.
         if let Err(e) = check_record_size(file.size(), lang) {
-            return dispatcher.dispatch(refused(&name, &e.to_string(), lang));
+            return dispatcher.dispatch(refused_file(&name, &e.to_string(), lang));
         }
         *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |result| {
             let text = match result {
                 Ok(text) => text,
-                Err(e) => return dispatcher.dispatch(refused(&name, &e.to_string(), lang)),
+                Err(e) => return dispatcher.dispatch(refused_file(&name, &e.to_string(), lang)),
             };
             // A FHIR export goes to the importer and is reviewed before it fills the form.
             if looks_like_fhir(&text) {
@@ -169,7 +169,7 @@ fn use_import(
             }
             dispatcher.dispatch(match parse_case_text_in(&text, lang) {
                 Ok(parsed) => imported(&name, &parsed, units, lang),
-                Err(e) => refused(&name, &e.to_string(), lang),
+                Err(e) => refused_file(&name, &e.to_string(), lang),
             })
         }));
     })
@@ -192,12 +192,4 @@ fn imported(name: &str, parsed: &ParsedCase, units: UnitSystem, lang: Lang) -> A
         is_error: !parsed.errors.is_empty(),
     };
     Action::Load(Box::new(Form::from_case(&parsed.case, units)), Some(banner))
-}
-
-fn refused(name: &str, reason: &str, lang: Lang) -> Action {
-    Action::Banner(Some(Banner::error(format!(
-        "{} {name}: {reason}. {}",
-        t::IMPORT_FAILED.get(lang),
-        t::CASE_UNCHANGED.get(lang)
-    ))))
 }
