@@ -98,10 +98,17 @@ fn start() -> Option<Client> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     // A worker whose wasm cannot be fetched fails inside its own promise, with no error
-    // event: one not ready in time is taken as stopped, so nothing waits for ever.
-    gloo::timers::callback::Timeout::new(START_TIMEOUT_MS, || {
-        let ready = CLIENT.with(|cell| cell.borrow().as_ref().is_some_and(|c| c.ready));
-        if !ready {
+    // event: one not ready in time is taken as stopped, so nothing waits for ever. Only this
+    // worker: one started after it stopped has its own time.
+    let this_worker = worker.clone();
+    gloo::timers::callback::Timeout::new(START_TIMEOUT_MS, move || {
+        let starting = CLIENT.with(|cell| {
+            let client = cell.borrow();
+            client
+                .as_ref()
+                .is_some_and(|c| !c.ready && c.worker == this_worker)
+        });
+        if starting {
             stopped();
         }
     })
