@@ -16,6 +16,8 @@
 //!
 //! [`answer`] is the worker's whole job, plain Rust, tested natively.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::case::CaseFileError;
@@ -26,10 +28,12 @@ use crate::tr;
 
 /// What the app asks: read `text` (a FHIR record, or a pasted laboratory report) in `lang`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportRequest {
+pub struct ImportRequest<'a> {
     /// Given back in the reply, so that a late answer to an earlier paste is recognised.
     pub id: u32,
-    pub text: String,
+    /// Borrowed where it can be: a record may be many megabytes, and is not copied to be sent.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
     /// `"en"` or `"zh"`; anything else is English.
     #[serde(default)]
     pub lang: String,

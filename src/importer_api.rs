@@ -52,7 +52,7 @@ pub fn case_from_fhir_js(input: JsValue, lang: Option<String>) -> JsValue {
     let lang = lang.unwrap_or_default();
     let request = crate::import::ImportRequest {
         id: 0,
-        text,
+        text: text.into(),
         lang,
         only: Some(crate::import::ImportSource::Fhir),
     };

@@ -45,7 +45,7 @@ thread_local! {
 
 /// Asks the worker to read `text`; `done` gets its reply (or an error reply when the
 /// worker cannot start, e.g. offline before its files were cached).
-pub fn import(text: String, lang: Lang, done: Callback<Answer>) {
+pub fn import(text: &str, lang: Lang, done: Callback<Answer>) {
     let started = CLIENT.with(|cell| {
         let mut client = cell.borrow_mut();
         if client.is_none() {
@@ -58,7 +58,7 @@ pub fn import(text: String, lang: Lang, done: Callback<Answer>) {
         let id = client.next_id;
         let request = ImportRequest {
             id,
-            text,
+            text: text.into(),
             lang: lang.id().to_string(),
             only: None,
         };

@@ -75,13 +75,13 @@ fn without_full_stop(reason: &str) -> &str {
 /// Sends the text to the importer; its answer is dispatched as [`reply_action`]. `done` is
 /// told when the answer came.
 pub fn read_record(reading: Reading, dispatcher: UseReducerDispatcher<State>, done: Callback<()>) {
-    let (text, lang) = (reading.text.to_string(), reading.lang);
+    let (text, lang) = (reading.text.clone(), reading.lang);
     let on_reply = Callback::from(move |reply: Answer| {
         done.emit(());
         dispatcher.dispatch(reply_action(reply, &reading));
     });
     #[cfg(feature = "csr")]
-    super::importer::import(text, lang, on_reply);
+    super::importer::import(&text, lang, on_reply);
     #[cfg(not(feature = "csr"))]
     let _ = (text, lang, on_reply);
 }
