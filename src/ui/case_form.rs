@@ -106,17 +106,20 @@ fn section_messages(errors: &[Issue], form: &Form, section: &str, lang: Lang) ->
 
 /// The errors under `lesions`, with the record notes of the skin findings.
 fn lesion_messages(errors: &[Issue], form: &Form, lang: Lang) -> Messages {
-    let notes = finding_notes(form, FindingGroup::Skin, lang);
-    Messages::under(errors, "lesions").with_notes_of(notes)
+    Messages::under(errors, "lesions")
+        .with_record_notes(form, lang, |path| is_finding_of(path, FindingGroup::Skin))
 }
 
 /// The record notes of the findings of `group`.
 fn finding_notes(form: &Form, group: FindingGroup, lang: Lang) -> Messages {
-    Messages::default().with_record_notes(form, lang, |path| {
-        path.strip_prefix("findings.")
-            .and_then(|id| FINDINGS.iter().find(|f| f.id.id() == id))
-            .is_some_and(|f| f.group == group)
-    })
+    Messages::default().with_record_notes(form, lang, |path| is_finding_of(path, group))
+}
+
+/// `path` is `findings.<id>` of a finding of `group`.
+fn is_finding_of(path: &str, group: FindingGroup) -> bool {
+    path.strip_prefix("findings.")
+        .and_then(|id| FINDINGS.iter().find(|f| f.id.id() == id))
+        .is_some_and(|f| f.group == group)
 }
 
 /// The prompts of the labs `ids`.

@@ -73,12 +73,6 @@ impl Messages {
         self
     }
 
-    /// These errors with the record notes of `other`.
-    pub fn with_notes_of(mut self, other: Messages) -> Messages {
-        self.notes = other.notes;
-        self
-    }
-
     /// The first error at `field` (a path text) or inside it; else the field's record note.
     pub fn at(&self, field: &str) -> Option<FieldMessage> {
         self.first(|e| is_at_or_in(&e.field.to_string(), field))
