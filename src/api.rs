@@ -9,14 +9,20 @@
 //!   `lang` is `"en"` (default) or `"zh"`. Returns the `calciphylaxis-assessment/1` object.
 //!   It never throws: anything that is not a case gives `{ error: "<message>" }` (in
 //!   `lang`), and field-level problems are reported in `input_errors` as in the app.
+//!   Chinese needs `loadLanguage("zh")` first (its words are not in the module): before
+//!   it, `assess(case, "zh")` gives `{ error }`.
 //!   A FHIR R4 record (told apart by its `resourceType`) gives `{ error }` saying to read it
 //!   with the importer module first: the FHIR reader is not in this module, so that the
 //!   app's first visit does not carry it (`caseFromFhir` is in the importer worker,
 //!   `src/importer_api.rs`; README, "JavaScript API").
+//! - `loadLanguage(lang, base?)`: a Promise of `{ lang }` once the language's words are
+//!   here (fetched once from the app's own files), or of `{ error }`; it never rejects.
 //! - `version()`: the crate version (`Cargo.toml`).
-//! - `labs()`: `[{ id, name_en, name_zh, kind: "numeric" | "qualitative", units: [..] }]`.
+//! - `labs()`: `[{ id, name_en, name_zh, kind: "numeric" | "qualitative", units: [..] }]`
+//!   (`name_zh` is `null` until Chinese is loaded).
 //!
-//! The functions are pure: they touch no DOM, storage or network.
+//! The functions are pure: they touch no DOM or storage, and only `loadLanguage` the
+//! network (the app's own origin).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -64,6 +70,10 @@ fn json_text(input: &JsValue) -> Option<String> {
 #[wasm_bindgen(js_name = assess)]
 pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
     let lang = match language(lang) {
+        Ok(lang) if !lang.is_loaded() => {
+            let call = format!("await loadLanguage(\"{}\")", lang.id());
+            return error(&crate::tr!(Lang::En, msg::api::ZH_NOT_LOADED, call));
+        }
         Ok(lang) => lang,
         Err(e) => return e,
     };
@@ -85,6 +95,26 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
     }
 }
 
+/// Makes a language's words available to `assess` (Chinese is not in the module: its file
+/// is fetched once from the app's own files, beside the app's script or under `base`, a
+/// directory URL). Resolves to `{ lang }`, or `{ error }` when they cannot be had; never
+/// rejects.
+#[wasm_bindgen(js_name = loadLanguage)]
+pub async fn load_language_js(lang: String, base: Option<String>) -> JsValue {
+    let lang = match language(Some(lang)) {
+        Ok(lang) => lang,
+        Err(e) => return e,
+    };
+    match crate::ui::assets::load_language(lang, base.as_deref()).await {
+        Ok(lang) => {
+            let object = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&object, &"lang".into(), &lang.id().into());
+            object.into()
+        }
+        Err(reason) => error(&reason),
+    }
+}
+
 /// The crate version, as in `Cargo.toml`.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -95,7 +125,8 @@ pub fn version() -> String {
 struct LabInfo {
     id: &'static str,
     name_en: &'static str,
-    name_zh: &'static str,
+    /// `null` until Chinese is loaded (`loadLanguage("zh")`).
+    name_zh: Option<&'static str>,
     kind: &'static str,
     units: Vec<&'static str>,
 }
@@ -108,7 +139,7 @@ pub fn labs() -> JsValue {
         .map(|lab| LabInfo {
             id: lab.id.id(),
             name_en: lab.name(Lang::En),
-            name_zh: lab.name(Lang::Zh),
+            name_zh: Lang::Zh.is_loaded().then(|| lab.name(Lang::Zh)),
             kind: match lab.kind {
                 LabKind::Numeric { .. } => "numeric",
                 LabKind::Qualitative { .. } => "qualitative",

@@ -16,7 +16,7 @@ pub mod share;
 #[cfg(feature = "ui")]
 pub mod ui;
 
-/// The JavaScript API of the browser build (`assess`, `version`, `labs`).
+/// The JavaScript API of the browser build (`assess`, `loadLanguage`, `version`, `labs`).
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub mod api;
 

@@ -1,7 +1,7 @@
 // Minimal embedding of the calciphylaxis engine: import the app's own wasm module and call
 // its API. The build (scripts/sw-precache.mjs) writes the hashed names of the module's
 // JS glue and wasm into the two paths below.
-import init, { assess, labs, version } from "../__APP_JS__";
+import init, { assess, labs, loadLanguage, version } from "../__APP_JS__";
 
 await init({ module_or_path: new URL("../__APP_WASM__", import.meta.url) });
 
@@ -55,6 +55,9 @@ async function caseFromFhir(input, lang = "en") {
   });
 }
 
+// Chinese is not in the module: its words are fetched once, from beside the module's files.
+const loadWords = (lang) => loadLanguage(lang, new URL("..", import.meta.url).href);
+
 // For the end-to-end test and for the console.
-window.calciphylaxis = { assess, caseFromFhir, labs, version };
+window.calciphylaxis = { assess, caseFromFhir, labs, loadLanguage: loadWords, version };
 dispatchEvent(new CustomEvent("calciphylaxis-ready"));

@@ -16,6 +16,7 @@ use std::pin::pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
+use calciphylaxis::core::i18n::{ZH_APP_FILE, ZH_FILE};
 use calciphylaxis::core::Lang;
 use calciphylaxis::form::UnitSystem;
 use calciphylaxis::ui::text as t;
@@ -77,6 +78,10 @@ fn main() {
         let html = render_page(&source, page).unwrap_or_else(|e| fail(&e));
         write_page(&dir, page, &html);
     }
+    // The Chinese words, which the app's wasm does not carry: fetched when chosen.
+    let words = dir.join(ZH_FILE);
+    std::fs::write(&words, ZH_APP_FILE)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", words.display())));
 }
 
 fn write_page(dir: &Path, page: &Page, html: &str) {
@@ -121,7 +126,33 @@ fn render_page(source: &str, page: &Page) -> Result<String, String> {
     let html = replace_once(&html, ROOT_ATTRS, &root)?;
     let html = replace_once(&html, NOSCRIPT_PLACEHOLDER, &noscript)?;
     let html = replace_once(&html, ALTERNATES_PLACEHOLDER, &alternates(page))?;
+    let html = match lang {
+        Lang::En => html,
+        // Chinese is not in the app's wasm: its words come with the wasm, not after it
+        // (src/main.rs waits for them).
+        Lang::Zh => replace_once(
+            &html,
+            "</head>",
+            &format!("{}</head>", words_preload(&html)?),
+        )?,
+    };
     replace_once(&html, APP_PLACEHOLDER, &app)
+}
+
+/// A preload of the language's words, from the directory Trunk put the app's files in
+/// (its public URL: `/`, or the sub-path).
+fn words_preload(html: &str) -> Result<String, String> {
+    let wasm = html
+        .find("_bg.wasm\"")
+        .ok_or("index.html has no preload of the app's wasm")?;
+    let href = html[..wasm]
+        .rfind("href=\"")
+        .ok_or("the wasm preload has no href")?
+        + 6;
+    let dir = &html[href..=html[..wasm].rfind('/').unwrap_or(href)];
+    Ok(format!(
+        r#"<link rel="preload" href="{dir}{ZH_FILE}" as="fetch" crossorigin="anonymous">"#
+    ))
 }
 
 /// `hreflang` links to each language's page, relative (the app may live under a sub-path).

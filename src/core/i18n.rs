@@ -88,18 +88,101 @@ impl Catalogue {
 }
 
 impl Lang {
+    /// The language's words. Natively every language is built in; the app's wasm carries
+    /// English only and Chinese once [`load_catalogue`] has read its file: until then
+    /// Chinese gives the English words (the app and the JavaScript API ask [`Lang::is_loaded`]
+    /// first, so a Chinese page never shows them).
     pub fn catalogue(self) -> Catalogue {
+        const EN: Catalogue = Catalogue {
+            text: EN_TEXT,
+            ends: &EN_ENDS,
+        };
         match self {
-            Lang::En => Catalogue {
-                text: EN_TEXT,
-                ends: &EN_ENDS,
-            },
-            Lang::Zh => Catalogue {
-                text: ZH_TEXT,
-                ends: &ZH_ENDS,
-            },
+            Lang::En => EN,
+            Lang::Zh => ZH_BUILTIN
+                .or_else(|| ZH_LOADED.get().copied())
+                .unwrap_or(EN),
         }
     }
+
+    /// The language's words are in this module (built in, or loaded).
+    pub fn is_loaded(self) -> bool {
+        self == Lang::En || ZH_BUILTIN.is_some() || ZH_LOADED.get().is_some()
+    }
+}
+
+/// The Chinese words read at run time (the app's wasm only; see [`Lang::catalogue`]).
+static ZH_LOADED: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+
+/// The contents of [`ZH_FILE`], as the build writes it beside the app's script
+/// (src/bin/prerender.rs): the Chinese words of every message the app shows.
+#[cfg(not(target_arch = "wasm32"))]
+pub const ZH_APP_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue-zh.txt"));
+
+/// Why a language's file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogueError {
+    /// The text does not start with the catalogue's header line.
+    NotACatalogue,
+    /// A file of another build (a stale cache, a half-finished deployment).
+    OtherBuild { found: String },
+    /// The header's or the file's message count is not this build's.
+    WrongCount { found: usize },
+}
+
+impl std::fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogueError::NotACatalogue => write!(f, "not a word catalogue"),
+            CatalogueError::OtherBuild { found } => {
+                write!(
+                    f,
+                    "the words of build {found}, not of this build {ZH_BUILD}"
+                )
+            }
+            CatalogueError::WrongCount { found } => {
+                write!(f, "{found} messages instead of {}", KEYS.len())
+            }
+        }
+    }
+}
+
+/// Reads a language's file (`ZH_FILE`, written by the build beside the app's script) and
+/// makes its words the language's. Loading a language already present does nothing.
+pub fn load_catalogue(file: &str) -> Result<Lang, CatalogueError> {
+    let (text, ends) = read_catalogue(file)?;
+    if !Lang::Zh.is_loaded() {
+        let _ = ZH_LOADED.set(Catalogue {
+            text: Box::leak(text.into_boxed_str()),
+            ends: Box::leak(ends.into_boxed_slice()),
+        });
+    }
+    Ok(Lang::Zh)
+}
+
+/// The words of a language's file and where each message ends, checked against this build.
+fn read_catalogue(file: &str) -> Result<(String, Vec<u32>), CatalogueError> {
+    let (header, body) = file.split_once('\n').ok_or(CatalogueError::NotACatalogue)?;
+    let mut fields = header.split(' ');
+    if fields.next() != Some("calciphylaxis-catalogue/1") || fields.next() != Some("zh") {
+        return Err(CatalogueError::NotACatalogue);
+    }
+    let build = fields.next().unwrap_or_default();
+    if build != ZH_BUILD {
+        return Err(CatalogueError::OtherBuild {
+            found: build.chars().take(16).collect(),
+        });
+    }
+    let mut ends = Vec::with_capacity(KEYS.len());
+    let mut text = String::with_capacity(body.len());
+    for message in body.split('\u{1e}') {
+        text.push_str(message);
+        ends.push(text.len() as u32);
+    }
+    if ends.len() != KEYS.len() || fields.next() != Some(&*ends.len().to_string()) {
+        return Err(CatalogueError::WrongCount { found: ends.len() });
+    }
+    Ok((text, ends))
 }
 
 /// A message with its `{name}` placeholders filled. The build checked that every
@@ -204,6 +287,69 @@ mod tests {
                     message.key()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_chinese_file_gives_every_message_the_app_shows_and_leaves_out_the_others() {
+        let (text, ends) = read_catalogue(ZH_APP_FILE).unwrap();
+        let loaded = Catalogue {
+            text: Box::leak(text.into_boxed_str()),
+            ends: Box::leak(ends.into_boxed_slice()),
+        };
+        // Only the static pages' and the importer's tables are left out of the app's words.
+        let app_shows = |key: &str| {
+            !["about.", "fhir.", "paste.", "paste_names."]
+                .iter()
+                .any(|t| key.starts_with(t))
+        };
+        for message in Text::all() {
+            let expected = if app_shows(message.key()) {
+                message.get(Lang::Zh)
+            } else {
+                ""
+            };
+            assert_eq!(loaded.text(message), expected, "{}", message.key());
+        }
+        assert!(ZH_FILE.starts_with("calciphylaxis-zh-") && ZH_FILE.ends_with(".txt"));
+        assert!(ZH_FILE.contains(ZH_BUILD));
+        assert_eq!(load_catalogue(ZH_APP_FILE), Ok(Lang::Zh));
+        assert!(Lang::Zh.is_loaded() && Lang::En.is_loaded());
+    }
+
+    #[test]
+    fn a_file_of_another_build_or_cut_short_is_refused_and_says_why() {
+        let (header, body) = ZH_APP_FILE.split_once('\n').unwrap();
+        let other = header.replace(ZH_BUILD, "0123456789abcdef");
+        let refused = read_catalogue(&format!("{other}\n{body}")).unwrap_err();
+        assert_eq!(
+            refused,
+            CatalogueError::OtherBuild {
+                found: "0123456789abcdef".into()
+            }
+        );
+        assert!(
+            refused.to_string().contains("not of this build"),
+            "{refused}"
+        );
+        // A download cut short loses messages: the count tells.
+        let cut = &ZH_APP_FILE[..ZH_APP_FILE.rfind('\u{1e}').unwrap()];
+        assert_eq!(
+            read_catalogue(cut),
+            Err(CatalogueError::WrongCount {
+                found: KEYS.len() - 1
+            })
+        );
+        for rubbish in [
+            "",
+            "<!doctype html>\n<html>",
+            "calciphylaxis-catalogue/1 en x 1\n",
+        ] {
+            assert_eq!(
+                read_catalogue(rubbish),
+                Err(CatalogueError::NotACatalogue),
+                "{rubbish}"
+            );
         }
     }
 

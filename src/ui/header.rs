@@ -12,6 +12,8 @@ use crate::core::i18n::{msg, Lang};
 pub struct MastheadProps {
     pub view: View,
     pub lang: Lang,
+    /// The language chosen, which `lang` follows once its words are here (`use_language`).
+    pub chosen: Lang,
     pub dispatcher: UseReducerDispatcher<State>,
 }
 
@@ -33,7 +35,7 @@ pub fn masthead(props: &MastheadProps) -> Html {
         <>
             <div class="title-row">
                 <h1>{ t::TITLE.get(lang) }</h1>
-                <SelectField id="lang" label={t::LANGUAGE.get(lang)} value={lang.id()}
+                <SelectField id="lang" label={t::LANGUAGE.get(lang)} value={props.chosen.id()}
                     options={languages} onchange={on_lang} />
             </div>
             <p class="tagline">{ t::TAGLINE.get(lang) }</p>

@@ -16,17 +16,9 @@ const WORKER_FILE: &str = "calciphylaxis-importer_loader.js";
 /// How long the worker may take to start (fetch and compile its wasm, ~200 KB gzip).
 const START_TIMEOUT_MS: u32 = 20_000;
 
-/// The worker's address: beside the app's own script, wherever the page is (`/zh/` is one
-/// level down; a sub-path build is under its public URL).
+/// The worker's address: beside the app's own script.
 fn worker_url() -> String {
-    let app_script = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
-        .and_then(|link| link.get_attribute("href"));
-    match app_script.as_deref().and_then(|href| href.rsplit_once('/')) {
-        Some((dir, _)) => format!("{dir}/{WORKER_FILE}"),
-        None => format!("./{WORKER_FILE}"),
-    }
+    super::assets::beside_app_script(WORKER_FILE)
 }
 
 struct Client {

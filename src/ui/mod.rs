@@ -1,6 +1,8 @@
 //! The Yew app: the case form beside the live assessment. Components render; the core
 //! decides (`crate::core::assess_in`), and `crate::form` turns typing into a case.
 
+#[cfg(feature = "csr")]
+pub mod assets;
 mod banners;
 mod calculator;
 pub mod case_form;
@@ -37,7 +39,8 @@ use banners::{banners, BannersProps};
 use calculator::{calculator, CalculatorProps};
 use header::{masthead, MastheadProps};
 use hooks::{
-    use_assessment, use_document_language, use_remember, use_share_link, use_typed_before_start,
+    use_assessment, use_document_language, use_language, use_remember, use_share_link,
+    use_typed_before_start,
 };
 use toolbar::Toolbar;
 
@@ -70,7 +73,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let (lang, units) = (props.lang, props.units);
     let state = use_reducer(move || State::first(lang, units));
-    let lang = state.lang;
+    let lang = use_language(state.lang, state.dispatcher());
     let computed = use_assessment(state.form.clone(), lang);
     use_document_language(lang);
     use_remember(&state, computed.case.clone());
@@ -81,7 +84,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="app">
             <header class="app-header">
-                { masthead(&MastheadProps { view: state.view, lang, dispatcher: dispatcher.clone() }) }
+                { masthead(&MastheadProps { view: state.view, lang, chosen: state.lang, dispatcher: dispatcher.clone() }) }
                 if state.view == View::Calculator {
                     <Toolbar case={computed.case.clone()} assessment={computed.assessment.clone()} units={state.form.units}
                         remember={state.remember} {lang} dispatcher={dispatcher.clone()} />

@@ -244,9 +244,13 @@ test("a load or New case over a typed case offers Undo, which brings the typed c
   s.assertClean();
 });
 
-test("switching language keeps the input and translates the page", { timeout: TIMEOUT }, async (t) => {
+const chineseWords = (s) => s.requests.filter((r) => /\/calciphylaxis-zh-[0-9a-f]{16}\.txt$/.test(r));
+
+test("switching language keeps the input and translates the page; the Chinese words are fetched once, when chosen", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   const page = s.page;
+  // The English page's first visit carries no Chinese: the app's wasm has English only.
+  assert.deepEqual(chineseWords(s), [], "no Chinese words fetched for the English page");
   await byLabel(page, "Dialysis vintage (months)").fill("72");
   await byLabel(page, "Language / 语言").selectOption("zh");
   await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
@@ -255,6 +259,31 @@ test("switching language keeps the input and translates the page", { timeout: TI
   assert.match(await page.getByTestId("major-count").innerText(), /1/);
   await byLabel(page, "语言 / Language").selectOption("en");
   await page.locator("h1").filter({ hasText: "Calciphylaxis calculator" }).waitFor({ timeout: 5000 });
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
+  assert.equal(chineseWords(s).length, 1, `fetched once, from the app's origin:\n${chineseWords(s).join("\n")}`);
+  s.assertClean();
+});
+
+test("Chinese words that cannot be had keep the app in English, say why, and keep the case", { timeout: TIMEOUT }, async (t) => {
+  const s = await open(t);
+  const page = s.page;
+  // A file of another build (a stale cache, a half-finished deployment) is refused, not misread.
+  await page.route(/calciphylaxis-zh-[0-9a-f]{16}\.txt$/, (route) =>
+    route.fulfill({ status: 200, contentType: "text/plain", body: "calciphylaxis-catalogue/1 zh 0123456789abcdef 1\nx" }));
+  await byLabel(page, "Dialysis vintage (months)").fill("72");
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  const banner = page.getByTestId("banner").filter({ hasText: "简体中文 could not be loaded" });
+  await banner.waitFor({ timeout: 5000 });
+  assert.match(await banner.innerText(), /not of this build/);
+  assert.equal(await byLabel(page, "Language / 语言").inputValue(), "en", "the choice goes back to English");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.equal(await byLabel(page, "Dialysis vintage (months)").inputValue(), "72");
+  assert.match(await page.getByTestId("major-count").innerText(), /1/);
+  // Once the file can be had, choosing Chinese again works.
+  await page.unroute(/calciphylaxis-zh-[0-9a-f]{16}\.txt$/);
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
   s.assertClean();
 });
 

@@ -75,7 +75,17 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
   assert.equal(followUp.treatment_start.date, decided.treatment_start.date);
   const candidate = readJson("examples", "cases", "msc-candidate-illustrative.json");
   assert.equal((await page.evaluate((c) => window.calciphylaxis.assess(c), candidate)).msc.status, "candidate");
-  // The JSON text is accepted too, and Chinese.
+  // Chinese is not in the module: before its words are loaded, assess says how to get them
+  // (never a result in the wrong language) and labs() has no Chinese names.
+  const early = await page.evaluate((c) => window.calciphylaxis.assess(c, "zh"), candidate);
+  assert.deepEqual(Object.keys(early), ["error"]);
+  assert.match(early.error, /loadLanguage\("zh"\)/);
+  assert.equal((await page.evaluate(() => window.calciphylaxis.labs()))[0].name_zh, null);
+  const words = s.requests.filter((u) => /calciphylaxis-zh-[0-9a-f]{16}\.txt$/.test(u));
+  assert.deepEqual(words, [], "the embedding page fetched no Chinese words before asking");
+  assert.deepEqual(await page.evaluate(() => window.calciphylaxis.loadLanguage("zh")), { lang: "zh" });
+  assert.deepEqual(await page.evaluate(() => window.calciphylaxis.loadLanguage("xx")), { error: 'unknown language "xx": use "en" or "zh"' });
+  // The JSON text is accepted too, and Chinese once loaded.
   const zh = await page.evaluate((c) => window.calciphylaxis.assess(JSON.stringify(c), "zh"), candidate);
   assert.equal(zh.msc.status, "candidate");
   assert.notEqual(zh.msc.summary, (await page.evaluate((c) => window.calciphylaxis.assess(c, "en"), candidate)).msc.summary);
@@ -84,6 +94,7 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
   const calcium = labs.find((l) => l.id === "calcium_total");
   assert.ok(calcium, "calcium_total listed");
   assert.ok(calcium.units.includes("mg/dL") && calcium.units.includes("mmol/L"), JSON.stringify(calcium));
+  assert.match(calcium.name_zh, /钙/, "Chinese names once Chinese is loaded");
   assert.equal(calcium.kind, "numeric");
   assert.equal(await page.locator("#lab-count").innerText(), String(labs.length));
   assert.match(await page.locator("#msc-status").innerText(), /^(candidate|incomplete|not_eligible)$/);
@@ -118,8 +129,9 @@ test("embed page: caseFromFhir (the importer worker) gives the expected case and
 
 test("embed page: anything that is not a case gives { error } and never throws", { timeout: TIMEOUT }, async (t) => {
   const s = await openEmbed(t);
-  const results = await s.page.evaluate(() => {
-    const { assess } = window.calciphylaxis;
+  const results = await s.page.evaluate(async () => {
+    const { assess, loadLanguage } = window.calciphylaxis;
+    await loadLanguage("zh");
     return [assess("garbage"), assess("{\"format\": 1"), assess(42), assess(null), assess(undefined), assess([1, 2]),
       assess({ format: "something-else/9" }), assess({ format: "calciphylaxis-case/1" }, "xx"), assess("garbage", "zh")];
   });

@@ -93,7 +93,12 @@ test("the Chinese page under the sub-path: same assets, a Chinese browser sent t
   const en = readFileSync(join(SUB, "index.html"), "utf8");
   const zh = readFileSync(join(SUB, "zh", "index.html"), "utf8");
   const assets = (html) => [...html.matchAll(/\b(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]).sort();
-  assert.deepEqual(assets(zh), assets(en), "the same absolute asset URLs");
+  // The same assets, and the Chinese words preloaded (the app's wasm carries English only).
+  const words = assets(zh).filter((u) => /\/calciphylaxis-zh-[0-9a-f]{16}\.txt$/.test(u));
+  assert.equal(words.length, 1, assets(zh).join(" "));
+  assert.ok(listFiles(SUB).includes(words[0].slice(PREFIX.length)), `${words[0]} is in the build`);
+  assert.deepEqual(assets(zh).filter((u) => u !== words[0]), assets(en), "the same absolute asset URLs");
+  assert.ok(!en.includes(words[0]), "the English page does not preload the Chinese words");
   assert.ok(assets(zh).every((u) => u.startsWith(PREFIX)), assets(zh).join(" "));
   assert.match(zh, /<link rel="manifest" href="\.\.\/manifest\.webmanifest" \/>/);
   assert.match(zh, /<link rel="alternate" hreflang="en" href="\.\.\/" \/>/);
