@@ -48,10 +48,10 @@ fn main() {
         );
     }
     let out_dir = std::env::var("OUT_DIR").unwrap();
+    let words = on_demand_file(&catalogues, 1);
     let out = Path::new(&out_dir).join("catalogue.rs");
-    std::fs::write(out, generate(&catalogues)).unwrap();
-    let (_, file) = on_demand_file(&catalogues, 1);
-    std::fs::write(Path::new(&out_dir).join(ON_DEMAND_FILE), file).unwrap();
+    std::fs::write(out, generate(&catalogues, &words)).unwrap();
+    std::fs::write(Path::new(&out_dir).join(ON_DEMAND_FILE), &words.file).unwrap();
 }
 
 /// The languages the app's wasm does not carry: fetched from the app's own origin when
@@ -59,6 +59,10 @@ fn main() {
 const ON_DEMAND_FILE: &str = "catalogue-zh.txt";
 /// Separates two messages in that file: a control character no message may contain.
 const SEPARATOR: char = '\u{1e}';
+/// The first word of its header line.
+const FORMAT: &str = "calciphylaxis-catalogue/1";
+/// Tables the app never shows (the static pages', the importer's): empty in its words.
+const APP_LEAVES_OUT: [&str; 4] = ["about.", "fhir.", "paste.", "paste_names."];
 
 /// This build is the app's wasm (not the importer's, not native).
 fn app_wasm() -> bool {
@@ -67,39 +71,50 @@ fn app_wasm() -> bool {
     wasm && feature("CSR") && !feature("IMPORTER")
 }
 
-/// Tables the app never shows (the static pages', the importer's): empty in its words.
 fn app_unused(key: &str) -> bool {
-    ["about.", "fhir.", "paste.", "paste_names."]
-        .iter()
-        .any(|t| key.starts_with(t))
+    APP_LEAVES_OUT.iter().any(|t| key.starts_with(t))
 }
+
+/// A language's file for the app, with what the module checks it by.
+struct WordsFile {
+    /// FNV-1a of the keys and the words: the file's name, and its header's build.
+    build: String,
+    /// FNV-1a of what follows the header line: a body changed or cut short is refused.
+    body_hash: u64,
+    file: String,
+}
+
+fn fnv1a(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(hash, |h, byte| {
+        (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The Chinese words in the app's layout, as a file: a header line
 /// `calciphylaxis-catalogue/1 zh <build> <count>`, then the messages in key order, one
 /// separator between two. `<build>` (FNV-1a of the keys and the words) ties the file to the
 /// module built with it, so a file from another build is refused rather than misread.
-fn on_demand_file(catalogues: &[BTreeMap<String, String>], lang: usize) -> (String, String) {
+fn on_demand_file(catalogues: &[BTreeMap<String, String>], lang: usize) -> WordsFile {
     let mut words = Vec::new();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = FNV_START;
     for (key, text) in &catalogues[lang] {
         assert!(
             !text.contains(SEPARATOR),
             "{key}: a message may not hold U+001E"
         );
         let text = if app_unused(key) { "" } else { text.as_str() };
-        for byte in key.bytes().chain([0]).chain(text.bytes()).chain([0]) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
+        hash = fnv1a(hash, key.bytes().chain([0]).chain(text.bytes()).chain([0]));
         words.push(text);
     }
     let build = format!("{hash:016x}");
-    let file = format!(
-        "calciphylaxis-catalogue/1 {} {build} {}\n{}",
-        LANGUAGES[lang],
-        words.len(),
-        words.join(&SEPARATOR.to_string())
-    );
-    (build, file)
+    let body = words.join(&SEPARATOR.to_string());
+    let header = format!("{FORMAT} {} {build} {}", LANGUAGES[lang], words.len());
+    WordsFile {
+        body_hash: fnv1a(FNV_START, body.bytes()),
+        file: format!("{header}\n{body}"),
+        build,
+    }
 }
 
 /// `[risk] warfarin.name = "…"` becomes the key `risk.warfarin.name`.
@@ -175,7 +190,7 @@ fn split_key(key: &str) -> (String, String) {
     )
 }
 
-fn generate(catalogues: &[BTreeMap<String, String>]) -> String {
+fn generate(catalogues: &[BTreeMap<String, String>], words: &WordsFile) -> String {
     let keys: Vec<&String> = catalogues[0].keys().collect();
     let mut modules: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
     for (index, key) in keys.iter().enumerate() {
@@ -219,12 +234,19 @@ fn generate(catalogues: &[BTreeMap<String, String>]) -> String {
     .unwrap();
     // One string per language and the end of each message in it: half the bytes of an
     // array of string slices in the wasm.
-    let (build, _) = on_demand_file(catalogues, 1);
+    let build = &words.build;
     writeln!(
         out,
         "/// The Chinese words' file, beside the app's script (written by the build's pre-render).\n\
          pub const ZH_FILE: &str = \"calciphylaxis-zh-{build}.txt\";\n\
-         const ZH_BUILD: &str = \"{build}\";"
+         const ZH_BUILD: &str = \"{build}\";\n\
+         const ZH_BODY_HASH: u64 = {:#x};\n\
+         const CATALOGUE_FORMAT: &str = {FORMAT:?};\n\
+         const CATALOGUE_SEPARATOR: char = {SEPARATOR:?};\n\
+         /// The tables the app never shows, empty in its words.\n\
+         pub const APP_LEAVES_OUT: [&str; {}] = {APP_LEAVES_OUT:?};",
+        words.body_hash,
+        APP_LEAVES_OUT.len()
     )
     .unwrap();
     for (lang, catalogue) in LANGUAGES.iter().zip(catalogues) {

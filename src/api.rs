@@ -21,8 +21,10 @@
 //! - `labs()`: `[{ id, name_en, name_zh, kind: "numeric" | "qualitative", units: [..] }]`
 //!   (`name_zh` is `null` until Chinese is loaded).
 //!
-//! The functions are pure: they touch no DOM or storage, and only `loadLanguage` the
-//! network (the app's own origin).
+//! The functions touch no storage. Only `loadLanguage` touches the page: without `base` it
+//! looks for the file beside the app's script (the page's modulepreload link, as on the
+//! app's own pages; a page that embeds the module elsewhere passes `base`), and it fetches
+//! from there.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -46,11 +48,18 @@ fn error(message: &str) -> JsValue {
     object.into()
 }
 
-fn language(lang: Option<String>) -> Result<Lang, JsValue> {
-    match lang.as_deref() {
-        None | Some("") => Ok(Lang::En),
+/// The `lang` argument: absent (`undefined`, `null`, `""`) is English; anything but a
+/// known language id is an `{ error }` (taken as a `JsValue`, so no argument can make the
+/// call throw before it starts).
+fn language(lang: &JsValue) -> Result<Lang, JsValue> {
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(Lang::En);
+    }
+    match lang.as_string().as_deref() {
+        Some("") => Ok(Lang::En),
         Some(id) => Lang::from_id(id)
             .ok_or_else(|| error(&format!("unknown language \"{id}\": use \"en\" or \"zh\""))),
+        None => Err(error("the language must be \"en\" or \"zh\"")),
     }
 }
 
@@ -68,8 +77,8 @@ fn json_text(input: &JsValue) -> Option<String> {
 
 /// Assesses a case or a FHIR record. See the module documentation; never throws.
 #[wasm_bindgen(js_name = assess)]
-pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
-    let lang = match language(lang) {
+pub fn assess_js(case: JsValue, lang: JsValue) -> JsValue {
+    let lang = match language(&lang) {
         Ok(lang) if !lang.is_loaded() => {
             let call = format!("await loadLanguage(\"{}\")", lang.id());
             return error(&crate::tr!(Lang::En, msg::api::ZH_NOT_LOADED, call));
@@ -100,10 +109,24 @@ pub fn assess_js(case: JsValue, lang: Option<String>) -> JsValue {
 /// directory URL). Resolves to `{ lang }`, or `{ error }` when they cannot be had; never
 /// rejects.
 #[wasm_bindgen(js_name = loadLanguage)]
-pub async fn load_language_js(lang: String, base: Option<String>) -> JsValue {
-    let lang = match language(Some(lang)) {
+pub async fn load_language_js(lang: JsValue, base: JsValue) -> JsValue {
+    let lang = match language(&lang) {
         Ok(lang) => lang,
         Err(e) => return e,
+    };
+    // A URL object (its `href`) is as good as its text.
+    let base = if base.is_undefined() || base.is_null() {
+        None
+    } else {
+        let href = || {
+            js_sys::Reflect::get(&base, &"href".into())
+                .ok()?
+                .as_string()
+        };
+        match base.as_string().or_else(href) {
+            Some(base) => Some(base),
+            None => return error("base must be a URL or its text"),
+        }
     };
     match crate::ui::assets::load_language(lang, base.as_deref()).await {
         Ok(lang) => {

@@ -18,7 +18,7 @@ pub mod ui;
 
 /// Talc in place of Rust's default dlmalloc in the wasm modules (single-threaded: no
 /// atomics): fewer bytes and faster allocation (README, "Size").
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

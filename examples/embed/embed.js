@@ -55,8 +55,9 @@ async function caseFromFhir(input, lang = "en") {
   });
 }
 
-// Chinese is not in the module: its words are fetched once, from beside the module's files.
-const loadWords = (lang) => loadLanguage(lang, new URL("..", import.meta.url).href);
+// Chinese is not in the module: its words are fetched once, from beside the module's files
+// (this page is one directory below them, so it says where: a URL or its text).
+const loadWords = (lang, base = new URL("..", import.meta.url)) => loadLanguage(lang, base);
 
 // For the end-to-end test and for the console.
 window.calciphylaxis = { assess, caseFromFhir, labs, loadLanguage: loadWords, version };

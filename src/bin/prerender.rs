@@ -149,7 +149,10 @@ fn words_preload(html: &str) -> Result<String, String> {
         .rfind("href=\"")
         .ok_or("the wasm preload has no href")?
         + 6;
-    let dir = &html[href..=html[..wasm].rfind('/').unwrap_or(href)];
+    // The directory: the href up to its last '/', or none when the href has no '/'.
+    let dir = html[href..wasm]
+        .rfind('/')
+        .map_or("", |slash| &html[href..=href + slash]);
     Ok(format!(
         r#"<link rel="preload" href="{dir}{ZH_FILE}" as="fetch" crossorigin="anonymous">"#
     ))

@@ -128,6 +128,8 @@ pub enum CatalogueError {
     OtherBuild { found: String },
     /// The header's or the file's message count is not this build's.
     WrongCount { found: usize },
+    /// The words are not the ones this build wrote (changed, or cut inside a message).
+    Changed,
 }
 
 impl std::fmt::Display for CatalogueError {
@@ -143,6 +145,7 @@ impl std::fmt::Display for CatalogueError {
             CatalogueError::WrongCount { found } => {
                 write!(f, "{found} messages instead of {}", KEYS.len())
             }
+            CatalogueError::Changed => write!(f, "the words are not the ones this build wrote"),
         }
     }
 }
@@ -164,7 +167,7 @@ pub fn load_catalogue(file: &str) -> Result<Lang, CatalogueError> {
 fn read_catalogue(file: &str) -> Result<(String, Vec<u32>), CatalogueError> {
     let (header, body) = file.split_once('\n').ok_or(CatalogueError::NotACatalogue)?;
     let mut fields = header.split(' ');
-    if fields.next() != Some("calciphylaxis-catalogue/1") || fields.next() != Some("zh") {
+    if fields.next() != Some(CATALOGUE_FORMAT) || fields.next() != Some("zh") {
         return Err(CatalogueError::NotACatalogue);
     }
     let build = fields.next().unwrap_or_default();
@@ -175,12 +178,18 @@ fn read_catalogue(file: &str) -> Result<(String, Vec<u32>), CatalogueError> {
     }
     let mut ends = Vec::with_capacity(KEYS.len());
     let mut text = String::with_capacity(body.len());
-    for message in body.split('\u{1e}') {
+    for message in body.split(CATALOGUE_SEPARATOR) {
         text.push_str(message);
         ends.push(text.len() as u32);
     }
     if ends.len() != KEYS.len() || fields.next() != Some(&*ends.len().to_string()) {
         return Err(CatalogueError::WrongCount { found: ends.len() });
+    }
+    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, byte| {
+        (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    if hash != ZH_BODY_HASH {
+        return Err(CatalogueError::Changed);
     }
     Ok((text, ends))
 }
@@ -298,11 +307,8 @@ mod tests {
             ends: Box::leak(ends.into_boxed_slice()),
         };
         // Only the static pages' and the importer's tables are left out of the app's words.
-        let app_shows = |key: &str| {
-            !["about.", "fhir.", "paste.", "paste_names."]
-                .iter()
-                .any(|t| key.starts_with(t))
-        };
+        assert!(APP_LEAVES_OUT.contains(&"about.") && APP_LEAVES_OUT.contains(&"fhir."));
+        let app_shows = |key: &str| !APP_LEAVES_OUT.iter().any(|t| key.starts_with(t));
         for message in Text::all() {
             let expected = if app_shows(message.key()) {
                 message.get(Lang::Zh)
@@ -339,6 +345,17 @@ mod tests {
             Err(CatalogueError::WrongCount {
                 found: KEYS.len() - 1
             })
+        );
+        // Cut inside the last message, or changed without a separator moving: the words'
+        // hash tells.
+        let last = ZH_APP_FILE.chars().last().unwrap().len_utf8();
+        let inside = &ZH_APP_FILE[..ZH_APP_FILE.len() - last];
+        assert_eq!(read_catalogue(inside), Err(CatalogueError::Changed));
+        let changed = ZH_APP_FILE.replacen("钙", "铁", 1);
+        assert_eq!(read_catalogue(&changed), Err(CatalogueError::Changed));
+        assert_eq!(
+            read_catalogue(&format!("{ZH_APP_FILE}\n")),
+            Err(CatalogueError::Changed)
         );
         for rubbish in [
             "",

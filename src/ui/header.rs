@@ -12,7 +12,7 @@ use crate::core::i18n::{msg, Lang};
 pub struct MastheadProps {
     pub view: View,
     pub lang: Lang,
-    /// The language chosen, which `lang` follows once its words are here (`use_language`).
+    /// The language chosen: `lang`, or one whose words are still coming (`State::wanted_lang`).
     pub chosen: Lang,
     pub dispatcher: UseReducerDispatcher<State>,
 }

@@ -73,9 +73,10 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let (lang, units) = (props.lang, props.units);
     let state = use_reducer(move || State::first(lang, units));
-    let lang = use_language(state.lang, state.dispatcher());
+    let lang = state.lang;
     let computed = use_assessment(state.form.clone(), lang);
     use_document_language(lang);
+    use_language(&state);
     use_remember(&state, computed.case.clone());
     use_share_link(&state);
     use_typed_before_start(state.started);
@@ -84,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="app">
             <header class="app-header">
-                { masthead(&MastheadProps { view: state.view, lang, chosen: state.lang, dispatcher: dispatcher.clone() }) }
+                { masthead(&MastheadProps { view: state.view, lang, chosen: state.wanted_lang.unwrap_or(lang), dispatcher: dispatcher.clone() }) }
                 if state.view == View::Calculator {
                     <Toolbar case={computed.case.clone()} assessment={computed.assessment.clone()} units={state.form.units}
                         remember={state.remember} {lang} dispatcher={dispatcher.clone()} />

@@ -86,7 +86,11 @@ pub struct State {
     pub view: View,
     /// Shared with the components and the undo slot; an edit copies it only when shared.
     pub form: Rc<Form>,
+    /// The language shown: its words are in the module (`Lang::is_loaded`).
     pub lang: Lang,
+    /// A language chosen whose words are still being fetched (`ui::hooks::use_language`);
+    /// `lang` becomes it when they arrive, and stays when they cannot be had.
+    pub wanted_lang: Option<Lang>,
     pub remember: bool,
     pub banner: Option<Banner>,
     /// The case that a load (example, file, link) or "New case" replaced, offered back by
@@ -161,12 +165,23 @@ impl State {
     /// The browser's language and the remembered case, in place of the first render's
     /// defaults: not a load, so nothing is offered back by "Undo".
     fn start(&mut self, start: Startup) {
-        self.lang = start.lang;
+        self.choose_lang(start.lang);
         self.remember = start.remember;
         self.form = Rc::new(start.form.unwrap_or_else(|| Form::new(start.units)));
         self.banner = start.problem.map(Banner::error);
         self.started = true;
         self.review = None;
+    }
+
+    /// Shows `lang` if its words are here, or else asks for them and shows the language
+    /// it was in until they arrive.
+    fn choose_lang(&mut self, lang: Lang) {
+        if lang.is_loaded() {
+            self.lang = lang;
+            self.wanted_lang = None;
+        } else {
+            self.wanted_lang = Some(lang);
+        }
     }
 
     /// A record to review; the same text read again in another language keeps the ticks
@@ -194,7 +209,12 @@ pub enum Action {
     Start(Box<Startup>),
     Edit(FormEdit),
     Load(Box<Form>, Option<Banner>),
+    /// The language chosen (the switch); shown once its words are here.
     Lang(Lang),
+    /// The words of a language asked for arrived (`wanted_lang`).
+    LangArrived(Lang),
+    /// The words of a language asked for cannot be had: why, for the banner.
+    LangUnavailable(Lang, String),
     View(View),
     Remember(bool),
     Banner(Option<Banner>),
@@ -231,7 +251,20 @@ impl Reducible for State {
                 state.replace_form(*form);
                 state.banner = banner;
             }
-            Action::Lang(lang) => state.lang = lang,
+            Action::Lang(lang) => state.choose_lang(lang),
+            Action::LangArrived(lang) => {
+                if state.wanted_lang == Some(lang) {
+                    state.choose_lang(lang);
+                }
+            }
+            Action::LangUnavailable(lang, reason) => {
+                // A choice since (another language, or the same one loaded) stands.
+                if state.wanted_lang == Some(lang) {
+                    state.wanted_lang = None;
+                    let text = tr!(state.lang, msg::ui::LANGUAGE_UNAVAILABLE, reason);
+                    state.banner = Some(Banner::error(text));
+                }
+            }
             Action::View(view) => state.view = view,
             Action::Remember(on) => {
                 state.remember = on;
@@ -276,5 +309,57 @@ impl Reducible for State {
             }
         }
         Rc::new(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    /// English shown, Chinese asked for and its words still coming.
+    fn waiting_for_chinese() -> State {
+        State {
+            wanted_lang: Some(Lang::Zh),
+            ..State::first(Lang::En, UnitSystem::Conventional)
+        }
+    }
+
+    #[test]
+    fn the_words_arriving_show_the_language_asked_for() {
+        let state = reduce(waiting_for_chinese(), Action::LangArrived(Lang::Zh));
+        assert_eq!((state.lang, state.wanted_lang), (Lang::Zh, None));
+    }
+
+    #[test]
+    fn words_that_cannot_be_had_keep_the_language_shown_and_say_why() {
+        let state = reduce(
+            waiting_for_chinese(),
+            Action::LangUnavailable(Lang::Zh, "offline".into()),
+        );
+        assert_eq!((state.lang, state.wanted_lang), (Lang::En, None));
+        let banner = state.banner.expect("a banner says why");
+        assert!(
+            banner.is_error && banner.text.contains("(offline)"),
+            "{}",
+            banner.text
+        );
+    }
+
+    #[test]
+    fn a_choice_made_since_stands_when_an_earlier_fetch_ends() {
+        // Chinese asked for, then English chosen before the words came.
+        let state = reduce(waiting_for_chinese(), Action::Lang(Lang::En));
+        assert_eq!((state.lang, state.wanted_lang), (Lang::En, None));
+        let failed = reduce(
+            state.clone(),
+            Action::LangUnavailable(Lang::Zh, "offline".into()),
+        );
+        assert!(failed.banner.is_none(), "no banner for a choice withdrawn");
+        let arrived = reduce(state, Action::LangArrived(Lang::Zh));
+        assert_eq!(arrived.lang, Lang::En, "late words do not switch the page");
     }
 }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, startSuite, byLabel } from "./harness.mjs";
+import { CHINESE_WORDS, ROOT, startSuite, byLabel } from "./harness.mjs";
 
 const TIMEOUT = 90_000;
 let suite;
@@ -244,7 +244,7 @@ test("a load or New case over a typed case offers Undo, which brings the typed c
   s.assertClean();
 });
 
-const chineseWords = (s) => s.requests.filter((r) => /\/calciphylaxis-zh-[0-9a-f]{16}\.txt$/.test(r));
+const chineseWords = (s) => s.requests.filter((r) => CHINESE_WORDS.test(r));
 
 test("switching language keeps the input and translates the page; the Chinese words are fetched once, when chosen", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
@@ -269,7 +269,7 @@ test("Chinese words that cannot be had keep the app in English, say why, and kee
   const s = await open(t);
   const page = s.page;
   // A file of another build (a stale cache, a half-finished deployment) is refused, not misread.
-  await page.route(/calciphylaxis-zh-[0-9a-f]{16}\.txt$/, (route) =>
+  await page.route(CHINESE_WORDS, (route) =>
     route.fulfill({ status: 200, contentType: "text/plain", body: "calciphylaxis-catalogue/1 zh 0123456789abcdef 1\nx" }));
   await byLabel(page, "Dialysis vintage (months)").fill("72");
   await byLabel(page, "Language / 语言").selectOption("zh");
@@ -281,7 +281,7 @@ test("Chinese words that cannot be had keep the app in English, say why, and kee
   assert.equal(await byLabel(page, "Dialysis vintage (months)").inputValue(), "72");
   assert.match(await page.getByTestId("major-count").innerText(), /1/);
   // Once the file can be had, choosing Chinese again works.
-  await page.unroute(/calciphylaxis-zh-[0-9a-f]{16}\.txt$/);
+  await page.unroute(CHINESE_WORDS);
   await byLabel(page, "Language / 语言").selectOption("zh");
   await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
   s.assertClean();

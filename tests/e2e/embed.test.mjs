@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, startSuite } from "./harness.mjs";
+import { CHINESE_WORDS, ROOT, startSuite } from "./harness.mjs";
 
 const TIMEOUT = 60_000;
 const CARGO_VERSION = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
@@ -81,7 +81,7 @@ test("embed page: assess gives the golden assessment, version() is Cargo.toml's,
   assert.deepEqual(Object.keys(early), ["error"]);
   assert.match(early.error, /loadLanguage\("zh"\)/);
   assert.equal((await page.evaluate(() => window.calciphylaxis.labs()))[0].name_zh, null);
-  const words = s.requests.filter((u) => /calciphylaxis-zh-[0-9a-f]{16}\.txt$/.test(u));
+  const words = s.requests.filter((u) => CHINESE_WORDS.test(u));
   assert.deepEqual(words, [], "the embedding page fetched no Chinese words before asking");
   assert.deepEqual(await page.evaluate(() => window.calciphylaxis.loadLanguage("zh")), { lang: "zh" });
   assert.deepEqual(await page.evaluate(() => window.calciphylaxis.loadLanguage("xx")), { error: 'unknown language "xx": use "en" or "zh"' });
@@ -141,6 +141,25 @@ test("embed page: anything that is not a case gives { error } and never throws",
     assert.equal(Object.keys(r).length, 1, JSON.stringify(r));
   }
   assert.match(results[7].error, /unknown language "xx"/);
+  // Neither function throws or rejects, whatever it is given.
+  const odd = await s.page.evaluate(async () => {
+    const { assess, loadLanguage } = window.calciphylaxis;
+    const calls = [() => assess({ format: "calciphylaxis-case/1" }, 42), () => loadLanguage(), () => loadLanguage(null),
+      () => loadLanguage(42), () => loadLanguage({}), () => loadLanguage("zh", 42), () => loadLanguage("zh", {})];
+    const out = [];
+    for (const call of calls) {
+      try {
+        out.push(await call());
+      } catch (e) {
+        out.push({ threw: String(e) });
+      }
+    }
+    return out;
+  });
+  assert.equal(odd[0].error, 'the language must be "en" or "zh"');
+  assert.deepEqual(odd.slice(1, 3), [{ lang: "en" }, { lang: "en" }], "no language is English, already here");
+  for (const r of odd.slice(3)) assert.deepEqual(Object.keys(r), ["error"], JSON.stringify(odd));
+  assert.equal(odd[5].error, "base must be a URL or its text");
   assert.match(results[8].error, /[\u4e00-\u9fff]/, "the error is in Chinese when asked");
   // What JSON cannot hold, or holds too deep or too much of: still { error }, never a throw.
   const hostile = await s.page.evaluate(() => {

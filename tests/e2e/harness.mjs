@@ -366,6 +366,9 @@ export function trunkBuild({ dist, publicUrl = "/", timeout = 300_000 } = {}) {
 }
 
 /** A control by its exact accessible label (the app's fields are all labelled). */
+/** The Chinese words' file (`core::i18n::ZH_FILE`), fetched when Chinese is chosen. */
+export const CHINESE_WORDS = /\/calciphylaxis-zh-[0-9a-f]{16}\.txt$/;
+
 export const byLabel = (page, label) => page.getByLabel(label, { exact: true });
 
 /** Every control of the case form, by id: its text, choice or checked state. */
