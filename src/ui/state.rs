@@ -184,6 +184,23 @@ impl State {
         }
     }
 
+    /// The words of `lang` are here: shown if it is still the language wanted.
+    fn lang_arrived(&mut self, lang: Lang) {
+        if self.wanted_lang == Some(lang) {
+            self.choose_lang(lang);
+        }
+    }
+
+    /// The words of `lang` cannot be had: the language shown stays, and a banner says why.
+    /// A choice made since (another language) stands, without a banner.
+    fn lang_unavailable(&mut self, lang: Lang, reason: String) {
+        if self.wanted_lang == Some(lang) {
+            self.wanted_lang = None;
+            let text = tr!(self.lang, msg::ui::LANGUAGE_UNAVAILABLE, reason);
+            self.banner = Some(Banner::error(text));
+        }
+    }
+
     /// A record to review; the same text read again in another language keeps the ticks
     /// the clinician set, field by field.
     fn show_review(&mut self, review: Option<Box<Review>>) {
@@ -252,19 +269,8 @@ impl Reducible for State {
                 state.banner = banner;
             }
             Action::Lang(lang) => state.choose_lang(lang),
-            Action::LangArrived(lang) => {
-                if state.wanted_lang == Some(lang) {
-                    state.choose_lang(lang);
-                }
-            }
-            Action::LangUnavailable(lang, reason) => {
-                // A choice since (another language, or the same one loaded) stands.
-                if state.wanted_lang == Some(lang) {
-                    state.wanted_lang = None;
-                    let text = tr!(state.lang, msg::ui::LANGUAGE_UNAVAILABLE, reason);
-                    state.banner = Some(Banner::error(text));
-                }
-            }
+            Action::LangArrived(lang) => state.lang_arrived(lang),
+            Action::LangUnavailable(lang, reason) => state.lang_unavailable(lang, reason),
             Action::View(view) => state.view = view,
             Action::Remember(on) => {
                 state.remember = on;
