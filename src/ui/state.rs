@@ -184,6 +184,16 @@ impl State {
         }
     }
 
+    /// Another tab turned "remember on this device" off: so does this one, and says so.
+    fn other_tab_forgot(&mut self) {
+        if self.remember {
+            self.remember = false;
+            self.other_tab = None;
+            let text = msg::ui_mobile::OTHER_TAB_OFF.get(self.lang).to_string();
+            self.banner = Some(Banner::error(text));
+        }
+    }
+
     /// The words of `lang` are here: shown if it is still the language wanted.
     fn lang_arrived(&mut self, lang: Lang) {
         if self.wanted_lang == Some(lang) {
@@ -282,14 +292,7 @@ impl Reducible for State {
                 state.banner = None;
             }
             Action::OtherTabSaved(text) => state.other_tab_saved(&text),
-            Action::OtherTabForgot => {
-                if state.remember {
-                    state.remember = false;
-                    state.other_tab = None;
-                    let text = msg::ui_mobile::OTHER_TAB_OFF.get(state.lang).to_string();
-                    state.banner = Some(Banner::error(text));
-                }
-            }
+            Action::OtherTabForgot => state.other_tab_forgot(),
             Action::OtherTabChoice(load) => {
                 if let Some(theirs) = state.other_tab.take() {
                     if load {
