@@ -114,12 +114,15 @@ pub struct State {
 impl State {
     /// The first render's state: only the app's properties, nothing read from a browser,
     /// so the same on every render (and on a page pre-rendered with the same properties).
+    /// A language whose words are not here (the Chinese page when they could not be had)
+    /// starts in English and is asked for, like any choice (`choose_lang`).
     pub fn first(lang: Lang, units: UnitSystem) -> State {
-        State {
+        let mut state = State {
             form: Rc::new(Form::new(units)),
-            lang,
             ..State::default()
-        }
+        };
+        state.choose_lang(lang);
+        state
     }
 
     /// Puts `form` in place of the current one, keeping what it replaces for "Undo" (see
@@ -168,7 +171,9 @@ impl State {
         self.choose_lang(start.lang);
         self.remember = start.remember;
         self.form = Rc::new(start.form.unwrap_or_else(|| Form::new(start.units)));
-        self.banner = start.problem.map(Banner::error);
+        // A banner from before the start (the page's words could not be had) stays, unless
+        // the start has a problem of its own to report.
+        self.banner = start.problem.map(Banner::error).or(self.banner.take());
         self.started = true;
         self.review = None;
     }
@@ -356,6 +361,25 @@ mod tests {
             "{}",
             banner.text
         );
+    }
+
+    #[test]
+    fn the_start_keeps_a_banner_from_before_it_unless_it_has_a_problem_to_report() {
+        let unavailable = reduce(
+            waiting_for_chinese(),
+            Action::LangUnavailable(Lang::Zh, "offline".into()),
+        );
+        let start = |problem: Option<&str>| Startup {
+            lang: Lang::En,
+            units: UnitSystem::Conventional,
+            remember: false,
+            form: None,
+            problem: problem.map(String::from),
+        };
+        let kept = reduce(unavailable.clone(), Action::Start(Box::new(start(None))));
+        assert!(kept.banner.is_some_and(|b| b.text.contains("(offline)")));
+        let replaced = reduce(unavailable, Action::Start(Box::new(start(Some("corrupt")))));
+        assert_eq!(replaced.banner.map(|b| b.text).as_deref(), Some("corrupt"));
     }
 
     #[test]

@@ -265,6 +265,33 @@ test("switching language keeps the input and translates the page; the Chinese wo
   s.assertClean();
 });
 
+test("the Chinese page whose words cannot be had starts in English and says why; typed values are kept", { timeout: TIMEOUT }, async (t) => {
+  const s = await suite.newSession(t);
+  const page = s.page;
+  await page.route(CHINESE_WORDS, (route) => route.abort("internetdisconnected"));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1000)); // time to type into the pre-rendered page
+    await route.continue();
+  });
+  await page.goto(`${suite.origin}/zh/`, { waitUntil: "commit" });
+  await byLabel(page, "透析龄（月）").fill("72");
+  const banner = page.getByTestId("banner").filter({ hasText: "简体中文 could not be loaded" });
+  await banner.waitFor({ timeout: 15_000 });
+  assert.match(await banner.innerText(), /Failed to fetch/);
+  await page.locator("h1").filter({ hasText: "Calciphylaxis calculator" }).waitFor({ timeout: 5000 });
+  assert.equal(await byLabel(page, "Language / 语言").inputValue(), "en");
+  assert.equal(await byLabel(page, "Dialysis vintage (months)").inputValue(), "72", "what was typed is kept");
+  assert.match(await page.getByTestId("major-count").innerText(), /1/);
+  // The network back: choosing Chinese works.
+  await page.unroute(CHINESE_WORDS);
+  await byLabel(page, "Language / 语言").selectOption("zh");
+  await page.locator("h1").filter({ hasText: "钙化防御计算器" }).waitFor({ timeout: 5000 });
+  const failed = (r) => !CHINESE_WORDS.test(r.split(" ")[1]);
+  assert.deepEqual(s.failedRequests.filter(failed), [], "only the words' request failed");
+  assert.deepEqual(s.consoleErrors.filter((e) => !/Failed to load resource|calciphylaxis-zh/.test(e)), []);
+  assert.deepEqual(s.pageErrors, []);
+});
+
 test("Chinese words that cannot be had keep the app in English, say why, and keep the case", { timeout: TIMEOUT }, async (t) => {
   const s = await open(t);
   const page = s.page;

@@ -29,7 +29,8 @@ pub fn use_remember(state: &UseReducerHandle<State>, case: Rc<Case>) {
     // properties (a pre-rendered page can match it).
     {
         let dispatcher = state.dispatcher();
-        let page_lang = state.lang;
+        // The page's language: the one it was built in, even while its words are coming.
+        let page_lang = state.wanted_lang.unwrap_or(state.lang);
         use_effect_with((), move |()| {
             #[cfg(feature = "csr")]
             dispatcher.dispatch(Action::Start(Box::new(crate::ui::storage::startup(
